@@ -1,0 +1,135 @@
+package org.zoomcompliance.cli;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.ZoomComplianceApplication;
+import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.infrastructure.JobRefusedException;
+import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.policy.PolicyException;
+import org.zoomcompliance.policy.PolicyFile;
+import org.zoomcompliance.pseudonymisation.KeyUnavailableException;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that needs the application: it checks the home folder and the policy file first (fast, clear
+ * errors), then starts Spring with the embedded or external database, runs, and maps the outcome to an exit code
+ * with a one-line reason on stderr. Logs go to the home's {@code logs/}; stdout carries the summary only.
+ */
+abstract class PipelineCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command in a started application; returns the exit code. */
+    protected abstract int run(ConfigurableApplicationContext context) throws Exception;
+
+    /** Whether the command serves web pages (only {@code serve}). */
+    protected boolean web() {
+        return false;
+    }
+
+    @Override
+    public final Integer call() {
+        GlobalOptions options = effectiveOptions();
+        try {
+            HomeFolder home = HomeFolder.resolve(options.home).create();
+            PolicyFile.load(options.policy);
+            try (ConfigurableApplicationContext context = start(home, options)) {
+                return run(context);
+            }
+        } catch (JobRefusedException e) {
+            return fail(ExitCodes.FAILED, e.getMessage());
+        } catch (PolicyException | KeyUnavailableException e) {
+            return fail(ExitCodes.CONFIGURATION, e.getMessage());
+        } catch (Exception e) {
+            Throwable configuration = configurationCause(e);
+            if (configuration != null) {
+                return fail(ExitCodes.CONFIGURATION, configuration.getMessage());
+            }
+            return fail(ExitCodes.FAILED, JobRunner.rootMessage(e));
+        }
+    }
+
+    private ConfigurableApplicationContext start(HomeFolder home, GlobalOptions options) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(HomeFolder.PROPERTY, home.root().toString());
+        if (options.policy != null) {
+            properties.put(PolicyFile.PROPERTY, options.policy);
+        }
+        properties.put("logging.file.name", home.logs().resolve("zoom-compliance.log").toString());
+        if (!web()) {
+            properties.put("logging.threshold.console", "OFF");
+        }
+        return new SpringApplicationBuilder(ZoomComplianceApplication.class)
+                .web(web() ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .properties(properties)
+                .run();
+    }
+
+    /** The global options given to this command or to any command above it. */
+    private GlobalOptions effectiveOptions() {
+        GlobalOptions options = global;
+        for (CommandLine parent = spec.commandLine().getParent(); parent != null; parent = parent.getParent()) {
+            Object command = parent.getCommand();
+            if (command instanceof ZoomComplianceCommand root) {
+                options = options.orElse(root.global);
+            } else if (command instanceof PipelineCommand outer) {
+                options = options.orElse(outer.global);
+            } else if (command instanceof CommandGroup group) {
+                options = options.orElse(group.global);
+            }
+        }
+        return options;
+    }
+
+    private static Throwable configurationCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PolicyException || cause instanceof KeyUnavailableException) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected int fail(int code, String reason) {
+        spec.commandLine().getErr().println("zoom-compliance " + spec.qualifiedName(" ").replaceFirst("^\\S+ ", "")
+                + ": " + oneLine(reason));
+        spec.commandLine().getErr().flush();
+        return code;
+    }
+
+    /** Exit code of a job execution, printing the reason when it did not complete. */
+    protected int exitCodeOf(JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return ExitCodes.OK;
+        }
+        return fail(ExitCodes.FAILED, JobRunner.reason(execution));
+    }
+
+    /** For commands whose capability arrives with a later change. */
+    protected int notAvailable(String capability) {
+        return fail(ExitCodes.NOT_AVAILABLE, capability + " is not available in this build yet");
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "failed" : text.lines().findFirst().orElse("failed").strip();
+    }
+}

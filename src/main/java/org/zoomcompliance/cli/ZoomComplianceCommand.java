@@ -1,0 +1,77 @@
+package org.zoomcompliance.cli;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level command: {@code java -jar zoom-compliance.jar COMMAND [options]}. */
+@Command(name = "zoom-compliance",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Compliance pipeline for Zoom exports: ingest, pseudonymise, evaluate the policy, report to the DPO.",
+        footer = {"", "Exit codes: 0 completed, 1 failed or refused, 2 usage, 3 not available, 4 configuration."},
+        subcommands = {
+            DemoCommand.class,
+            IngestCommand.class,
+            EvaluateCommand.class,
+            RetentionCommand.class,
+            ReportCommand.class,
+            NightlyCommand.class,
+            ServeCommand.class,
+            JobsCommand.class,
+            KeysCommand.class,
+            LookupCommand.class,
+            GenerateCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public class ZoomComplianceCommand implements Runnable {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    /** Parses and runs a command line; returns the process exit code. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, also used by tests to run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ZoomComplianceCommand());
+        commandLine.registerConverter(YearMonth.class, ZoomComplianceCommand::month);
+        commandLine.registerConverter(LocalDate.class, ZoomComplianceCommand::date);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    private static YearMonth month(String value) {
+        try {
+            return YearMonth.parse(value, MONTH);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a month like 2026-10");
+        }
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a date like 2026-10-31");
+        }
+    }
+}

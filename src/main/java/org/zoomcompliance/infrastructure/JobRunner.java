@@ -1,0 +1,111 @@
+package org.zoomcompliance.infrastructure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Launches the pipeline's jobs by name, the one way the command line, the web console and the scheduler do it.
+ *
+ * <p>A launch is refused with a clear message when the job does not exist in this build or when an execution with
+ * the same subject (the same identifying parameters, a run counter aside) is still running. Starting the
+ * parameters of a failed or stopped execution restarts it from its last committed chunk.
+ */
+@Component
+public class JobRunner {
+
+    /** An identifying parameter that only makes a re-run distinct, not a different subject. */
+    public static final String RUN_PARAMETER = "run";
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Map<String, Job> jobs;
+
+    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, job -> job));
+    }
+
+    public boolean has(String jobName) {
+        return jobs.containsKey(jobName);
+    }
+
+    /** Runs the job to its end (synchronously) and returns its execution, whatever its status. */
+    public JobExecution run(String jobName, JobParameters parameters) {
+        Job job = jobs.get(jobName);
+        if (job == null) {
+            throw new JobRefusedException("the job '" + jobName + "' is not available in this build");
+        }
+        refuseIfRunning(jobName, parameters);
+        try {
+            return jobOperator.start(job, parameters);
+        } catch (JobExecutionAlreadyRunningException e) {
+            throw new JobRefusedException(jobName + " " + describe(parameters) + " is already running", e);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            throw new JobRefusedException(jobName + " " + describe(parameters) + " has already completed", e);
+        } catch (JobRestartException | InvalidJobParametersException e) {
+            throw new JobRefusedException(jobName + " " + describe(parameters) + " cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private void refuseIfRunning(String jobName, JobParameters parameters) {
+        Map<String, Object> subject = subject(parameters);
+        Set<JobExecution> running = jobRepository.findRunningJobExecutions(jobName);
+        for (JobExecution execution : running) {
+            if (subject(execution.getJobParameters()).equals(subject)) {
+                throw new JobRefusedException(jobName + " " + describe(parameters) + " is already running (execution "
+                        + execution.getId() + ", started " + execution.getStartTime() + "); wait for it, or stop it with"
+                        + " `jobs stop " + execution.getId() + "`");
+            }
+        }
+    }
+
+    private static Map<String, Object> subject(JobParameters parameters) {
+        Map<String, Object> subject = new java.util.TreeMap<>();
+        parameters.parameters().stream()
+                .filter(p -> p.identifying() && !p.name().equals(RUN_PARAMETER))
+                .forEach(p -> subject.put(p.name(), Objects.toString(p.value())));
+        return subject;
+    }
+
+    private static String describe(JobParameters parameters) {
+        Map<String, Object> subject = subject(parameters);
+        return subject.isEmpty() ? "" : subject.toString();
+    }
+
+    /** One line that says why an execution did not complete, for stderr and the console. */
+    public static String reason(JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return "completed";
+        }
+        String cause = execution.getAllFailureExceptions().stream()
+                .map(JobRunner::rootMessage)
+                .findFirst()
+                .orElseGet(() -> execution.getExitStatus().getExitDescription());
+        String line = cause == null || cause.isBlank() ? "" : ": " + cause.lines().findFirst().orElse("");
+        return execution.getJobInstance().getJobName() + " " + execution.getStatus().name().toLowerCase() + line;
+    }
+
+    /** The innermost message of a failure, which is the one that names the problem. */
+    public static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+}

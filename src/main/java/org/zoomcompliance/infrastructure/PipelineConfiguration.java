@@ -1,0 +1,36 @@
+package org.zoomcompliance.infrastructure;
+
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.policy.PolicyFile;
+import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
+
+/** The values every capability shares: home folder, policy, key store and clock. */
+@Configuration(proxyBeanMethods = false)
+public class PipelineConfiguration {
+
+    @Bean
+    HomeFolder homeFolder(@Value("${" + HomeFolder.PROPERTY + ":}") String home) {
+        return HomeFolder.resolve(home).create();
+    }
+
+    @Bean
+    Policy policy(@Value("${" + PolicyFile.PROPERTY + ":}") String policyFile) {
+        return PolicyFile.load(policyFile);
+    }
+
+    @Bean
+    PseudonymKeyStore pseudonymKeyStore(HomeFolder home) {
+        return PseudonymKeyStore.of(home.keys());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

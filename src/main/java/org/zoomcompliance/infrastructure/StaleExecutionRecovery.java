@@ -1,0 +1,49 @@
+package org.zoomcompliance.infrastructure;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Marks executions left STARTED or STOPPING by a crash as failed, so an operator can restart them.
+ *
+ * <p>With the embedded database this process holds the cluster's lock, so no other process can be running a job:
+ * every execution still marked running was abandoned by a dead process. With an external server that cannot be
+ * told from here, and recovery is left to {@code jobs abandon ID} or the web console.
+ */
+@Component
+public class StaleExecutionRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(StaleExecutionRecovery.class);
+
+    private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
+    private final ObjectProvider<EmbeddedPostgres> embedded;
+
+    public StaleExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ObjectProvider<EmbeddedPostgres> embedded) {
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+        this.embedded = embedded;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void recoverAfterCrash() {
+        if (embedded.getIfAvailable() == null) {
+            return;
+        }
+        for (String jobName : jobRepository.getJobNames()) {
+            for (JobExecution execution : jobRepository.findRunningJobExecutions(jobName)) {
+                log.warn("recovering {} execution {} left {} by a process that stopped without finishing it",
+                        jobName, execution.getId(), execution.getStatus());
+                jobOperator.recover(execution);
+            }
+        }
+    }
+}

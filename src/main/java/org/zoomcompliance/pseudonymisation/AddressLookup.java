@@ -56,7 +56,7 @@ public class AddressLookup {
      * Searches the stored pseudonyms for an address, optionally within one month (in the institution's zone).
      *
      * @throws IllegalArgumentException if the value is not an IP address (the message does not repeat it)
-     * @throws KeyUnavailableException if a key cannot be read (bad permissions, unreadable file)
+     * @throws KeyUnavailableException if no key is held, or one cannot be read (bad permissions, unreadable file)
      */
     public Result find(String address, YearMonth month) {
         if (Pseudonymiser.canonical(address).isEmpty()) {
@@ -77,7 +77,8 @@ public class AddressLookup {
             }
         }
         if (pseudonyms.isEmpty()) {
-            return new Result(List.of(), missing, List.of(), List.of());
+            throw new KeyUnavailableException("no pseudonymisation key is held (no key file, no "
+                    + PseudonymKeyStore.KEY_VARIABLE + "): the address given cannot be looked up");
         }
         return new Result(List.copyOf(held), missing, meetings(pseudonyms, month), signIns(pseudonyms, month));
     }

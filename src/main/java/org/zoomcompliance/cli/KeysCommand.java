@@ -1,6 +1,7 @@
 package org.zoomcompliance.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zoomcompliance.pseudonymisation.KeyManagement;
 import org.zoomcompliance.pseudonymisation.PseudonymKey;
@@ -18,9 +19,15 @@ final class KeysCommand extends CommandGroup {
         protected int run(ConfigurableApplicationContext context) {
             PrintWriter out = out();
             int problems = 0;
+            List<KeyManagement.KeyStatus> keys = context.getBean(KeyManagement.class).status();
+            if (keys.isEmpty()) {
+                out.println("no key yet: version 1 is generated when first needed (or run keys rotate)");
+                out.flush();
+                return ExitCodes.OK;
+            }
             out.printf("%-8s %-8s %-20s %12s %12s %12s  %s%n", "version", "current", "created", "participants",
                     "dashboard", "sign-ins", "source");
-            for (KeyManagement.KeyStatus key : context.getBean(KeyManagement.class).status()) {
+            for (KeyManagement.KeyStatus key : keys) {
                 out.printf("%-8d %-8s %-20s %12d %12d %12d  %s%n", key.version(), key.current() ? "yes" : "",
                         key.created() == null ? "-" : key.created().toString().replaceFirst("\\.\\d+Z$", "Z"),
                         key.usage().participantJoin(), key.usage().dashboardParticipant(), key.usage().signIn(),

@@ -1,11 +1,17 @@
 package org.zoomcompliance.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zoomcompliance.pseudonymisation.AddressLookup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code lookup}: Investigation: list the meetings and sign-ins an IP address appears in, without storing it. The
@@ -14,17 +20,25 @@ import picocli.CommandLine.Option;
 @Command(name = "lookup", mixinStandardHelpOptions = true, description = "Investigation: list the meetings an IP address appears in, without storing it.")
 final class LookupCommand extends PipelineCommand {
 
-    @Option(names = "--ip", required = true, paramLabel = "ADDRESS", description = "The address to look up.")
+    @Option(names = "--ip", required = true, paramLabel = "ADDRESS",
+            description = "The address to look up; - reads it from standard input (kept out of shell history).")
     String ip;
+
+    /** Caught here so that a mistyped command line is refused without picocli repeating an address in its error. */
+    @Parameters(hidden = true, arity = "0..*")
+    List<String> unexpected = List.of();
 
     @Option(names = "--month", paramLabel = "YYYY-MM", description = "Only this month.")
     YearMonth month;
 
     @Override
-    protected int run(ConfigurableApplicationContext context) {
+    protected int run(ConfigurableApplicationContext context) throws IOException {
+        if (!unexpected.isEmpty()) {
+            return fail(ExitCodes.USAGE, unexpected.size() + " unexpected argument(s); give the address with --ip");
+        }
         AddressLookup.Result result;
         try {
-            result = context.getBean(AddressLookup.class).find(ip, month);
+            result = context.getBean(AddressLookup.class).find(address(), month);
         } catch (IllegalArgumentException e) {
             return fail(ExitCodes.USAGE, e.getMessage());
         }
@@ -49,5 +63,13 @@ final class LookupCommand extends PipelineCommand {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private String address() throws IOException {
+        if (!ip.equals("-")) {
+            return ip;
+        }
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return line == null ? "" : line;
     }
 }

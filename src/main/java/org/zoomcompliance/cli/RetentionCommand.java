@@ -2,6 +2,7 @@ package org.zoomcompliance.cli;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zoomcompliance.policy.Policy;
@@ -18,14 +19,15 @@ final class RetentionCommand extends PipelineCommand {
 
     @Override
     protected int run(ConfigurableApplicationContext context) {
-        LocalDate date = asOf != null ? asOf
-                : LocalDate.now(context.getBean(Clock.class).withZone(context.getBean(Policy.class).zone()));
+        ZoneId zone = context.getBean(Policy.class).zone();
+        LocalDate date = asOf != null ? asOf : LocalDate.now(context.getBean(Clock.class).withZone(zone));
         Retention retention = context.getBean(Retention.class);
         JobExecution execution = retention.apply(date);
         out().println("retention as of " + date + " (execution " + execution.getId() + ", "
                 + execution.getStatus().name().toLowerCase() + ")");
         for (Retention.PurgeRecord purge : retention.purges(execution)) {
-            out().printf("  %-28s %10d removed, older than %s%n", purge.table(), purge.rowsRemoved(), purge.cutOff());
+            out().printf("  %-28s %10d removed, older than %s%n", purge.table(), purge.rowsRemoved(),
+                    purge.cutOff().atZone(zone).toLocalDate());
         }
         out().flush();
         return exitCodeOf(execution);

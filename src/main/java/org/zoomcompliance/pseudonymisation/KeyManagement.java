@@ -2,6 +2,7 @@ package org.zoomcompliance.pseudonymisation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,7 +63,7 @@ public class KeyManagement {
                         "no key for this version: its pseudonyms can no longer be looked up"));
             }
         });
-        statuses.sort(java.util.Comparator.comparingInt(KeyStatus::version));
+        statuses.sort(Comparator.comparingInt(KeyStatus::version));
         return statuses;
     }
 

@@ -58,6 +58,18 @@ class RetentionJobConfiguration {
     }
 
     /**
+     * A remaining participant row {@code p} that may belong to the meeting occurrence {@code t}. The participant
+     * purges ran first, so dated rows that remain joined after the cut-off: one of an old occurrence can only be a
+     * join near its end (a meeting running across the cut-off). Rows of later occurrences of a recurring meeting
+     * ID do not keep an old occurrence alive.
+     */
+    private static final String OF_THIS_OCCURRENCE = """
+            p.meeting_id = t.meeting_id
+            and (p.meeting_start = t.start_time
+                 or p.meeting_start is null
+                    and (p.join_time is null or p.join_time < coalesce(t.end_time, t.start_time) + interval '1 day'))""";
+
+    /**
      * Every purge in the order it runs: participant rows before the meetings they keep alive, and the limits of
      * policy.md's "Retention of the pipeline's own data".
      */
@@ -76,9 +88,9 @@ class RetentionJobConfiguration {
                         limits.participantDays()),
                 new TablePurge(jdbc, zone, "meeting", "meeting t", """
                         t.start_time < ?
-                        and not exists (select 1 from participant_join p where p.meeting_id = t.meeting_id)
-                        and not exists (select 1 from dashboard_participant d where d.meeting_id = t.meeting_id)""",
-                        instant, limits.participantDays()),
+                        and not exists (select 1 from participant_join p where %s)
+                        and not exists (select 1 from dashboard_participant p where %s)"""
+                        .formatted(OF_THIS_OCCURRENCE, OF_THIS_OCCURRENCE), instant, limits.participantDays()),
                 new TablePurge(jdbc, zone, "sign_in", "sign_in t", "t.event_time < ?", instant, limits.signInDays()),
                 new TablePurge(jdbc, zone, "operation_log", "operation_log t", "t.event_time < ?", instant,
                         limits.operationLogDays()),

@@ -169,6 +169,12 @@ class AddressLookupTest extends PipelineIntegrationTest {
         assertThat(result.versionsSearched()).containsExactly(2);
         assertThat(result.versionsMissing()).contains(1);
         assertThat(result.meetings()).isEmpty();
+        assertThat(new KeyManagement(store, jdbc).status()).filteredOn(key -> key.version() == 1).singleElement()
+                .satisfies(key -> {
+                    assertThat(key.source()).isEqualTo("missing");
+                    assertThat(key.usage().dashboardParticipant()).isPositive();
+                    assertThat(key.problem()).contains("no key");
+                });
     }
 
     private static List<String> encodings(String text) throws Exception {

@@ -73,6 +73,12 @@ class RetentionJobTest extends PipelineIntegrationTest {
         meeting("9913000001", "1990-03-01T10:00:00Z");
         meeting("9913000002", "1990-12-01T10:00:00Z");
         meeting("9913000003", "1990-03-02T10:00:00Z");
+        // a recurring meeting ID: its old occurrence goes although a recent one keeps participants
+        meeting("9913000004", "1990-03-05T10:00:00Z");
+        meeting("9913000004", "1990-12-05T10:00:00Z");
+        jdbc.update("insert into participant_join (meeting_id, meeting_start, name, join_time, key_version,"
+                + " source_file_id, line_number) values ('9913000004', '1990-12-05T10:00:00Z', 'Weekly', "
+                + " '1990-12-05T10:00:00Z', ?, ?, 5)", current, sourceFile);
         dashboard("9913000001", "1990-03-01T10:00:00Z", "Old One", expiring, 1);
         dashboard("9913000001", "1990-03-01T10:05:00Z", "Old Two", expiring, 2);
         dashboard("9913000002", "1990-12-01T10:00:00Z", "Recent", current, 3);
@@ -105,7 +111,7 @@ class RetentionJobTest extends PipelineIntegrationTest {
                 .extracting(Retention.PurgeRecord::table, Retention.PurgeRecord::rowsRemoved, Retention.PurgeRecord::cutOff)
                 .contains(tuple("participant_join", 2L, paris("1990-07-05")),
                         tuple("dashboard_participant", 2L, paris("1990-07-05")),
-                        tuple("meeting", 1L, paris("1990-07-05")),
+                        tuple("meeting", 2L, paris("1990-07-05")),
                         tuple("sign_in", 1L, paris("1990-01-01")),
                         tuple("operation_log", 1L, paris("1990-01-01")),
                         tuple("quarantined_row", 1L, paris("1990-07-05")),
@@ -114,10 +120,11 @@ class RetentionJobTest extends PipelineIntegrationTest {
                         tuple(ReportPurge.NAME, 1L, paris("1986-01-02")),
                         tuple(KeyDestructionTasklet.NAME + expiring, 1L, paris("1991-01-01")));
         // and what was past its limit is gone while the rest is kept
-        assertThat(names("participant_join")).containsExactlyInAnyOrder("Recent", "Undated");
+        assertThat(names("participant_join")).containsExactlyInAnyOrder("Recent", "Undated", "Weekly");
         assertThat(names("dashboard_participant")).containsExactly("Recent");
-        assertThat(jdbc.queryForList("select meeting_id from meeting where source_file_id = ? order by 1", String.class,
-                sourceFile)).containsExactly("9913000002", "9913000003");
+        assertThat(jdbc.queryForList("select meeting_id || ' ' || start_time::date from meeting"
+                + " where source_file_id = ? order by 1", String.class, sourceFile))
+                .containsExactly("9913000002 1990-12-01", "9913000003 1990-03-02", "9913000004 1990-12-05");
         assertThat(count("sign_in")).isEqualTo(1);
         assertThat(count("operation_log")).isEqualTo(1);
         assertThat(count("quarantined_row")).isEqualTo(1);

@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * (including no-break spaces and byte-order marks), brackets and IPv6 zone ids dropped, IPv4-mapped IPv6 turned
  * into IPv4, IPv6 in RFC 5952 form (lower-case, zeros compressed). Parsing uses the ipaddress library, which never
  * resolves names, with every shorthand off: {@code 555216871.226} or {@code 999.1.1.1} are not addresses. A value
- * that is not an address is pseudonymised too and marked invalid: nothing is ever kept in clear. Each purpose has its own prefix inside the HMAC, so an e-mail and an address never collide.
+ * that is not an address is pseudonymised too and marked invalid: nothing is ever kept in clear. Each purpose has
+ * its own prefix inside the HMAC, so an e-mail and an address never collide.
  *
  * <p>Not thread-safe: make one per thread (it is cheap).
  */

@@ -35,6 +35,10 @@ class PseudonymiserTest {
             "[2001:db8::1]|2001:db8::1",
             "fe80::1%eth0|fe80::1",
             "[fe80::1%25eth0]|fe80::1",
+            "2001:db8:0:0:1:0:0:1|2001:db8::1:0:0:1",
+            "2001:db8:0:1:1:1:1:1|2001:db8:0:1:1:1:1:1",
+            "2001:0:0:1:0:0:0:1|2001:0:0:1::1",
+            "0:0:0:0:0:0:0:1|::1",
             "010.1.1.1|10.1.1.1",
             "::|::"})
     void canonicalisesEveryWritingOfAnAddressToOneForm(String raw, String canonical) {

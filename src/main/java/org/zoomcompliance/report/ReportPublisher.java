@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.zoomcompliance.infrastructure.HomeFolder;
 
 /**
@@ -17,6 +20,8 @@ final class ReportPublisher {
 
     /** Where POI's temporary files go, one folder per build, removed when the build ends. */
     static final String POI_TEMPORARY_FOLDER = ".poi-temp";
+
+    private static final Duration LEFTOVER_AGE = Duration.ofDays(1);
 
     private final HomeFolder home;
     private final DpoWorkbook workbook;
@@ -46,6 +51,7 @@ final class ReportPublisher {
 
     Published publish(YearMonth month, Path extraCopy, Long jobExecutionId) {
         Path target = canonical(month);
+        removeLeftovers(target);
         Path temporaryFolder = DpoWorkbook.temporaryFolder(home.reports().resolve(POI_TEMPORARY_FOLDER));
         long[] rows = {0};
         try {
@@ -67,6 +73,37 @@ final class ReportPublisher {
             return new Published(entry, rows[0]);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the workbook of " + month + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes what a killed build may have left: this month's temporary workbooks (no other build of the month can
+     * be running: the job runner refuses it) and POI folders of builds that ended long ago.
+     */
+    private void removeLeftovers(Path target) {
+        String prefix = "." + target.getFileName() + ".";
+        Instant stale = Instant.now().minus(LEFTOVER_AGE);
+        try {
+            if (Files.isDirectory(target.getParent())) {
+                try (Stream<Path> files = Files.list(target.getParent())) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.getFileName().toString().endsWith(".tmp")).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+            Path poi = home.reports().resolve(POI_TEMPORARY_FOLDER);
+            if (Files.isDirectory(poi)) {
+                try (Stream<Path> folders = Files.list(poi)) {
+                    for (Path folder : folders.toList()) {
+                        if (Files.getLastModifiedTime(folder).toInstant().isBefore(stale)) {
+                            ReportFiles.deleteTree(folder);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the leftovers of an earlier build: " + e.getMessage(), e);
         }
     }
 

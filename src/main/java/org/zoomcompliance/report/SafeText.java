@@ -30,7 +30,7 @@ final class SafeText {
         if (raw == null) {
             return null;
         }
-        String text = CONTROL.matcher(raw).replaceAll("");
+        String text = hasControl(raw) ? CONTROL.matcher(raw).replaceAll("") : raw;
         if (text.indexOf('.') >= 0) {
             text = mask(IPV4, text);
         }
@@ -43,6 +43,16 @@ final class SafeText {
     /** Whether Excel would take the (cleaned) text for a formula if typed or re-entered: it must be quoted. */
     static boolean looksLikeFormula(String text) {
         return text != null && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String mask(Pattern pattern, String text) {

@@ -274,11 +274,13 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         JobExecution first = monthlyReport.build(month, null);
         ReportEntry version1 = monthlyReport.producedBy(first).orElseThrow();
 
-        // when the report is built again, with an extra copy into a folder
+        // when the report is built again (a killed build having left a temporary file), with an extra copy
+        Files.writeString(version1.path().resolveSibling(".zoom-compliance-2031-06.xlsx.999.tmp"), "partial");
         Path copies = Files.createDirectories(home.root().resolve("copies"));
         JobExecution second = monthlyReport.build(month, copies);
 
-        // then the month has two versions: the newest at the usual name, the earlier one kept as .v1.xlsx
+        // then the month has two versions: the newest at the usual name, the earlier one kept as .v1.xlsx, and
+        // the leftover is gone
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         ReportEntry version2 = monthlyReport.producedBy(second).orElseThrow();
         assertThat(version2.version()).isEqualTo(2);

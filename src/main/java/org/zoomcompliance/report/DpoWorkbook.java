@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
@@ -49,6 +50,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.policy.Policy;
 import org.zoomcompliance.policy.Profile;
+import org.zoomcompliance.policy.Severity;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 
 /**
@@ -198,7 +200,8 @@ final class DpoWorkbook {
             next++;
             figures();
             next++;
-            int rulesFirst = rules();
+            int rulesFirst = next + 1;
+            int rulesLast = rules();
             next++;
             int trendFirst = trend();
             sheet.setColumnWidth(0, 40 * 256);
@@ -207,7 +210,7 @@ final class DpoWorkbook {
             sheet.setColumnWidth(3, 12 * 256);
             sheet.setColumnWidth(4, 16 * 256);
             SheetWriter.printSetUp(sheet);
-            charts(rulesFirst, trendFirst);
+            charts(rulesFirst, rulesLast, trendFirst);
         }
 
         private void figures() {
@@ -238,7 +241,7 @@ final class DpoWorkbook {
                         bySeverity.put(rs.getString(1), rs.getLong(2));
                     }, period.first());
             long total = 0;
-            for (org.zoomcompliance.policy.Severity severity : org.zoomcompliance.policy.Severity.values()) {
+            for (Severity severity : Severity.values()) {
                 long count = bySeverity.getOrDefault(severity.name(), 0L);
                 line("Deviations " + severity.name(), count);
                 total += count;
@@ -246,7 +249,7 @@ final class DpoWorkbook {
             line("Deviations in all", total);
         }
 
-        /** The per-rule table; returns the row of its first rule. */
+        /** The per-rule table; returns the row of its last rule. */
         private int rules() {
             Row header = row();
             List<String> titles = List.of("Rule", "Severity", "Evaluated", "This month",
@@ -257,9 +260,9 @@ final class DpoWorkbook {
             Map<String, Long> current = perRule(period.month());
             Map<String, Long> previous = perRule(period.month().minusMonths(1));
             Map<String, String> evaluation = evaluation(period.month());
+            Map<String, String> previousEvaluation = evaluation(period.month().minusMonths(1));
             Set<String> codes = new LinkedHashSet<>(policy.rules().keySet());
             codes.addAll(new TreeSet<>(current.keySet()));
-            int first = next;
             for (String code : codes) {
                 Row row = row();
                 String evaluated = evaluation.getOrDefault(code, "not run for this month");
@@ -271,9 +274,10 @@ final class DpoWorkbook {
                 // A rule that did not run has no count, never a silent zero.
                 SheetWriter.write(row, 3, ran || current.containsKey(code) ? current.getOrDefault(code, 0L) : null,
                         styles, period.zone());
-                SheetWriter.write(row, 4, previous.getOrDefault(code, 0L), styles, period.zone());
+                SheetWriter.write(row, 4, "yes".equals(previousEvaluation.get(code)) || previous.containsKey(code)
+                        ? previous.getOrDefault(code, 0L) : null, styles, period.zone());
             }
-            return first;
+            return next - 1;
         }
 
         /** Deviations of the last twelve months; returns the row of the first month. */
@@ -293,8 +297,7 @@ final class DpoWorkbook {
             return first;
         }
 
-        private void charts(int rulesFirst, int trendFirst) {
-            int rulesLast = trendFirst - 3;
+        private void charts(int rulesFirst, int rulesLast, int trendFirst) {
             XSSFDrawing drawing = sheet.createDrawingPatriarch();
 
             XSSFChart bar = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 6, 0, 16, 22));
@@ -346,7 +349,7 @@ final class DpoWorkbook {
             return sheet.createRow(next++);
         }
 
-        private void cell(Row row, int column, String value, org.apache.poi.ss.usermodel.CellStyle style) {
+        private void cell(Row row, int column, String value, CellStyle style) {
             row.createCell(column).setCellValue(value);
             row.getCell(column).setCellStyle(style);
         }

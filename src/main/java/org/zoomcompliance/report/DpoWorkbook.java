@@ -131,7 +131,8 @@ final class DpoWorkbook {
                 workbook.write(out);
                 return rows;
             } finally {
-                // close() removes SXSSF's temporary sheet files.
+                // dispose() deletes SXSSF's temporary sheet files (they hold the month's rows); close() its streams.
+                workbook.dispose();
                 workbook.close();
             }
         } catch (IOException e) {

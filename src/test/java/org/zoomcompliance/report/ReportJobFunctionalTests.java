@@ -248,6 +248,9 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             small.write(month, out, temporary);
+            try (Stream<Path> left = Files.list(temporary)) {
+                assertThat(left).as("POI temporary files left by the build").isEmpty();
+            }
         } finally {
             ReportFiles.deleteTree(temporary);
         }

@@ -1,9 +1,14 @@
 package org.zoomcompliance.infrastructure;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -32,6 +37,13 @@ public class JobRunner {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Map<String, Job> jobs;
+    /** Launches under way in this process, by job name and subject: what a graceful shutdown asks to stop. */
+    private final Collection<Launch> launches = new ConcurrentLinkedQueue<>();
+    private volatile boolean shuttingDown;
+
+    /** A launch under way in this process. */
+    record Launch(String jobName, Map<String, Object> subject) {
+    }
 
     public JobRunner(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
         this.jobOperator = jobOperator;
@@ -49,7 +61,13 @@ public class JobRunner {
         if (job == null) {
             throw new JobRefusedException("the job '" + jobName + "' is not available in this build");
         }
+        if (shuttingDown) {
+            throw new JobRefusedException(jobName + " " + describe(parameters)
+                    + " not started: the application is shutting down");
+        }
         refuseIfRunning(jobName, parameters);
+        Launch launch = new Launch(jobName, subject(parameters));
+        launches.add(launch);
         try {
             return jobOperator.start(job, parameters);
         } catch (JobExecutionAlreadyRunningException e) {
@@ -58,6 +76,43 @@ public class JobRunner {
             throw new JobRefusedException(jobName + " " + describe(parameters) + " has already completed", e);
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new JobRefusedException(jobName + " " + describe(parameters) + " cannot start: " + e.getMessage(), e);
+        } finally {
+            launches.remove(launch);
+            synchronized (launches) {
+                launches.notifyAll();
+            }
+        }
+    }
+
+    /** Refuses new launches from now on: the application is shutting down. */
+    void refuseNewLaunches() {
+        shuttingDown = true;
+    }
+
+    /** The running executions this process launched and has not seen end yet. */
+    List<JobExecution> runningHere() {
+        List<JobExecution> running = new ArrayList<>();
+        for (Launch launch : launches) {
+            for (JobExecution execution : jobRepository.findRunningJobExecutions(launch.jobName())) {
+                if (subject(execution.getJobParameters()).equals(launch.subject())) {
+                    running.add(execution);
+                }
+            }
+        }
+        return running;
+    }
+
+    /** Waits until no launch of this process is under way, or the deadline passes; true if none is. */
+    boolean awaitNoLaunch(Instant deadline) throws InterruptedException {
+        synchronized (launches) {
+            while (!launches.isEmpty()) {
+                long left = Duration.between(Instant.now(), deadline).toMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                launches.wait(Math.min(left, 1000));
+            }
+            return true;
         }
     }
 

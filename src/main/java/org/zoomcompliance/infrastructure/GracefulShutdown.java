@@ -1,0 +1,89 @@
+package org.zoomcompliance.infrastructure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stops this process's jobs cleanly when the application is asked to shut down ({@code SIGTERM}, a service
+ * stop, Ctrl-C): Spring closes the context from its shutdown hook, and before the database goes away every
+ * running execution launched here is asked to stop and awaited. A chunk step ends at its next chunk boundary as
+ * STOPPED, with everything committed so far kept, and starting the same parameters again restarts it there.
+ *
+ * <p>An execution still running after {@code zoom-compliance.shutdown-timeout} (default 60 s, under systemd's
+ * usual 90 s) is left to fail when the database closes; the next start-up recovers it.
+ */
+@Component
+public class GracefulShutdown implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
+
+    private final JobRunner jobRunner;
+    private final JobOperator jobOperator;
+    private final Duration timeout;
+    private volatile boolean running;
+
+    public GracefulShutdown(JobRunner jobRunner, JobOperator jobOperator,
+            @Value("${zoom-compliance.shutdown-timeout:60s}") Duration timeout) {
+        this.jobRunner = jobRunner;
+        this.jobOperator = jobOperator;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Runs first among the application's lifecycle beans on close, while the database is still open. */
+    @Override
+    public void stop() {
+        running = false;
+        jobRunner.refuseNewLaunches();
+        Instant deadline = Instant.now().plus(timeout);
+        Set<Long> asked = new HashSet<>();
+        try {
+            // Looked at again each second: a launch may create its execution after the first look.
+            boolean idle = false;
+            while (!idle && Instant.now().isBefore(deadline)) {
+                for (JobExecution execution : jobRunner.runningHere()) {
+                    if (asked.add(execution.getId())) {
+                        requestStop(execution);
+                    }
+                }
+                Instant nextLook = Instant.now().plusSeconds(1);
+                idle = jobRunner.awaitNoLaunch(nextLook.isBefore(deadline) ? nextLook : deadline);
+            }
+            if (!idle) {
+                log.warn("shutdown: executions {} still running after {}; they will be recovered at the next start",
+                        asked, timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void requestStop(JobExecution execution) {
+        try {
+            log.warn("shutdown requested: stopping {} execution {} at its next chunk boundary",
+                    execution.getJobInstance().getJobName(), execution.getId());
+            jobOperator.stop(execution);
+        } catch (JobExecutionNotRunningException endedMeanwhile) {
+            log.info("execution {} ended before it could be asked to stop", execution.getId());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

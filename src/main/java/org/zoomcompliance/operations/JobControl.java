@@ -12,6 +12,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.infrastructure.JobRefusedException;
@@ -50,12 +51,12 @@ public class JobControl implements DisposableBean {
     public List<ExecutionView> recent(int limit) {
         List<Long> ids = jdbc.queryForList(
                 "select JOB_EXECUTION_ID from BATCH_JOB_EXECUTION order by JOB_EXECUTION_ID desc limit ?", Long.class, limit);
-        return ids.stream().map(jobRepository::getJobExecution).filter(e -> e != null).map(ExecutionView::of).toList();
+        return ids.stream().map(this::lookup).flatMap(Optional::stream).map(ExecutionView::of).toList();
     }
 
     /** One execution with its steps. */
     public Optional<ExecutionView> find(long id) {
-        return Optional.ofNullable(jobRepository.getJobExecution(id)).map(ExecutionView::of);
+        return lookup(id).map(ExecutionView::of);
     }
 
     /** Runs a job to its end. */
@@ -128,11 +129,16 @@ public class JobControl implements DisposableBean {
     }
 
     private JobExecution existing(long id) {
-        JobExecution execution = jobRepository.getJobExecution(id);
-        if (execution == null) {
-            throw new JobRefusedException("there is no job execution " + id);
+        return lookup(id).orElseThrow(() -> new JobRefusedException("there is no job execution " + id));
+    }
+
+    /** The execution, if any: the JDBC repository answers an unknown id with an exception, not null. */
+    private Optional<JobExecution> lookup(long id) {
+        try {
+            return Optional.ofNullable(jobRepository.getJobExecution(id));
+        } catch (EmptyResultDataAccessException e) {
+            return Optional.empty();
         }
-        return execution;
     }
 
     private void inBackground(JobRequest request) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -132,7 +133,7 @@ class JobController {
                     .filter(file -> !file.getFileName().toString().startsWith("."))
                     .sorted()
                     .toList();
-            List<JobRequest> requests = new java.util.ArrayList<>();
+            List<JobRequest> requests = new ArrayList<>();
             for (Path export : exports) {
                 requests.add(JobRequest.ingestFile(FileHashes.sha256(export), export.toString()));
             }

@@ -1,6 +1,8 @@
 package org.zoomcompliance.web;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -92,7 +94,7 @@ class ReportCatalogue {
         return where.toString();
     }
 
-    private static Report report(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Report report(ResultSet rs) throws SQLException {
         return new Report(rs.getLong("id"), YearMonth.from(rs.getDate("month").toLocalDate()), rs.getInt("version"),
                 rs.getString("path"), rs.getString("sha256").trim(), rs.getLong("size_bytes"),
                 rs.getObject("generated_at", OffsetDateTime.class));

@@ -2,6 +2,7 @@ package org.zoomcompliance.web;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -32,7 +33,7 @@ final class WebParameters {
     static LocalDate date(String value) {
         try {
             return LocalDate.parse(require(value, DATE, "date"));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw invalid("date");
         }
     }

@@ -2,6 +2,7 @@ package org.zoomcompliance.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -79,8 +80,8 @@ class JobControlTest extends WebIntegrationTest {
         long id = jobRepository.findRunningJobExecutions(StandInJobs.BLOCKING).iterator().next().getId();
 
         // when
-        Throwable again = org.assertj.core.api.Assertions.catchThrowable(() -> jobControl.runInBackground(blocking, "operator-test"));
-        Throwable abandonWhileRunning = org.assertj.core.api.Assertions.catchThrowable(() -> jobControl.abandon(id, "operator-test"));
+        Throwable again = catchThrowable(() -> jobControl.runInBackground(blocking, "operator-test"));
+        Throwable abandonWhileRunning = catchThrowable(() -> jobControl.abandon(id, "operator-test"));
         jobControl.stop(id, "operator-test");
         gate.open();
 

@@ -3,6 +3,7 @@ package org.zoomcompliance.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -67,7 +68,7 @@ class JobSchedulerTest extends WebIntegrationTest {
         // given the server was down on the 1st at 06:00 and starts on the 3rd
         ZonedDateTime restart = ZonedDateTime.of(2031, 7, 3, 10, 0, 0, 0, PARIS);
         Function<ZonedDateTime, JobRequest> monthly = occurrence ->
-                standIn("report-" + java.time.YearMonth.from(occurrence).minusMonths(1));
+                standIn("report-" + YearMonth.from(occurrence).minusMonths(1));
 
         // when
         List<JobScheduler.Run> atStart = scheduler("test-monthly", "0 0 6 1 * *", restart, monthly).runDue();

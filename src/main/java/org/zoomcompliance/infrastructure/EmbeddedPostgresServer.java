@@ -51,6 +51,10 @@ public final class EmbeddedPostgresServer {
                 .setErrorRedirector(serverLog)
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("timezone", "UTC")
+                // zonky's own JVM shutdown hook would stop the server at once on SIGTERM, concurrently with Spring's,
+                // under a job still finishing its chunk; the bean's close (after GracefulShutdown) stops it instead,
+                // and a server left by a dead JVM is stopped by clearLeftovers at the next start.
+                .setRegisterShutdownHook(false)
                 .start();
     }
 

@@ -51,8 +51,9 @@ final class ReportPublisher {
 
     Published publish(YearMonth month, Path extraCopy, Long jobExecutionId) {
         Path target = canonical(month);
-        removeLeftovers(target);
-        Path temporaryFolder = DpoWorkbook.temporaryFolder(home.reports().resolve(POI_TEMPORARY_FOLDER));
+        removeLeftovers(month, target);
+        // Under a folder of the month, so that the next build of the month can tell a killed build's files.
+        Path temporaryFolder = DpoWorkbook.temporaryFolder(poiFolder(month));
         long[] rows = {0};
         try {
             ReportFiles.Written written;
@@ -77,10 +78,10 @@ final class ReportPublisher {
     }
 
     /**
-     * Removes what a killed build may have left: this month's temporary workbooks (no other build of the month can
-     * be running: the job runner refuses it) and POI folders of builds that ended long ago.
+     * Removes what a killed build may have left: this month's temporary workbooks and POI files (no other build of
+     * the month can be running: the job runner refuses it) and POI folders of builds that ended long ago.
      */
-    private void removeLeftovers(Path target) {
+    private void removeLeftovers(YearMonth month, Path target) {
         String prefix = "." + target.getFileName() + ".";
         Instant stale = Instant.now().minus(LEFTOVER_AGE);
         try {
@@ -92,6 +93,7 @@ final class ReportPublisher {
                     }
                 }
             }
+            ReportFiles.deleteTree(poiFolder(month));
             Path poi = home.reports().resolve(POI_TEMPORARY_FOLDER);
             if (Files.isDirectory(poi)) {
                 try (Stream<Path> folders = Files.list(poi)) {
@@ -105,6 +107,10 @@ final class ReportPublisher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the leftovers of an earlier build: " + e.getMessage(), e);
         }
+    }
+
+    private Path poiFolder(YearMonth month) {
+        return home.reports().resolve(POI_TEMPORARY_FOLDER).resolve(month.toString());
     }
 
     private void keepPreviousVersion(YearMonth month, Path target) throws IOException {

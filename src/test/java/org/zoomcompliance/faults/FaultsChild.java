@@ -1,0 +1,114 @@
+package org.zoomcompliance.faults;
+
+import java.sql.Connection;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.zoomcompliance.ZoomComplianceApplication;
+import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.infrastructure.JobRunner;
+
+/**
+ * A child JVM for the fault scenarios: starts the application on a home folder and runs one job, arguments
+ * {@code HOME JOB_NAME [name=value...]} ({@code run} is added). With {@code -Dfaults.block=FRAGMENT}, the first
+ * SQL statement containing FRAGMENT prints {@code BLOCKED} and waits, inside the job's transaction, until the JVM
+ * is asked to shut down (SIGTERM) or is killed (SIGKILL): the parent chooses the moment of the fault that way,
+ * without timing. At the end it prints {@code RESULT status read written skipped}.
+ */
+public final class FaultsChild {
+
+    static final String BLOCK_PROPERTY = "faults.block";
+
+    private static final CountDownLatch SHUTDOWN = new CountDownLatch(1);
+
+    private FaultsChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(SHUTDOWN::countDown, "faults-release"));
+        JobParametersBuilder parameters = new JobParametersBuilder();
+        for (int i = 2; i < args.length; i++) {
+            String[] pair = args[i].split("=", 2);
+            parameters.addString(pair[0], pair[1]);
+        }
+        parameters.addLong(JobRunner.RUN_PARAMETER, System.currentTimeMillis());
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ZoomComplianceApplication.class,
+                FaultsChild.class)
+                .web(WebApplicationType.NONE)
+                .properties(HomeFolder.PROPERTY + "=" + args[0])
+                .run()) {
+            System.out.println("STARTED");
+            System.out.flush();
+            JobExecution execution = context.getBean(JobRunner.class).run(args[1], parameters.toJobParameters());
+            long read = execution.getStepExecutions().stream().mapToLong(s -> s.getReadCount()).sum();
+            long written = execution.getStepExecutions().stream().mapToLong(s -> s.getWriteCount()).sum();
+            long skipped = execution.getStepExecutions().stream().mapToLong(s -> s.getSkipCount()).sum();
+            System.out.println("RESULT " + execution.getStatus() + " " + read + " " + written + " " + skipped);
+            System.out.flush();
+        }
+    }
+
+    /** Wraps the application's data source so that the statement named by {@code faults.block} waits. */
+    @Bean
+    static BeanPostProcessor blockingDataSource() {
+        String fragment = System.getProperty(BLOCK_PROPERTY);
+        AtomicBoolean blocked = new AtomicBoolean();
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (fragment == null || !(bean instanceof DataSource dataSource) || bean instanceof Blocking) {
+                    return bean;
+                }
+                return new Blocking(dataSource, fragment, blocked);
+            }
+        };
+    }
+
+    /** A data source whose connections wait on the first statement containing the fragment. */
+    static final class Blocking extends org.springframework.jdbc.datasource.DelegatingDataSource
+            implements AutoCloseable {
+
+        private final String fragment;
+        private final AtomicBoolean blocked;
+
+        Blocking(DataSource target, String fragment, AtomicBoolean blocked) {
+            super(target);
+            this.fragment = fragment;
+            this.blocked = blocked;
+        }
+
+        @Override
+        public Connection getConnection() throws java.sql.SQLException {
+            Connection connection = super.getConnection();
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+                        if (method.getName().startsWith("prepare") && arguments != null
+                                && arguments[0] instanceof String sql && sql.contains(fragment)
+                                && blocked.compareAndSet(false, true)) {
+                            System.out.println("BLOCKED");
+                            System.out.flush();
+                            SHUTDOWN.await();
+                        }
+                        try {
+                            return method.invoke(connection, arguments);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (getTargetDataSource() instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+}

@@ -39,7 +39,7 @@ public final class ExportGenerator {
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     static final int LECTURE_EVERY = 40;
-    static final int PARTICIPANTS_FILE_EVERY = 80;
+    static final int PARTICIPANTS_FILE_EVERY = 150;
     static final int SIGN_INS_PER_MEETING = 17;
     static final int MEETINGS_PER_PERSON = 3;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportGeneratorTest {
 
     private static final YearMonth MONTH = YearMonth.of(2026, 11);
-    private static final int MEETINGS = 160;
+    private static final int MEETINGS = 480;
 
     /** The headers of zoom-exports.md, written out here rather than taken from {@link Layouts}. */
     private static final List<String> DOCUMENTED_FIRST_LINES = List.of(

@@ -226,7 +226,8 @@ public final class ExportGenerator {
         private void meeting(int index, LocalDate date, ExportWriter details, boolean legacyDetails) {
             Planned planned = plan.get(index);
             Plant plant = planned == null ? null : planned.plant();
-            boolean lecture = index % LECTURE_EVERY == 7;
+            // A burst in a lecture would be diluted by the latecomers of a crowd; zoombombers pick smaller rooms.
+            boolean lecture = index % LECTURE_EVERY == 7 && plant != Plant.GUEST_BURST;
             Host host = host(planned);
             long meetingId = planned != null && planned.meetingId() != 0 ? planned.meetingId()
                     : 81_000_000_000L + (index * 104_729L) % 8_000_000_000L;
@@ -240,6 +241,10 @@ public final class ExportGenerator {
                 for (String rule : plant.rules()) {
                     manifest.add(new String[] {rule, plant.room() ? Long.toString(meetingId) : occurrence});
                 }
+            }
+            if (plant == Plant.STUDENT_CLOUD_RECORDING && date.isBefore(month.atEndOfMonth())) {
+                // A student may keep no recording at all (retention 0 days): by the inventory's date it is overdue.
+                manifest.add(new String[] {"RECORDING_RETENTION_EXCEEDED", occurrence});
             }
             if (plant == Plant.CLOUD_RECORDING || plant == Plant.STUDENT_CLOUD_RECORDING) {
                 recordings.add(new String[] {host.email(), topic, Long.toString(meetingId),
@@ -379,7 +384,7 @@ public final class ExportGenerator {
             if (plant == Plant.GUEST_BURST) {
                 LocalDateTime burst = start.plusSeconds(seconds / 3);
                 for (String name : SyntheticValues.BOMBER_NAMES) {
-                    LocalDateTime joined = burst.plusSeconds(random.nextInt(180));
+                    LocalDateTime joined = burst.plusSeconds(random.nextInt(90));
                     rows.add(guest(name, joined, joined.plusSeconds(30 + random.nextInt(300))));
                 }
             }

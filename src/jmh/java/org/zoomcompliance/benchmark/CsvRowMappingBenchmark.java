@@ -35,7 +35,6 @@ import org.zoomcompliance.generate.ExportGenerator;
 public class CsvRowMappingBenchmark {
 
     private String details;
-    private int rows;
 
     /** The fields ingest keeps from a join, standing in for its item. */
     record JoinRow(String meetingId, String name, String email, String joined, String left, String minutes,
@@ -51,7 +50,6 @@ public class CsvRowMappingBenchmark {
                     .max(Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
             details = Files.readString(largest, StandardCharsets.UTF_8).substring(1);
         }
-        rows = (int) details.lines().count() - 1;
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
@@ -101,10 +99,5 @@ public class CsvRowMappingBenchmark {
                         record.get(header.lastIndexOf("Guest"))));
             }
         }
-    }
-
-    /** Rows per invocation, to turn the scores (files/s) into rows/s. */
-    public int rows() {
-        return rows;
     }
 }

@@ -1,5 +1,7 @@
 package org.zoomcompliance.cli;
 
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
@@ -44,20 +46,27 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--meetings must be at least " + ExportGenerator.MINIMUM_MEETINGS);
         }
-        GenerationSummary summary = new ExportGenerator().generate(month, meetings, seed, out);
-        var out = spec.commandLine().getOut();
-        out.printf("generated %s into %s (seed %d)%n", month, summary.folder(), seed);
-        out.printf("  files               %,d (%,d bytes)%n", summary.files(), summary.bytes());
-        out.printf("  meetings            %,d%n", summary.meetings());
-        out.printf("  participant joins   %,d%n", summary.participantJoins());
-        out.printf("  dashboard rows      %,d%n", summary.dashboardRows());
-        out.printf("  sign-ins            %,d%n", summary.signIns());
-        out.printf("  operation logs      %,d%n", summary.operationLogs());
-        out.printf("  users               %,d%n", summary.users());
-        out.printf("  recordings          %,d%n", summary.recordings());
-        out.printf("  rows                %,d%n", summary.rows());
-        out.printf("  planted deviations  %,d (%s)%n", summary.plantedDeviations(), ExportGenerator.MANIFEST);
-        out.flush();
+        GenerationSummary written;
+        try {
+            written = new ExportGenerator().generate(month, meetings, seed, out);
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("zoom-compliance generate: cannot write to " + out + ": "
+                    + e.getCause().getMessage());
+            return ExitCodes.FAILED;
+        }
+        PrintWriter summary = spec.commandLine().getOut();
+        summary.printf("generated %s into %s (seed %d)%n", month, written.folder(), seed);
+        summary.printf("  files               %,d (%,d bytes)%n", written.files(), written.bytes());
+        summary.printf("  meetings            %,d%n", written.meetings());
+        summary.printf("  participant joins   %,d%n", written.participantJoins());
+        summary.printf("  dashboard rows      %,d%n", written.dashboardRows());
+        summary.printf("  sign-ins            %,d%n", written.signIns());
+        summary.printf("  operation logs      %,d%n", written.operationLogs());
+        summary.printf("  users               %,d%n", written.users());
+        summary.printf("  recordings          %,d%n", written.recordings());
+        summary.printf("  rows                %,d%n", written.rows());
+        summary.printf("  planted deviations  %,d (%s)%n", written.plantedDeviations(), ExportGenerator.MANIFEST);
+        summary.flush();
         return ExitCodes.OK;
     }
 }

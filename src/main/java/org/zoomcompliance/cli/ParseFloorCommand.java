@@ -1,5 +1,6 @@
 package org.zoomcompliance.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,7 +29,7 @@ final class ParseFloorCommand implements Callable<Integer> {
         long started = System.nanoTime();
         ParseFloor.Result result = new ParseFloor().parse(paths);
         double seconds = (System.nanoTime() - started) / 1e9;
-        var out = spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
         out.printf("files %d%n", result.files());
         out.printf("records %d%n", result.records());
         out.printf("bytes %d%n", result.bytes());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -324,7 +326,7 @@ public final class ExportGenerator {
             List<Person> active = population.active();
             int wanted = lecture ? 250 + random.nextInt(171) : 2 + random.nextInt(51);
             wanted = Math.min(wanted, active.size() - 1);
-            long seconds = java.time.Duration.between(start, end).getSeconds();
+            long seconds = Duration.between(start, end).getSeconds();
             boolean recorded = plant == Plant.CLOUD_RECORDING || plant == Plant.STUDENT_CLOUD_RECORDING
                     || plant == Plant.STUDENT_LOCAL_RECORDING || plant == Plant.NON_HOST_RECORDING
                     || plant == Plant.CONSENT_MISSING;
@@ -353,9 +355,9 @@ public final class ExportGenerator {
                     left = joined.plusSeconds(60 + random.nextInt(60));
                 }
                 String name = random.nextInt(33) == 0 ? person.first() + " " + person.last().toUpperCase(
-                        java.util.Locale.ROOT) + " (" + person.name() + ")" : person.name();
-                if (random.nextInt(20) == 0 && java.time.Duration.between(joined, left).getSeconds() > 600) {
-                    LocalDateTime drop = joined.plusSeconds(java.time.Duration.between(joined, left).getSeconds() / 2);
+                        Locale.ROOT) + " (" + person.name() + ")" : person.name();
+                if (random.nextInt(20) == 0 && Duration.between(joined, left).getSeconds() > 600) {
+                    LocalDateTime drop = joined.plusSeconds(Duration.between(joined, left).getSeconds() / 2);
                     Join first = join(name, person.email(), false, joined, drop);
                     first.personKey = person.index();
                     rows.add(first);
@@ -446,7 +448,7 @@ public final class ExportGenerator {
         }
 
         private String size() {
-            return (50 + random.nextInt(900)) + "." + String.format(java.util.Locale.ROOT, "%04d",
+            return (50 + random.nextInt(900)) + "." + String.format(Locale.ROOT, "%04d",
                     random.nextInt(10000));
         }
 
@@ -589,7 +591,7 @@ public final class ExportGenerator {
                 dashboard.row(Long.toString(meeting.id()), meeting.host().name(), meeting.host().email(),
                         meeting.host().person() == null || meeting.host().person().student() ? "Basic" : "Licensed",
                         ZoomDates.dashboard(meeting.start()), ZoomDates.dashboard(meeting.end()),
-                        ZoomDates.clock(java.time.Duration.between(meeting.start(), meeting.end()).getSeconds()),
+                        ZoomDates.clock(Duration.between(meeting.start(), meeting.end()).getSeconds()),
                         Integer.toString(meeting.participants()), "No", "Yes", "No", "Yes", "Yes",
                         recorded ? "Yes" : "No", "No");
                 dashboard.blankLine();
@@ -605,7 +607,7 @@ public final class ExportGenerator {
                             api ? ZoomDates.api(join.leave, ZONE) : ZoomDates.usual(join.leave),
                             api ? Boolean.toString(join.recording) : yesNo(join.recording), join.version,
                             join.host ? "Host" : "Attendee",
-                            member && device.equals("Windows") ? "DESKTOP-" + hex(6).toUpperCase(java.util.Locale.ROOT) : "",
+                            member && device.equals("Windows") ? "DESKTOP-" + hex(6).toUpperCase(Locale.ROOT) : "",
                             member ? "exemple.local" : "", macAddress(), member ? hex(16) : "",
                             join.host ? "Host ended the meeting." : "left the meeting");
                     dashboardRows++;
@@ -621,7 +623,7 @@ public final class ExportGenerator {
                 }
                 text.append(Character.forDigit(random.nextInt(16), 16)).append(Character.forDigit(random.nextInt(16), 16));
             }
-            return text.toString().toUpperCase(java.util.Locale.ROOT);
+            return text.toString().toUpperCase(Locale.ROOT);
         }
 
         private String hex(int length) {
@@ -761,7 +763,7 @@ public final class ExportGenerator {
         }
 
         private static long minutesBetween(LocalDateTime from, LocalDateTime to) {
-            long seconds = java.time.Duration.between(from, to).getSeconds();
+            long seconds = Duration.between(from, to).getSeconds();
             return Math.max(1, (seconds + 59) / 60);
         }
 
@@ -779,7 +781,7 @@ public final class ExportGenerator {
         }
 
         private static String isoLocal(LocalDateTime time) {
-            return String.format(java.util.Locale.ROOT, "%sT%02d:%02d:%02d", time.toLocalDate(), time.getHour(),
+            return String.format(Locale.ROOT, "%sT%02d:%02d:%02d", time.toLocalDate(), time.getHour(),
                     time.getMinute(), time.getSecond());
         }
     }

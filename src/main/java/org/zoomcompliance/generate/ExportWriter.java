@@ -19,7 +19,6 @@ final class ExportWriter implements AutoCloseable {
 
     private final Writer writer;
     private final String newline;
-    private long lines;
 
     private ExportWriter(Writer writer, String newline) {
         this.writer = writer;
@@ -76,7 +75,6 @@ final class ExportWriter implements AutoCloseable {
                 writer.write(',');
             }
             writer.write(newline);
-            lines++;
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,7 +85,6 @@ final class ExportWriter implements AutoCloseable {
         try {
             writer.write(text);
             writer.write(newline);
-            lines++;
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,10 +118,6 @@ final class ExportWriter implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    long lines() {
-        return lines;
     }
 
     @Override

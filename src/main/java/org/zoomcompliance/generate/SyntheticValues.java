@@ -1,6 +1,8 @@
 package org.zoomcompliance.generate;
 
+import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** The vocabulary of the synthetic institution: names, topics, clients, addresses and data centres. */
@@ -114,8 +116,7 @@ final class SyntheticValues {
 
     /** Drops accents and spaces for an e-mail's local part. */
     static String mailPart(String name) {
-        String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return plain.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 }

@@ -50,4 +50,21 @@ class GenerateCommandTest {
             assertThat(files).isEmpty();
         }
     }
+
+    @Test
+    void saysWhyItCannotWriteWithoutAStackTrace() throws Exception {
+        // given an output path that is a file, not a folder
+        Path file = Files.writeString(folder.resolve("taken"), "x");
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = ZoomComplianceCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+
+        // when
+        int exit = commandLine.execute("generate", "--month", "2026-10", "--meetings", "100", "--out",
+                file.toString());
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).startsWith("zoom-compliance generate: cannot write to").doesNotContain("\tat ");
+    }
 }

@@ -4,7 +4,7 @@
 #   jobs/benchmark.sh                       # from the project root, on a clean checkout
 #   MEETINGS=30000 MONTH=2026-11 SEED=1 HEAP=256m jobs/benchmark.sh
 #
-# Builds target/zoom-compliance.jar if it is missing, generates a synthetic month (30,000 meetings: about
+# Builds target/zoom-compliance.jar if it is missing or older than the sources, generates a synthetic month (30,000 meetings: about
 # 1.1M participant joins, 510k sign-ins, 270k dashboard rows in ~1,100 files), then runs and times, each as
 # its own process with -Xmx$HEAP under /usr/bin/time -v and in one fresh home:
 #   floor     a plain commons-csv parse of the same files (hidden command parse-floor)
@@ -32,7 +32,7 @@ if [ ! -x /usr/bin/time ]; then
     echo "installing GNU time (needed for peak memory)" >&2
     if [ "$(id -u)" = 0 ]; then apt-get install -y -q time >/dev/null; else sudo apt-get install -y -q time >/dev/null; fi
 fi
-if [ ! -f "$JAR" ]; then
+if [ ! -f "$JAR" ] || [ -n "$(find pom.xml src/main -newer "$JAR" -print -quit)" ]; then
     echo "building $JAR" >&2
     mvn -B -q -DskipTests package
 fi

@@ -4,9 +4,9 @@
 #   jobs/benchmark.sh                       # from the project root, on a clean checkout
 #   MEETINGS=30000 MONTH=2026-11 SEED=1 HEAP=256m jobs/benchmark.sh
 #
-# Builds target/zoom-compliance.jar if it is missing or older than the sources, generates a synthetic month (30,000 meetings: about
-# 1.1M participant joins, 510k sign-ins, 270k dashboard rows in ~1,100 files), then runs and times, each as
-# its own process with -Xmx$HEAP under /usr/bin/time -v and in one fresh home:
+# Builds target/zoom-compliance.jar if it is missing or older than the sources, generates a synthetic month
+# (30,000 meetings: about 1.1M participant joins, 510k sign-ins, 260k dashboard rows in ~1,070 files), then
+# runs and times, each as its own process with -Xmx$HEAP under /usr/bin/time -v and in one fresh home:
 #   floor     a plain commons-csv parse of the same files (hidden command parse-floor)
 #   ingest    ingest DIR
 #   evaluate  evaluate --month MONTH

@@ -69,10 +69,10 @@ rate() { # rows seconds -> rows/s, or "-" when the step did not complete
 echo "generating $MONTH with $MEETINGS meetings (seed $SEED)" >&2
 run generate generate --month "$MONTH" --meetings "$MEETINGS" --out "$EXPORTS" --seed "$SEED"
 ROWS=$(awk '$1 == "rows" { gsub(",", "", $2); print $2 }' "$WORK/generate.out")
-FILES=$(awk '$1 == "files" { gsub(",", "", $2); print $2 }' "$WORK/generate.out")
 # The manifest of planted deviations is not an export: keep it out of what is parsed and ingested.
 if [ -f "$EXPORTS/expected-deviations.csv" ]; then mv "$EXPORTS/expected-deviations.csv" "$WORK/"; fi
 run floor parse-floor "$EXPORTS"
+FILES=$(awk '$1 == "files" { print $2 }' "$WORK/floor.out")
 run ingest --home "$HOME_DIR" ingest "$EXPORTS"
 run evaluate --home "$HOME_DIR" evaluate --month "$MONTH"
 run report --home "$HOME_DIR" report --month "$MONTH"

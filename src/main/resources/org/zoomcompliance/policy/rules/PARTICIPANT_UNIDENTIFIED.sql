@@ -9,14 +9,14 @@ with people as (
 ), counted as (
     select p.meeting_id, p.start_time, count(*) as total,
            count(*) filter (where zc_unidentified(p.name, p.name_is_phone, g.words)) as unidentified,
-           (array_agg(case when p.name_is_phone then 'a phone number' else '"' || p.name || '"' end order by p.name)
-               filter (where zc_unidentified(p.name, p.name_is_phone, g.words)))[1:5] as examples
+           array_agg(case when p.name_is_phone then 'a phone number' else '"' || p.name || '"' end order by p.name)
+               filter (where zc_unidentified(p.name, p.name_is_phone, g.words)) as examples
     from people p cross join ev_generic g
     group by p.meeting_id, p.start_time
 )
 select o.subject, o.start_time as occurred_at, o.meeting_id, o.topic, o.host_email, o.host_profile as profile,
        c.unidentified || ' of ' || c.total || ' participants do not show a first and a last name ('
-           || array_to_string(c.examples, ', ') || case when c.unidentified > 5 then ', ...' else '' end || ')' as evidence
+           || array_to_string(trim_array(c.examples, greatest(cardinality(c.examples) - 5, 0)), ', ') || case when c.unidentified > 5 then ', ...' else '' end || ')' as evidence
 from counted c
 join ev_occurrence o on o.meeting_id = c.meeting_id and o.start_time = c.start_time
 where c.unidentified > 0

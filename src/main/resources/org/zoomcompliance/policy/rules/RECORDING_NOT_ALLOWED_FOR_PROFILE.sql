@@ -7,7 +7,7 @@ with recorded as (
     where exists (select 1 from ev_dash_presence p
                   where p.meeting_id = o.meeting_id and p.start_time = o.start_time and p.recording)
     union all
-    select distinct on (r.meeting_id, r.start_time)
+    (select distinct on (r.meeting_id, r.start_time)
            r.meeting_id, coalesce(o.start_time, r.start_time),
            coalesce(o.subject, 'occurrence:' || r.meeting_id || '@' || zc_utc(r.start_time)),
            coalesce(o.topic, r.topic), coalesce(o.host_email, r.host_email), 'in the cloud'
@@ -16,7 +16,7 @@ with recorded as (
         and r.start_time >= o.start_time - interval '5 minutes'
         and r.start_time < coalesce(o.end_time, o.start_time + interval '12 hours')
     where r.start_time >= :month_start and r.start_time < :month_end and r.inventory_date <= :reference_date
-    order by r.meeting_id, r.start_time, r.inventory_date desc
+    order by r.meeting_id, r.start_time, r.inventory_date desc)
 )
 select c.subject, min(c.start_time) as occurred_at, c.meeting_id, min(c.topic) as topic, min(c.host_email) as host_email,
        min(a.profiles[1]) as profile,

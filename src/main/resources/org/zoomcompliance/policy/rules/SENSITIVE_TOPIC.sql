@@ -2,7 +2,7 @@
 -- ("secrétariat" does not contain the word "secret"). One per meeting occurrence.
 -- inputs: topics
 with terms as (
-    select term, '\m' || regexp_replace(regexp_replace(zc_fold(btrim(term)), '([][.^$*+?(){}|\\])', '\\\1', 'g'),
+    select term, '\m' || regexp_replace(regexp_replace(zc_fold(btrim(term)), '([][(){}.^$*+?|\\])', '\\\1', 'g'),
                                         '\s+', '\\s+', 'g') || '\M' as pattern
     from unnest(string_to_array(:sensitive_terms, E'\n')) term
 )

@@ -18,13 +18,13 @@ create function zc_version(value text) returns bigint[] language sql immutable p
 return string_to_array(substring(value from '^\s*(\d+(?:\.\d+)*)'), '.')::bigint[];
 
 -- Whether a display name fails to show a first and a last name: a phone number, fewer than two words of
--- letters, or a device or generic name (generic_words holds zc_words of each configured name).
-create function zc_unidentified(name text, is_phone boolean, generic_words text[]) returns boolean
+-- letters, or a device or generic name (generic_pattern: an alternation of zc_words of the configured names,
+-- matched as whole words). One regular expression each, as it runs on every join of the month.
+create function zc_unidentified(name text, is_phone boolean, generic_pattern text) returns boolean
     language sql immutable parallel safe
 return coalesce(is_phone, false)
-    or (select count(*) from regexp_split_to_table(btrim(name), '\s+') w
-        where w ~ '^[[:alpha:]][[:alpha:]''’.-]*$') < 2
-    or exists (select 1 from unnest(generic_words) g where position(' ' || g || ' ' in ' ' || zc_words(name) || ' ') > 0);
+    or regexp_count(coalesce(name, ''), '(^|\s)[[:alpha:]][[:alpha:]''’.-]*(?=\s|$)') < 2
+    or coalesce(zc_words(name) ~ generic_pattern, false);
 
 -- Stable subject identifiers and readable times.
 create function zc_utc(value timestamptz) returns text language sql immutable parallel safe

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
 class MonthEvaluator {
 
     private static final String SESSIONS = "org/zoomcompliance/policy/sessions.sql";
+    private static final Logger LOG = LoggerFactory.getLogger(MonthEvaluator.class);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Policy policy;
@@ -59,8 +62,13 @@ class MonthEvaluator {
         Set<String> codes = onlyRules.isEmpty() ? codes() : new TreeSet<>(onlyRules);
         codes.forEach(policy::rule);
         MapSqlParameterSource parameters = parameters(month, asOf);
-        sessionStatements.forEach(statement -> jdbc.update(statement, parameters));
+        // Sorts and hashes of a month of joins fit in memory instead of spilling to disk; this transaction only.
+        jdbc.update("set local work_mem = '256MB'", parameters);
+        long started = System.nanoTime();
+        sessionStatements.forEach(statement -> timed(statement.lines().filter(l -> !l.startsWith("--")).findFirst().orElse(""),
+                () -> jdbc.update(statement, parameters)));
         locateDataCentres(parameters);
+        LOG.info("{} sessionised in {} ms", month, (System.nanoTime() - started) / 1_000_000);
         jdbc.update("create temp table ev_deviation (rule_code text, severity text, subject text, occurred_at timestamptz,"
                 + " meeting_id text, topic text, host_email text, profile text, evidence text) on commit drop", parameters);
 
@@ -74,14 +82,21 @@ class MonthEvaluator {
                 continue;
             }
             parameters.addValue("rule_code", code).addValue("severity", settings.severity().name());
-            jdbc.update("insert into ev_deviation select :rule_code, :severity, r.subject, r.occurred_at, r.meeting_id,"
-                    + " r.topic, r.host_email, r.profile, r.evidence from (" + rules.get(code).sql() + "\n) r", parameters);
+            timed(code, () -> jdbc.update("insert into ev_deviation select :rule_code, :severity, r.subject, r.occurred_at,"
+                    + " r.meeting_id, r.topic, r.host_email, r.profile, r.evidence from (" + rules.get(code).sql() + "\n) r",
+                    parameters));
             evaluated.add(code);
         }
         replaceResults(month, parameters, codes, evaluated, notEvaluated);
         if (onlyRules.isEmpty()) {
             replaceDerivedFacts(parameters);
         }
+    }
+
+    private static void timed(String what, Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        LOG.debug("{}: {} ms", what, (System.nanoTime() - started) / 1_000_000);
     }
 
     private MapSqlParameterSource parameters(YearMonth month, LocalDate asOf) {

@@ -15,7 +15,8 @@ select split_part(line, E'\t', 1) as profile, split_part(line, E'\t', 2)::boolea
 from unnest(string_to_array(:profile_policies, E'\n')) line;
 
 create temp table ev_generic on commit drop as
-select array_agg(zc_words(name)) as words from unnest(string_to_array(:generic, E'\n')) name;
+select '(^| )(' || string_agg(zc_words(name), '|') || ')( |$)' as pattern
+from unnest(string_to_array(:generic, E'\n')) name;
 
 -- Accounts of the users export the month is judged with, with the profiles their groups map to.
 create temp table ev_account on commit drop as
@@ -55,18 +56,37 @@ on conflict do nothing;
 
 analyze ev_occurrence;
 
+-- Whether each display name of the month identifies a person, decided once per distinct name: people attend
+-- many meetings under the same name, and the test takes three regular expressions.
+create temp table ev_name on commit drop as
+select n.name, n.name_is_phone, zc_unidentified(n.name, n.name_is_phone, g.pattern) as unidentified
+from (select name, name_is_phone from participant_join
+      where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi
+      union
+      select name, false from dashboard_participant
+      where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi) n
+cross join ev_generic g;
+
+analyze ev_name;
+
 -- Each join placed in its occurrence: the export's meeting start, else the occurrence of that ID whose window
 -- (start minus 30 minutes to end plus 30 minutes) contains the join, else the first join of that ID that day.
 create temp table ev_join on commit drop as
 select j.meeting_id, j.name, j.role, j.email_pseudonym, j.name_is_phone, j.join_time, j.leave_time,
        j.duration_minutes, j.guest, j.recording_consent, j.in_waiting_room,
+       n.unidentified,
        coalesce(j.meeting_start,
                 (select max(o.start_time) from ev_occurrence o
                  where o.meeting_id = j.meeting_id and o.start_time <= j.join_time + interval '30 minutes'
-                   and (o.end_time is null or j.join_time <= o.end_time + interval '30 minutes')),
-                min(j.join_time) over (partition by j.meeting_id, (j.join_time at time zone :zone)::date)) as start_time
+                   and (o.end_time is null or j.join_time <= o.end_time + interval '30 minutes'))) as start_time
 from participant_join j
+join ev_name n on n.name = j.name and n.name_is_phone = j.name_is_phone
 where coalesce(j.meeting_start, j.join_time) >= :lo and coalesce(j.meeting_start, j.join_time) < :hi;
+
+update ev_join j set start_time = f.start_time
+from (select meeting_id, (join_time at time zone :zone)::date as day, min(join_time) as start_time
+      from ev_join where start_time is null group by 1, 2) f
+where j.start_time is null and f.meeting_id = j.meeting_id and f.day = (j.join_time at time zone :zone)::date;
 
 create temp table ev_dash on commit drop as
 select d.meeting_id, d.name, d.role, d.email_pseudonym, d.ip_pseudonym, d.data_centre, d.join_time, d.leave_time,
@@ -74,10 +94,14 @@ select d.meeting_id, d.name, d.role, d.email_pseudonym, d.ip_pseudonym, d.data_c
        coalesce(d.meeting_start,
                 (select max(o.start_time) from ev_occurrence o
                  where o.meeting_id = d.meeting_id and o.start_time <= d.join_time + interval '30 minutes'
-                   and (o.end_time is null or d.join_time <= o.end_time + interval '30 minutes')),
-                min(d.join_time) over (partition by d.meeting_id, (d.join_time at time zone :zone)::date)) as start_time
+                   and (o.end_time is null or d.join_time <= o.end_time + interval '30 minutes'))) as start_time
 from dashboard_participant d
 where coalesce(d.meeting_start, d.join_time) >= :lo and coalesce(d.meeting_start, d.join_time) < :hi;
+
+update ev_dash d set start_time = f.start_time
+from (select meeting_id, (join_time at time zone :zone)::date as day, min(join_time) as start_time
+      from ev_dash where start_time is null group by 1, 2) f
+where d.start_time is null and f.meeting_id = d.meeting_id and f.day = (d.join_time at time zone :zone)::date;
 
 insert into ev_occurrence (meeting_id, start_time)
 select meeting_id, start_time from ev_join where start_time is not null
@@ -114,7 +138,7 @@ analyze ev_occurrence;
 -- One presence per person and occurrence: re-joins merged (earliest join, latest leave, summed minutes).
 create temp table ev_presence on commit drop as
 select j.meeting_id, j.start_time, coalesce(j.email_pseudonym, 'name:' || lower(j.name)) as person,
-       min(j.name) as name, bool_or(j.name_is_phone) as name_is_phone,
+       min(j.name) as name, bool_or(j.name_is_phone) as name_is_phone, bool_and(j.unidentified) as unidentified,
        bool_or(j.role = 'HOST' or lower(j.name) = lower(o.host_name)) as is_host,
        bool_or(j.role = 'CO_HOST') as is_co_host, bool_or(j.guest) as guest,
        bool_or(j.recording_consent) as consent, bool_or(j.recording_consent is not null) as consent_known,
@@ -125,14 +149,18 @@ join ev_occurrence o on o.meeting_id = j.meeting_id and o.start_time = j.start_t
 group by j.meeting_id, j.start_time, coalesce(j.email_pseudonym, 'name:' || lower(j.name));
 
 create temp table ev_dash_presence on commit drop as
-select d.meeting_id, d.start_time, coalesce(d.email_pseudonym, 'name:' || lower(d.name)) as person,
-       min(d.name) as name,
-       bool_or(d.role = 'HOST' or (d.role is null and lower(d.name) = lower(o.host_name))) as is_host,
-       bool_or(d.role = 'CO_HOST') as is_co_host, bool_or(d.recording) as recording,
-       min(zc_version(d.client_version)) as client_version
-from ev_dash d
-join ev_occurrence o on o.meeting_id = d.meeting_id and o.start_time = d.start_time
-group by d.meeting_id, d.start_time, coalesce(d.email_pseudonym, 'name:' || lower(d.name));
+select p.*, coalesce(n.unidentified, true) as unidentified
+from (select d.meeting_id, d.start_time, coalesce(d.email_pseudonym, 'name:' || lower(d.name)) as person,
+             min(d.name) as name,
+             bool_or(d.role = 'HOST' or (d.role is null and lower(d.name) = lower(o.host_name))) as is_host,
+             bool_or(d.role = 'CO_HOST') as is_co_host, bool_or(d.recording) as recording,
+             min(v.version) as client_version
+      from ev_dash d
+      join ev_occurrence o on o.meeting_id = d.meeting_id and o.start_time = d.start_time
+      left join (select client_version, zc_version(client_version) as version
+                 from ev_dash group by client_version) v on v.client_version = d.client_version
+      group by d.meeting_id, d.start_time, coalesce(d.email_pseudonym, 'name:' || lower(d.name))) p
+left join ev_name n on n.name = p.name and not n.name_is_phone;
 
 -- Recordings still listed in the newest recordings export of the period, with their host and its profile.
 create temp table ev_recording on commit drop as

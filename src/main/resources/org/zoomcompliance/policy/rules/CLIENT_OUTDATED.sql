@@ -20,7 +20,11 @@ select 'account:' || lower(s.email), min(s.event_time), null, null, min(s.email)
        min(s.email) || ' signed in ' || count(*) || ' time(s) with a client older than ' || :minimum_version || ' ('
            || string_agg(distinct s.client_version, ', ') || '), the last on ' || zc_local(max(s.event_time), :zone)
 from sign_in s
-cross join minimum m
+join (select v.client_version
+      from (select distinct client_version from sign_in
+            where event_time >= :month_start and event_time < :month_end) v
+      cross join minimum m
+      where zc_version(v.client_version) < m.version) outdated on outdated.client_version = s.client_version
 left join ev_account a on a.email_key = lower(s.email)
-where s.event_time >= :month_start and s.event_time < :month_end and zc_version(s.client_version) < m.version
+where s.event_time >= :month_start and s.event_time < :month_end
 group by lower(s.email)

@@ -4,20 +4,19 @@
 -- inputs: participants|dashboard
 with joins as (
     select j.meeting_id, j.start_time, j.join_time,
-           coalesce(j.guest, false) or zc_unidentified(j.name, j.name_is_phone, g.words) as suspicious
-    from ev_join j cross join ev_generic g
+           coalesce(j.guest, false) or j.unidentified as suspicious
+    from ev_join j
     where j.join_time is not null
 ), windows as (
     select meeting_id, start_time, join_time,
-           count(*) over w as joins, count(*) filter (where suspicious) over w as suspicious,
-           max(join_time) over w as last_join
+           count(*) over w as joins, count(*) filter (where suspicious) over w as suspicious
     from joins
     window w as (partition by meeting_id, start_time order by join_time
                  range between current row and cast(:window_minutes || ' minutes' as interval) following)
 ), bursts as (
     select distinct on (meeting_id, start_time) meeting_id, start_time,
-           'burst: ' || joins || ' joins between ' || to_char(join_time at time zone :zone, 'HH24:MI:SS') || ' and '
-               || to_char(last_join at time zone :zone, 'HH24:MI:SS') || ', ' || suspicious
+           'burst: ' || joins || ' joins within ' || :window_minutes || ' minutes from '
+               || to_char(join_time at time zone :zone, 'HH24:MI:SS') || ', ' || suspicious
                || ' of them guests or unidentified names (thresholds: ' || :min_joins || ' joins within '
                || :window_minutes || ' minutes, ' || round(:min_share * 100) || '%)' as evidence
     from windows

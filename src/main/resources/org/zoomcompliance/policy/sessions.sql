@@ -126,6 +126,15 @@ from (select distinct on (meeting_id, start_time) meeting_id, start_time, name
       order by meeting_id, start_time, name) h
 where o.host_name is null and h.meeting_id = o.meeting_id and h.start_time = o.start_time;
 
+-- Newer participants exports name the host without an e-mail: take it from the same meeting ID's other
+-- occurrences, else from its cloud recordings.
+update ev_occurrence o set host_email = coalesce(
+    (select m.host_email from meeting m where m.meeting_id = o.meeting_id and m.host_email is not null
+     order by abs(extract(epoch from m.start_time - o.start_time)) limit 1),
+    (select r.host_email from recording r where r.meeting_id = o.meeting_id and r.host_email is not null
+     order by abs(extract(epoch from r.start_time - o.start_time)), r.inventory_date desc limit 1))
+where o.host_email is null;
+
 alter table ev_occurrence add column subject text, add column local_start text, add column host_profile text;
 
 update ev_occurrence o set

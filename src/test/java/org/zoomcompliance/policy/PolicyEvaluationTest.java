@@ -56,6 +56,8 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         join("31030000002", "2031-03-06 14:00+01", "Bob Martin", null, "e02", "2031-03-06 14:01+01", false, false, false);
         join("31030000002", "2031-03-06 14:00+01", "Carl Cohen", "CO_HOST", "e03", "2031-03-06 14:02+01", false, true, false);
         join("31030000002", "2031-03-06 14:00+01", "Dora Durand", null, "e04", "2031-03-06 14:03+01", false, null, false);
+        // Dora re-joins without a meeting start: merged into her presence in the occurrence whose window holds it
+        joinSpan("31030000002", "Dora Durand", null, "e04", "2031-03-06 14:30+01", "2031-03-06 14:50+01");
 
         // 003: a student host recording locally, media through Frankfurt only
         meeting("31030000003", "2031-03-07 18:00+01", "2031-03-07 19:00+01", "Révisions", "student@test.fr", "Léa Student");

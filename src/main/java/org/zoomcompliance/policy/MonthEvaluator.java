@@ -116,10 +116,13 @@ class MonthEvaluator {
                 .addValue("reference_date", reference);
         Long users = newestSnapshot("zoom_user", month, reference);
         Long hosts = newestSnapshot("host_activity", month, reference);
+        // The month is judged with an inventory taken within it; a caller naming a date (the retention check) is
+        // answered with the newest inventory known on that date.
         LocalDate inventory = jdbc.queryForObject("select max(d) from (select inventory_date as d from source_file"
                         + " where kind ilike '%recording%' and status = 'COMPLETED' union all select inventory_date from recording) i"
-                        + " where d >= :month_start_date and d <= :reference_date",
-                new MapSqlParameterSource("month_start_date", month.atDay(1)).addValue("reference_date", reference),
+                        + " where d >= :oldest and d <= :reference_date",
+                new MapSqlParameterSource("oldest", asOf != null ? LocalDate.of(1970, 1, 1) : month.atDay(1))
+                        .addValue("reference_date", reference),
                 LocalDate.class);
         parameters.addValue("users_file", users, Types.BIGINT)
                 .addValue("users_loaded", users != null)

@@ -36,8 +36,9 @@ public class PolicyEvaluation {
      * Evaluates the month, synchronously.
      *
      * @param onlyRules rule codes to evaluate and replace, or empty for all of them
-     * @param asOf      the date state rules (recordings held, accounts) are judged at, or null for the newest
-     *                  inventory's date within the month, else the month's last day
+     * @param asOf      the date state rules (recordings held, accounts) are judged at, with the newest inventory
+     *                  known on that date; null: the date of the newest recordings inventory taken within the
+     *                  month, and the month's last day for accounts
      */
     public JobExecution evaluate(YearMonth month, Set<String> onlyRules, LocalDate asOf) {
         Set<String> known = evaluator.codes();

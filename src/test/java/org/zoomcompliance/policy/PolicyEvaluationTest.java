@@ -227,6 +227,11 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         assertThat(evidence("RECORDING_RETENTION_EXCEEDED", "recording:31030000004@2047-01-10T09:00:00Z"))
                 .isEqualTo("recorded 2047-01-10, 95 days old on 2047-04-15, limit 30 days (MEETING), 65 days overdue");
         assertThat(subjects("SENSITIVE_TOPIC")).hasSize(1);
+
+        // and when May, which has no inventory of its own, is checked as of 20 May, April's newest inventory is used
+        evaluation.evaluate(YearMonth.of(2047, 5), Set.of("RECORDING_RETENTION_EXCEEDED"), LocalDate.of(2047, 5, 20));
+        assertThat(jdbc.queryForList("select evidence from deviation where month = '2047-05-01'", String.class))
+                .containsExactly("recorded 2047-01-10, 130 days old on 2047-05-20, limit 30 days (MEETING), 100 days overdue");
     }
 
     private List<String> subjects(String rule) {

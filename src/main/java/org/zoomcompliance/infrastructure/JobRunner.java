@@ -3,12 +3,11 @@ package org.zoomcompliance.infrastructure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -37,8 +36,12 @@ public class JobRunner {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Map<String, Job> jobs;
-    /** Launches under way in this process, by job name and subject: what a graceful shutdown asks to stop. */
-    private final Collection<Launch> launches = new ConcurrentLinkedQueue<>();
+    /**
+     * Launches under way in this process, by job name and subject: one per subject at a time (two clicks, or the
+     * schedule and an operator, at the same instant would otherwise both pass the repository check before either
+     * had created its execution), and what a graceful shutdown asks to stop.
+     */
+    private final Set<Launch> launches = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     /** A launch under way in this process. */
@@ -75,7 +78,10 @@ public class JobRunner {
         checkCanStart(jobName, parameters);
         Job job = jobs.get(jobName);
         Launch launch = new Launch(jobName, subject(parameters));
-        launches.add(launch);
+        if (!launches.add(launch)) {
+            throw new JobRefusedException(jobName + " " + describe(parameters)
+                    + " is already being started or run by this process; wait for it to end");
+        }
         try {
             return jobOperator.start(job, parameters);
         } catch (JobExecutionAlreadyRunningException e) {

@@ -14,6 +14,8 @@ final class Values {
             Map.entry("no", false), Map.entry("n", false), Map.entry("false", false), Map.entry("non", false),
             Map.entry("0", false));
 
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ().\\-]+");
+
     private Values() {
     }
 
@@ -94,7 +96,7 @@ final class Values {
 
     /** A display name that is a dial-in phone number. */
     static boolean isPhoneNumber(String name) {
-        if (!name.matches("\\+?[0-9 ().\\-]+")) {
+        if (name.isEmpty() || Character.isLetter(name.charAt(0)) || !PHONE.matcher(name).matches()) {
             return false;
         }
         return name.replaceAll("[^0-9]", "").length() >= 6;

@@ -59,6 +59,8 @@ public final class DateShapes {
             Map.entry("nov", 11), Map.entry("dec", 12));
 
     private final List<Shape> shapes;
+    /** The shape that matched last, per thread (the bean is shared by concurrent jobs). */
+    private final ThreadLocal<Shape> lastMatched = new ThreadLocal<>();
 
     private DateShapes(List<Shape> shapes) {
         this.shapes = shapes;
@@ -92,22 +94,57 @@ public final class DateShapes {
      * only ({@code 20/10/2026}), empty when it fits both, neither, or has no such ambiguity.
      */
     public Optional<Order> evidence(String value) {
-        String text = value.strip();
-        for (Shape shape : shapes) {
-            Matcher matcher = shape.pattern().matcher(text);
-            if (matcher.matches()) {
-                if (!shape.ordered()) {
-                    return Optional.empty();
-                }
-                boolean monthFirst = valid(shape, matcher, Order.MONTH_FIRST);
-                boolean dayFirst = valid(shape, matcher, Order.DAY_FIRST);
-                if (monthFirst != dayFirst) {
-                    return Optional.of(monthFirst ? Order.MONTH_FIRST : Order.DAY_FIRST);
-                }
-                return Optional.empty();
-            }
+        Match match = match(value.strip());
+        if (match == null || !match.shape().ordered()) {
+            return Optional.empty();
+        }
+        boolean monthFirst = valid(match.shape(), match.matcher(), Order.MONTH_FIRST);
+        boolean dayFirst = valid(match.shape(), match.matcher(), Order.DAY_FIRST);
+        if (monthFirst != dayFirst) {
+            return Optional.of(monthFirst ? Order.MONTH_FIRST : Order.DAY_FIRST);
         }
         return Optional.empty();
+    }
+
+    /** Parses a value in any known shape; throws {@link IllegalArgumentException} naming no content otherwise. */
+    public Moment parse(String value, Order order) {
+        Match match = match(value.strip());
+        if (match == null) {
+            throw new IllegalArgumentException("unrecognised date shape");
+        }
+        try {
+            return build(match.shape(), match.matcher(), order);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("impossible date or time (shape " + match.shape().name() + ")");
+        }
+    }
+
+    private record Match(Shape shape, Matcher matcher) {
+    }
+
+    /**
+     * The shape a whole value matches, trying the last matched shape first (a file uses one shape per column).
+     * Shapes are anchored and never match the same value, so the order changes speed, never the result.
+     */
+    private Match match(String text) {
+        Shape last = lastMatched.get();
+        if (last != null) {
+            Matcher matcher = last.pattern().matcher(text);
+            if (matcher.matches()) {
+                return new Match(last, matcher);
+            }
+        }
+        for (Shape shape : shapes) {
+            if (shape == last) {
+                continue;
+            }
+            Matcher matcher = shape.pattern().matcher(text);
+            if (matcher.matches()) {
+                lastMatched.set(shape);
+                return new Match(shape, matcher);
+            }
+        }
+        return null;
     }
 
     private static boolean valid(Shape shape, Matcher matcher, Order order) {
@@ -117,22 +154,6 @@ public final class DateShapes {
         } catch (DateTimeException | IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** Parses a value in any known shape; throws {@link IllegalArgumentException} naming no content otherwise. */
-    public Moment parse(String value, Order order) {
-        String text = value.strip();
-        for (Shape shape : shapes) {
-            Matcher matcher = shape.pattern().matcher(text);
-            if (matcher.matches()) {
-                try {
-                    return build(shape, matcher, order);
-                } catch (DateTimeException e) {
-                    throw new IllegalArgumentException("impossible date or time (shape " + shape.name() + ")");
-                }
-            }
-        }
-        throw new IllegalArgumentException("unrecognised date shape");
     }
 
     private static Moment build(Shape shape, Matcher matcher, Order order) {

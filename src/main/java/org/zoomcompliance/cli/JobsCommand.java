@@ -1,52 +1,90 @@
 package org.zoomcompliance.cli;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.operations.ExecutionView;
+import org.zoomcompliance.operations.JobControl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jobs}: operate job executions. */
+/** {@code jobs}: operate job executions (the same job control as the web console, audited as {@code cli:USER}). */
 @Command(name = "jobs", mixinStandardHelpOptions = true, description = "Operate job executions.",
         subcommands = {JobsCommand.List.class, JobsCommand.Restart.class, JobsCommand.Stop.class, JobsCommand.Abandon.class})
 final class JobsCommand extends CommandGroup {
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List recent job executions.")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** Who asked, for the audit trail. */
+    static String actor() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List recent job executions, newest first.")
     static final class List extends PipelineCommand {
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many (default: ${DEFAULT-VALUE}).")
+        int limit;
+
         @Override
         protected int run(ConfigurableApplicationContext context) {
-            return notAvailable("jobs list");
+            java.util.List<ExecutionView> executions = context.getBean(JobControl.class).recent(Math.max(1, limit));
+            if (executions.isEmpty()) {
+                out().println("no job has run yet");
+            }
+            for (ExecutionView e : executions) {
+                out().printf("%6d  %-14s %-10s %-19s  %-19s  read %d, written %d, skipped %d  [%s]%s%n", e.id(), e.jobName(),
+                        e.status(), time(e.start()), time(e.end()), e.readCount(), e.writeCount(), e.skipCount(),
+                        e.parameters(), e.exitMessage().isEmpty() ? "" : "  " + e.exitMessage());
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String time(LocalDateTime time) {
+            return time == null ? "-" : TIME.format(time);
         }
     }
 
-    @Command(name = "restart", mixinStandardHelpOptions = true, description = "Restart a failed or stopped execution.")
+    @Command(name = "restart", mixinStandardHelpOptions = true,
+            description = "Restart a failed or stopped execution from its last committed chunk, and wait for its end.")
     static final class Restart extends PipelineCommand {
         @Parameters(paramLabel = "ID", description = "The job execution id.")
         long id;
 
         @Override
         protected int run(ConfigurableApplicationContext context) {
-            return notAvailable("jobs restart");
+            JobExecution execution = context.getBean(JobControl.class).restart(id, actor());
+            out().println("execution " + id + " restarted as execution " + execution.getId() + ": " + execution.getStatus());
+            return exitCodeOf(execution);
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Ask a running execution to stop.")
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Ask a running execution to stop at its next chunk boundary (restart it later).")
     static final class Stop extends PipelineCommand {
         @Parameters(paramLabel = "ID", description = "The job execution id.")
         long id;
 
         @Override
         protected int run(ConfigurableApplicationContext context) {
-            return notAvailable("jobs stop");
+            context.getBean(JobControl.class).stop(id, actor());
+            out().println("execution " + id + " asked to stop");
+            return ExitCodes.OK;
         }
     }
 
-    @Command(name = "abandon", mixinStandardHelpOptions = true, description = "Abandon an execution that must never be restarted.")
+    @Command(name = "abandon", mixinStandardHelpOptions = true,
+            description = "Abandon a failed or stopped execution: it will never be restarted.")
     static final class Abandon extends PipelineCommand {
         @Parameters(paramLabel = "ID", description = "The job execution id.")
         long id;
 
         @Override
         protected int run(ConfigurableApplicationContext context) {
-            return notAvailable("jobs abandon");
+            context.getBean(JobControl.class).abandon(id, actor());
+            out().println("execution " + id + " abandoned");
+            return ExitCodes.OK;
         }
     }
 }

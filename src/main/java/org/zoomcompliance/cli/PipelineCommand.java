@@ -37,6 +37,11 @@ abstract class PipelineCommand implements Callable<Integer> {
     /** Runs the command in a started application; returns the exit code. */
     protected abstract int run(ConfigurableApplicationContext context) throws Exception;
 
+    /** The policy file this command uses when neither {@code --policy} nor the environment names one. */
+    protected String defaultPolicy() {
+        return null;
+    }
+
     /** Whether the command serves web pages (only {@code serve}). */
     protected boolean web() {
         return false;
@@ -45,6 +50,9 @@ abstract class PipelineCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         GlobalOptions options = effectiveOptions();
+        if (options.policy == null && System.getenv(PolicyFile.ENVIRONMENT_VARIABLE) == null) {
+            options.policy = defaultPolicy();
+        }
         try {
             HomeFolder home = HomeFolder.resolve(options.home).create();
             PolicyFile.load(options.policy);

@@ -1,8 +1,13 @@
 package org.zoomcompliance.cli;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine.Command;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.retention.Retention;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code retention}: Flag recordings kept too long and purge the pipeline data that has expired. */
@@ -14,6 +19,17 @@ final class RetentionCommand extends PipelineCommand {
 
     @Override
     protected int run(ConfigurableApplicationContext context) {
-        return notAvailable("retention");
+        ZoneId zone = context.getBean(Policy.class).zone();
+        LocalDate date = asOf != null ? asOf : LocalDate.now(context.getBean(Clock.class).withZone(zone));
+        Retention retention = context.getBean(Retention.class);
+        JobExecution execution = retention.apply(date);
+        out().println("retention as of " + date + " (execution " + execution.getId() + ", "
+                + execution.getStatus().name().toLowerCase() + ")");
+        for (Retention.PurgeRecord purge : retention.purges(execution)) {
+            out().printf("  %-28s %10d removed, older than %s%n", purge.table(), purge.rowsRemoved(),
+                    purge.cutOff().atZone(zone).toLocalDate());
+        }
+        out().flush();
+        return exitCodeOf(execution);
     }
 }

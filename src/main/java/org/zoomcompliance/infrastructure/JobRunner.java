@@ -43,13 +43,21 @@ public class JobRunner {
         return jobs.containsKey(jobName);
     }
 
-    /** Runs the job to its end (synchronously) and returns its execution, whatever its status. */
-    public JobExecution run(String jobName, JobParameters parameters) {
-        Job job = jobs.get(jobName);
-        if (job == null) {
+    /**
+     * Refuses now, with the message {@link #run} would give, a launch that cannot start: for callers that run the
+     * job in the background and must answer the person who asked.
+     */
+    public void checkCanStart(String jobName, JobParameters parameters) {
+        if (!has(jobName)) {
             throw new JobRefusedException("the job '" + jobName + "' is not available in this build");
         }
         refuseIfRunning(jobName, parameters);
+    }
+
+    /** Runs the job to its end (synchronously) and returns its execution, whatever its status. */
+    public JobExecution run(String jobName, JobParameters parameters) {
+        checkCanStart(jobName, parameters);
+        Job job = jobs.get(jobName);
         try {
             return jobOperator.start(job, parameters);
         } catch (JobExecutionAlreadyRunningException e) {

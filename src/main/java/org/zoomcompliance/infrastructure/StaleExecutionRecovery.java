@@ -9,6 +9,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +35,9 @@ public class StaleExecutionRecovery {
         this.embedded = embedded;
     }
 
+    /** Runs before other start-up listeners (the schedule's catch-up among them) so they find nothing stale. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public void recoverAfterCrash() {
         if (embedded.getIfAvailable() == null) {
             return;

@@ -136,16 +136,24 @@ public final class PseudonymKeyStore {
             throw new KeyUnavailableException(KEY_VARIABLE + " is not base64");
         }
         String version = environment.getOrDefault(KEY_VERSION_VARIABLE, "1");
+        int number;
         try {
-            return Optional.of(new PseudonymKey(Integer.parseInt(version.strip()), secret));
+            number = Integer.parseInt(version.strip());
         } catch (NumberFormatException e) {
             throw new KeyUnavailableException(KEY_VERSION_VARIABLE + " is not a whole number");
         }
+        if (number < 1) {
+            throw new KeyUnavailableException(KEY_VERSION_VARIABLE + " must be 1 or more");
+        }
+        return Optional.of(new PseudonymKey(number, secret));
     }
 
     private List<Integer> fileVersions() {
-        if (!Files.isDirectory(folder)) {
+        if (!Files.exists(folder)) {
             return List.of();
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new KeyUnavailableException("the key folder " + folder + " is not a folder");
         }
         List<Integer> versions = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
@@ -180,6 +188,9 @@ public final class PseudonymKeyStore {
     }
 
     private void refuseIfOthersMayRead(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new KeyUnavailableException("the pseudonymisation key " + file + " is not a readable file");
+        }
         Set<PosixFilePermission> permissions;
         try {
             permissions = Files.getPosixFilePermissions(file);
@@ -189,7 +200,7 @@ public final class PseudonymKeyStore {
             throw new KeyUnavailableException("cannot read the pseudonymisation key " + file + ": " + e.getMessage(), e);
         }
         if (!OWNER_ONLY_FILE.containsAll(permissions)) {
-            throw new KeyUnavailableException("the pseudonymisation key " + file + " is readable by others ("
+            throw new KeyUnavailableException("the pseudonymisation key " + file + " is open to group or others ("
                     + PosixFilePermissions.toString(permissions) + "); refusing it: run chmod 600 on it");
         }
     }
@@ -200,6 +211,10 @@ public final class PseudonymKeyStore {
         Path target = keyFile(version);
         try {
             createOwnerOnlyFolder();
+        } catch (IOException e) {
+            throw new KeyUnavailableException("cannot create the key folder " + folder + ": " + e, e);
+        }
+        try {
             Path temporary = Files.createTempFile(folder, ".key-v" + version, ".tmp",
                     PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             Files.writeString(temporary, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII);
@@ -220,6 +235,9 @@ public final class PseudonymKeyStore {
     }
 
     private void createOwnerOnlyFolder() throws IOException {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException("it is not a folder");
+        }
         if (!Files.isDirectory(folder)) {
             Files.createDirectories(folder);
         }

@@ -16,10 +16,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Turns identifiers into keyed pseudonyms (HMAC-SHA-256 under one key version, truncated to 128 bits, hex).
  *
- * <p>Addresses are canonicalised first so that one address always gets one pseudonym: brackets and IPv6 zone
- * ids dropped, IPv4-mapped IPv6 turned into IPv4, IPv6 in RFC 5952 form. Parsing uses the ipaddress library,
- * which never resolves names. A value that is not an address is pseudonymised too and marked invalid: nothing is
- * ever kept in clear. Each purpose has its own prefix inside the HMAC, so an e-mail and an address never collide.
+ * <p>Addresses are canonicalised first so that one address always gets one pseudonym: surrounding spaces
+ * (including no-break spaces and byte-order marks), brackets and IPv6 zone ids dropped, IPv4-mapped IPv6 turned
+ * into IPv4, IPv6 in RFC 5952 form (lower-case, zeros compressed). Parsing uses the ipaddress library, which never
+ * resolves names, with every shorthand off: {@code 555216871.226} or {@code 999.1.1.1} are not addresses. A value
+ * that is not an address is pseudonymised too and marked invalid: nothing is ever kept in clear. Each purpose has
+ * its own prefix inside the HMAC, so an e-mail and an address never collide.
  *
  * <p>Not thread-safe: make one per thread (it is cheap).
  */
@@ -58,12 +60,13 @@ public final class Pseudonymiser {
 
     /** The pseudonyms of an address as found in an export; {@code null} for an empty value. */
     public IpPseudonym address(String raw) {
-        if (raw == null || raw.isBlank()) {
+        String value = raw == null ? "" : trim(raw);
+        if (value.isEmpty()) {
             return null;
         }
-        Optional<IPAddress> address = canonical(raw);
+        Optional<IPAddress> address = canonical(value);
         if (address.isEmpty()) {
-            return new IpPseudonym(hmac("invalid-ip", raw.strip()), null, false, key.version());
+            return new IpPseudonym(hmac("invalid-ip", value), null, false, key.version());
         }
         IPAddress ip = address.get();
         IPAddress network = ip.toPrefixBlock(ip.isIPv4() ? 24 : 48);
@@ -87,9 +90,12 @@ public final class Pseudonymiser {
      * pseudonymises and never stores it.
      */
     public static Optional<IPAddress> canonical(String raw) {
-        String value = raw.strip();
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String value = trim(raw);
         if (value.startsWith("[") && value.endsWith("]")) {
-            value = value.substring(1, value.length() - 1);
+            value = trim(value.substring(1, value.length() - 1));
         }
         int zone = value.indexOf('%');
         if (zone > 0 && value.indexOf(':') >= 0) {
@@ -105,6 +111,26 @@ public final class Pseudonymiser {
             address = ((IPv6Address) address).getEmbeddedIPv4Address();
         }
         return Optional.of(address.withoutPrefixLength());
+    }
+
+    /**
+     * The value without surrounding white space of any kind: exports carry no-break spaces and byte-order marks
+     * that {@link String#strip()} keeps, and one address must give one pseudonym however it was padded.
+     */
+    private static String trim(String raw) {
+        int start = 0;
+        int end = raw.length();
+        while (start < end && isPadding(raw.charAt(start))) {
+            start++;
+        }
+        while (end > start && isPadding(raw.charAt(end - 1))) {
+            end--;
+        }
+        return raw.substring(start, end);
+    }
+
+    private static boolean isPadding(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
     }
 
     private String hmac(String purpose, String value) {

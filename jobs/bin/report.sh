@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# DPO workbook of a given month: report.sh YYYY-MM [--out FILE].
+set -euo pipefail
+[ $# -ge 1 ] || { echo "usage: $0 YYYY-MM [--out FILE]" >&2; exit 2; }
+month="$1"; shift
+exec "${JAVA:-java}" -jar "${ZOOM_COMPLIANCE_JAR:-/opt/zoom-compliance/zoom-compliance.jar}" report --month "$month" "$@"

@@ -1,0 +1,115 @@
+package org.zoomcompliance.pseudonymisation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The key versions and the stored rows that depend on them: what {@code keys status} shows, {@code keys rotate}
+ * does, and which versions retention may destroy because no remaining row was pseudonymised with them.
+ */
+@Component
+public class KeyManagement {
+
+    /** The tables whose rows carry the key version their pseudonyms were made with. */
+    static final List<String> KEYED_TABLES = List.of("participant_join", "dashboard_participant", "sign_in");
+
+    private final PseudonymKeyStore keyStore;
+    private final JdbcTemplate jdbc;
+
+    public KeyManagement(PseudonymKeyStore keyStore, JdbcTemplate jdbc) {
+        this.keyStore = keyStore;
+        this.jdbc = jdbc;
+    }
+
+    /** How many stored rows of each keyed table use one key version. */
+    public record KeyUsage(long participantJoin, long dashboardParticipant, long signIn) {
+
+        public static final KeyUsage NONE = new KeyUsage(0, 0, 0);
+
+        public long total() {
+            return participantJoin + dashboardParticipant + signIn;
+        }
+    }
+
+    /**
+     * One key version as {@code keys status} shows it: never the secret. {@code source} is the key file or the
+     * environment variable, or {@code missing} for a version that stored rows use but no key exists for;
+     * {@code problem} says why a present key cannot be used (bad permissions, unreadable), else null.
+     */
+    public record KeyStatus(int version, String source, Instant created, boolean current, KeyUsage usage,
+            String problem) {
+    }
+
+    /** Every key version the store holds or stored rows use, oldest first. */
+    public List<KeyStatus> status() {
+        Map<Integer, KeyUsage> usage = usage();
+        List<KeyStatus> statuses = new ArrayList<>();
+        TreeSet<Integer> seen = new TreeSet<>();
+        for (PseudonymKeyStore.KeyInfo info : keyStore.status()) {
+            seen.add(info.version());
+            statuses.add(new KeyStatus(info.version(), info.source(), info.created(), info.current(),
+                    usage.getOrDefault(info.version(), KeyUsage.NONE), problemOf(info.version())));
+        }
+        usage.forEach((version, rows) -> {
+            if (!seen.contains(version)) {
+                statuses.add(new KeyStatus(version, "missing", null, false, rows,
+                        "no key for this version: its pseudonyms can no longer be looked up"));
+            }
+        });
+        statuses.sort(Comparator.comparingInt(KeyStatus::version));
+        return statuses;
+    }
+
+    /** Starts a new current key version; older ones stay until no stored row uses them. */
+    public PseudonymKey rotate() {
+        return keyStore.rotate();
+    }
+
+    /** Stored rows per key version, across the keyed tables. */
+    public Map<Integer, KeyUsage> usage() {
+        Map<Integer, long[]> counts = new TreeMap<>();
+        for (int table = 0; table < KEYED_TABLES.size(); table++) {
+            int column = table;
+            jdbc.query("select key_version, count(*) from " + KEYED_TABLES.get(table)
+                    + " where key_version is not null group by key_version", row -> {
+                counts.computeIfAbsent(row.getInt(1), version -> new long[KEYED_TABLES.size()])[column] = row.getLong(2);
+            });
+        }
+        Map<Integer, KeyUsage> usage = new TreeMap<>();
+        counts.forEach((version, c) -> usage.put(version, new KeyUsage(c[0], c[1], c[2])));
+        return usage;
+    }
+
+    /**
+     * Destroys the key versions that are not current and that no stored row uses any more: their pseudonyms are
+     * all purged, so the key could only ever re-link data that should be gone.
+     *
+     * @return the versions destroyed, oldest first
+     */
+    public List<Integer> destroyUnused() {
+        Map<Integer, KeyUsage> usage = usage();
+        List<Integer> destroyed = new ArrayList<>();
+        for (PseudonymKeyStore.KeyInfo info : keyStore.status()) {
+            if (!info.current() && !usage.containsKey(info.version()) && keyStore.destroy(info.version())) {
+                destroyed.add(info.version());
+            }
+        }
+        return destroyed;
+    }
+
+    private String problemOf(int version) {
+        try {
+            keyStore.version(version);
+            return null;
+        } catch (KeyUnavailableException e) {
+            return e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.zoomcompliance.report;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.zoomcompliance.infrastructure.JobRunner;
+
+/**
+ * The DPO workbook as other capabilities use it: build a month's workbook (through the {@code reportJob}), find
+ * the registered versions of a month, and the month's deviations per rule for a summary line.
+ */
+@Service
+public class MonthlyReport {
+
+    private final JobRunner jobRunner;
+    private final ReportRegistry registry;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final AtomicLong lastRun = new AtomicLong();
+
+    public MonthlyReport(JobRunner jobRunner, ReportRegistry registry, DataSource dataSource, Clock clock) {
+        this.jobRunner = jobRunner;
+        this.registry = registry;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+    }
+
+    /**
+     * Builds the month's workbook synchronously as its next version, with an extra copy at {@code out} when not
+     * null (a folder receives the file under its own name). Returns the job execution, whatever its status.
+     */
+    public JobExecution build(YearMonth month, Path out) {
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString(ReportJobConfiguration.MONTH, month.toString())
+                .addLong(JobRunner.RUN_PARAMETER, nextRun());
+        if (out != null) {
+            parameters.addString(ReportJobConfiguration.OUT, out.toAbsolutePath().toString(), false);
+        }
+        return jobRunner.run(ReportJobConfiguration.JOB_NAME, parameters.toJobParameters());
+    }
+
+    /** The workbook an execution of the report job produced, if it completed. */
+    public Optional<ReportEntry> producedBy(JobExecution execution) {
+        return registry.ofExecution(execution.getId());
+    }
+
+    /** The newest version of a month's workbook. */
+    public Optional<ReportEntry> latest(YearMonth month) {
+        return registry.latest(month);
+    }
+
+    /** Every registered version of a month's workbook, newest first; earlier files are named {@code .vN.xlsx}. */
+    public List<ReportEntry> versions(YearMonth month) {
+        return registry.versions(month);
+    }
+
+    /** The newest workbook of every month, newest month first. */
+    public List<ReportEntry> latestOfEachMonth() {
+        return registry.latestOfEachMonth();
+    }
+
+    /** The month's deviations per rule code, in code order (rules without deviations are left out). */
+    public Map<String, Long> deviationsPerRule(YearMonth month) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("select rule_code, count(*) from deviation where month = ? group by rule_code order by rule_code",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, month.atDay(1));
+        return counts;
+    }
+
+    /** A run number never used before by this process, even for two builds in the same millisecond. */
+    private long nextRun() {
+        return lastRun.updateAndGet(last -> Math.max(last + 1, clock.millis()));
+    }
+}

@@ -1,0 +1,92 @@
+package org.zoomcompliance.report;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
+
+/**
+ * The {@code reportJob}: one step that builds a month's DPO workbook, publishes it atomically and registers it.
+ * Parameters: {@code month} (YYYY-MM, identifying), {@link JobRunner#RUN_PARAMETER} (identifying, makes a re-run
+ * a new version), {@code out} (optional extra copy, not identifying).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReportJobConfiguration {
+
+    public static final String JOB_NAME = "reportJob";
+    public static final String MONTH = "month";
+    public static final String OUT = "out";
+
+    /** Keys of the job's execution context that name the workbook it produced. */
+    public static final String PATH_KEY = "report.path";
+    public static final String VERSION_KEY = "report.version";
+    public static final String SHA256_KEY = "report.sha256";
+
+    @Bean
+    DpoWorkbook dpoWorkbook(DataSource dataSource, PlatformTransactionManager transactionManager, Policy policy,
+            PseudonymKeyStore pseudonymKeyStore, Clock clock,
+            @Value("${zoom-compliance.report.max-rows-per-sheet:" + SheetWriter.EXCEL_MAX_ROWS + "}") int maxRows) {
+        return new DpoWorkbook(dataSource, transactionManager, policy, pseudonymKeyStore, clock, maxRows);
+    }
+
+    @Bean
+    ReportRegistry reportRegistry(DataSource dataSource) {
+        return new ReportRegistry(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    ReportPublisher reportPublisher(HomeFolder home, DpoWorkbook dpoWorkbook, ReportRegistry reportRegistry) {
+        return new ReportPublisher(home, dpoWorkbook, reportRegistry);
+    }
+
+    @Bean
+    Step reportWorkbookStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ReportPublisher reportPublisher) {
+        // One tasklet call in one transaction: the workbook is read through cursors of that transaction and
+        // registered in it. A failed build leaves no file and no row, and a restart builds the whole workbook.
+        return new StepBuilder("reportWorkbookStep", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    Map<String, Object> parameters = chunkContext.getStepContext().getJobParameters();
+                    YearMonth month = YearMonth.parse(String.valueOf(parameters.get(MONTH)));
+                    Object out = parameters.get(OUT);
+                    JobExecution execution = contribution.getStepExecution().getJobExecution();
+                    ReportPublisher.Published published = reportPublisher.publish(month,
+                            out == null || out.toString().isBlank() ? null : Path.of(out.toString()),
+                            execution.getId());
+                    contribution.incrementWriteCount(published.rows());
+                    ReportEntry entry = published.entry();
+                    execution.getExecutionContext().putString(PATH_KEY, entry.path().toString());
+                    execution.getExecutionContext().putInt(VERSION_KEY, entry.version());
+                    execution.getExecutionContext().putString(SHA256_KEY, entry.sha256());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Job reportJob(JobRepository jobRepository, Step reportWorkbookStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[] {MONTH},
+                        new String[] {JobRunner.RUN_PARAMETER, OUT}))
+                .start(reportWorkbookStep)
+                .build();
+    }
+}

@@ -1,0 +1,120 @@
+package org.zoomcompliance.retention;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.pseudonymisation.KeyManagement;
+
+/**
+ * {@code retentionJob}: purges the pipeline's own data past the policy's limits ({@code retentionPurgeStep}),
+ * then destroys the key versions no remaining row uses ({@code retentionKeysStep}). Identified by {@code asOf}
+ * (yyyy-MM-dd), made distinct per run by {@link org.zoomcompliance.infrastructure.JobRunner#RUN_PARAMETER}.
+ */
+@Configuration(proxyBeanMethods = false)
+class RetentionJobConfiguration {
+
+    @Bean
+    Job retentionJob(JobRepository jobRepository, Step retentionPurgeStep, Step retentionKeysStep) {
+        return new JobBuilder(Retention.JOB_NAME, jobRepository)
+                .validator(asOfValidator())
+                .start(retentionPurgeStep)
+                .next(retentionKeysStep)
+                .build();
+    }
+
+    @Bean
+    Step retentionPurgeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcTemplate jdbc, Policy policy, HomeFolder home,
+            @Value("${zoom-compliance.retention.batch-size:10000}") int batchSize) {
+        return new StepBuilder("retentionPurgeStep", jobRepository)
+                .tasklet(new PurgeTasklet(purges(jdbc, policy, home), jdbc, batchSize), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step retentionKeysStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            KeyManagement keys, JdbcTemplate jdbc, Policy policy) {
+        return new StepBuilder("retentionKeysStep", jobRepository)
+                .tasklet(new KeyDestructionTasklet(keys, jdbc, policy.zone()), transactionManager)
+                .build();
+    }
+
+    /**
+     * A remaining participant row {@code p} that may belong to the meeting occurrence {@code t}. The participant
+     * purges ran first, so dated rows that remain joined after the cut-off: one of an old occurrence can only be a
+     * join near its end (a meeting running across the cut-off). Rows of later occurrences of a recurring meeting
+     * ID do not keep an old occurrence alive.
+     */
+    private static final String OF_THIS_OCCURRENCE = """
+            p.meeting_id = t.meeting_id
+            and (p.meeting_start = t.start_time
+                 or p.meeting_start is null
+                    and (p.join_time is null or p.join_time < coalesce(t.end_time, t.start_time) + interval '1 day'))""";
+
+    /**
+     * Every purge in the order it runs: participant rows before the meetings they keep alive, and the limits of
+     * policy.md's "Retention of the pipeline's own data".
+     */
+    static List<Purge> purges(JdbcTemplate jdbc, Policy policy, HomeFolder home) {
+        ZoneId zone = policy.zone();
+        Policy.Retention limits = policy.retention();
+        Function<Instant, Object> instant = Timestamp::from;
+        Function<Instant, Object> date = cutOff -> LocalDate.ofInstant(cutOff, zone);
+        String joinAge = "coalesce(t.join_time, t.meeting_start, f.ingested_at) < ?";
+        return List.of(
+                new TablePurge(jdbc, zone, "participant_join",
+                        "participant_join t join source_file f on f.id = t.source_file_id", joinAge, instant,
+                        limits.participantDays()),
+                new TablePurge(jdbc, zone, "dashboard_participant",
+                        "dashboard_participant t join source_file f on f.id = t.source_file_id", joinAge, instant,
+                        limits.participantDays()),
+                new TablePurge(jdbc, zone, "meeting", "meeting t", """
+                        t.start_time < ?
+                        and not exists (select 1 from participant_join p where %s)
+                        and not exists (select 1 from dashboard_participant p where %s)"""
+                        .formatted(OF_THIS_OCCURRENCE, OF_THIS_OCCURRENCE), instant, limits.participantDays()),
+                new TablePurge(jdbc, zone, "sign_in", "sign_in t", "t.event_time < ?", instant, limits.signInDays()),
+                new TablePurge(jdbc, zone, "operation_log", "operation_log t", "t.event_time < ?", instant,
+                        limits.operationLogDays()),
+                new TablePurge(jdbc, zone, "quarantined_row", "quarantined_row t", "t.quarantined_at < ?", instant,
+                        limits.quarantineDays()),
+                // A month of deviations goes as a whole, once its last day is past the limit.
+                new TablePurge(jdbc, zone, "deviation", "deviation t", "(t.month + interval '1 month')::date <= ?",
+                        date, limits.deviationDays()),
+                new ProcessedFilePurge(home.processed(), zone, limits.processedFileDays()),
+                new ReportPurge(jdbc, home.root(), zone, limits.reportDays()));
+    }
+
+    private static JobParametersValidator asOfValidator() {
+        return parameters -> {
+            String asOf = parameters.getString(Retention.AS_OF);
+            if (asOf == null) {
+                throw new InvalidJobParametersException("retentionJob needs the parameter " + Retention.AS_OF
+                        + " (yyyy-MM-dd)");
+            }
+            try {
+                LocalDate.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw new InvalidJobParametersException(Retention.AS_OF + " must be a date yyyy-MM-dd, not " + asOf);
+            }
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package org.zoomcompliance.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.zoomcompliance.infrastructure.HomeFolder;
+
+/** The DPO's pages: the monthly workbooks and their download, and a month's deviations. */
+@Controller
+@ConditionalOnWebApplication
+class ReportController {
+
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ReportCatalogue catalogue;
+    private final AuditLog audit;
+    private final HomeFolder home;
+
+    ReportController(ReportCatalogue catalogue, AuditLog audit, HomeFolder home) {
+        this.catalogue = catalogue;
+        this.audit = audit;
+        this.home = home;
+    }
+
+    @GetMapping("/reports")
+    String reports(Model model) {
+        model.addAttribute("reports", catalogue.reports());
+        return "reports";
+    }
+
+    /**
+     * Sends a workbook as an attachment, after checking it is still the file that was registered (same SHA-256)
+     * and that it lies in the home's {@code reports/}; the download is audited with that hash.
+     */
+    @GetMapping("/reports/{id}/download")
+    ResponseEntity<Resource> download(@PathVariable String id, Authentication user) throws IOException {
+        ReportCatalogue.Report report = catalogue.report(WebParameters.id(id))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such report"));
+        Path reports = home.reports().toRealPath();
+        Path file = home.root().resolve(report.path()).normalize();
+        if (!Files.isRegularFile(file) || !file.toRealPath().startsWith(reports)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "the workbook file is missing");
+        }
+        if (!FileHashes.sha256(file).equals(report.sha256())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "the workbook file does not match its registered SHA-256");
+        }
+        audit.record(user.getName(), AuditLog.DOWNLOAD, "report " + report.month() + " v" + report.version(),
+                report.sha256(), file.getFileName().toString());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.getFileName().toString(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore())
+                .contentType(XLSX)
+                .contentLength(Files.size(file))
+                .body(new FileSystemResource(file));
+    }
+
+    @GetMapping("/deviations")
+    String deviations(@RequestParam(required = false) String month, @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String severity, Model model) {
+        List<YearMonth> months = catalogue.months();
+        YearMonth selected = month == null || month.isEmpty()
+                ? months.stream().findFirst().orElse(null)
+                : WebParameters.month(month);
+        String ruleFilter = WebParameters.rule(rule);
+        String severityFilter = WebParameters.severity(severity);
+        model.addAttribute("months", months);
+        model.addAttribute("month", selected);
+        model.addAttribute("rule", ruleFilter);
+        model.addAttribute("severity", severityFilter);
+        model.addAttribute("severities", List.of("HIGH", "MEDIUM", "LOW"));
+        model.addAttribute("limit", ReportCatalogue.DEVIATION_PAGE);
+        if (selected != null) {
+            model.addAttribute("rules", catalogue.rules(selected));
+            model.addAttribute("total", catalogue.countDeviations(selected, ruleFilter, severityFilter));
+            model.addAttribute("deviations", catalogue.deviations(selected, ruleFilter, severityFilter));
+        } else {
+            model.addAttribute("rules", List.of());
+            model.addAttribute("total", 0L);
+            model.addAttribute("deviations", List.of());
+        }
+        return "deviations";
+    }
+}

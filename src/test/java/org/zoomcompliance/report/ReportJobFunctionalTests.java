@@ -1,0 +1,387 @@
+package org.zoomcompliance.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
+import org.zoomcompliance.support.PipelineIntegrationTest;
+
+class ReportJobFunctionalTests extends PipelineIntegrationTest {
+
+    @Autowired
+    MonthlyReport monthlyReport;
+
+    @Autowired
+    Policy policy;
+
+    @Autowired
+    PseudonymKeyStore keyStore;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void theWorkbookHasEverySheetWithTypedCellsChartsAndNoClearAddress() throws Exception {
+        // given a month with a meeting, deviations (and some the month before), a rule not evaluated, a cloud
+        // and a local recording, a transfer, an account issue, a file with rejected rows and a purge
+        YearMonth month = YearMonth.of(2031, 3);
+        ZoneId zone = policy.zone();
+        OffsetDateTime start = LocalDateTime.of(2031, 3, 10, 9, 30).atZone(zone).toOffsetDateTime();
+        long file = sourceFile("participants_93100000001.csv", "PARTICIPANTS", start.plusDays(1));
+        jdbc.update("insert into meeting (meeting_id, start_time, topic, host_email, source_file_id)"
+                + " values ('93100000001', ?, 'Jury de thèse', 'prof@exemple.fr', ?)", start, file);
+        deviation(month, "SENSITIVE_TOPIC", "93100000001@a", "MEDIUM", start, "Jury de thèse",
+                "topic contains 'jury'; seen from 192.168.1.20");
+        deviation(month, "TRANSFER_OUTSIDE_EU", "93100000001@b", "HIGH", start, "Jury de thèse", "SC (Top): 3");
+        deviation(month.minusMonths(1), "SENSITIVE_TOPIC", "93100000009@a", "MEDIUM", start.minusMonths(1),
+                "Secret", "topic contains 'secret'");
+        jdbc.update("insert into rule_evaluation (month, rule_code, evaluated, reason, deviation_count) values"
+                + " (?, 'SENSITIVE_TOPIC', true, null, 1), (?, 'TRANSFER_OUTSIDE_EU', true, null, 1),"
+                + " (?, 'RECORDING_CLOUD', false, 'no recordings export for the period', 0)",
+                month.atDay(1), month.atDay(1), month.atDay(1));
+        jdbc.update("insert into account_profile (month, email, profile, groups) values"
+                + " (?, 'prof@exemple.fr', 'MEETING', '{Réunion}'), (?, 'nogroup@exemple.fr', null, '{Divers}')",
+                month.atDay(1), month.atDay(1));
+        long inventory = sourceFile("zoomus_recordings__20310331.csv", "RECORDINGS", start.plusDays(21));
+        jdbc.update("insert into recording (inventory_date, meeting_id, topic, host_email, start_time, source_file_id)"
+                + " values ('2031-03-31', '93100000001', 'Jury de thèse', 'prof@exemple.fr', ?, ?)",
+                start.minusDays(40), inventory);
+        long dashboard = sourceFile("dashboard_93100000001.csv", "DASHBOARD_PARTICIPANTS", start.plusDays(1));
+        jdbc.update("insert into dashboard_participant (meeting_id, meeting_start, name, join_time, recording,"
+                + " ip_pseudonym, key_version, source_file_id, line_number)"
+                + " values ('93100000001', ?, 'Anne Martin', ?, true, 'ab12', 1, ?, 5)", start, start, dashboard);
+        jdbc.update("insert into meeting_transfer (month, meeting_id, meeting_start, host_email, data_centre,"
+                + " country, region, participants) values (?, '93100000001', ?, 'prof@exemple.fr', 'SC (Top)',"
+                + " 'US', 'OTHER', 3)", month.atDay(1), start);
+        jdbc.update("insert into quarantined_row (source_file_id, line_number, reason) values"
+                + " (?, 7, 'unreadable join time'), (?, 9, 'unreadable join time')", file, file);
+        jdbc.update("update source_file set rows_read = 12, rows_ingested = 10, rows_rejected = 2 where id = ?", file);
+        jdbc.update("insert into retention_purge (purged_at, table_name, rows_removed, cut_off) values (?,"
+                + " 'dashboard_participant', 42, ?)", start.plusDays(2), start.minusDays(180));
+
+        // when the report job runs for the month
+        JobExecution execution = monthlyReport.build(month, null);
+
+        // then it completed, and the registered file is where the DPO looks, with its SHA-256
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        ReportEntry entry = monthlyReport.producedBy(execution).orElseThrow();
+        assertThat(entry.path()).isEqualTo(home.reports().resolve("2031-03").resolve("zoom-compliance-2031-03.xlsx"));
+        byte[] bytes = Files.readAllBytes(entry.path());
+        assertThat(entry.sha256()).isEqualTo(sha256(bytes));
+        assertThat(entry.sizeBytes()).isEqualTo(bytes.length);
+        try (Stream<Path> left = Files.list(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER))) {
+            assertThat(left).as("POI temporary files").isEmpty();
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            assertThat(sheetNames(workbook)).containsExactlyElementsOf(DpoWorkbook.SHEETS);
+            assertThat(workbook.getProperties().getCoreProperties().getTitle()).contains("2031-03");
+            assertThat(workbook.getProperties().getCustomProperties().getProperty("Period").getLpwstr())
+                    .isEqualTo("2031-03");
+
+            XSSFSheet summary = workbook.getSheet("Summary");
+            assertThat(label(summary, "Period").getStringCellValue()).isEqualTo("2031-03");
+            assertThat(DateUtil.isCellDateFormatted(label(summary, "Generated at"))).isTrue();
+            assertThat(label(summary, "Meetings").getNumericCellValue()).isEqualTo(1);
+            assertThat(label(summary, "Deviations HIGH").getNumericCellValue()).isEqualTo(1);
+            Row topicRule = labelRow(summary, "SENSITIVE_TOPIC");
+            assertThat(topicRule.getCell(2).getStringCellValue()).isEqualTo("yes");
+            assertThat(topicRule.getCell(3).getNumericCellValue()).isEqualTo(1);
+            assertThat(topicRule.getCell(4).getNumericCellValue()).isEqualTo(1);
+            Row cloudRule = labelRow(summary, "RECORDING_CLOUD");
+            assertThat(cloudRule.getCell(2).getStringCellValue()).startsWith("no: no recordings export");
+            assertThat(cloudRule.getCell(3)).as("no silent zero for a rule not evaluated").isNull();
+            List<XSSFChart> charts = summary.getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(2);
+            assertThat(charts.get(0).getCTChart().getPlotArea().getBarChartList()).hasSize(1);
+            assertThat(charts.get(1).getCTChart().getPlotArea().getLineChartList()).hasSize(1);
+
+            Sheet deviations = workbook.getSheet("Deviations");
+            assertThat(headers(deviations)).containsExactlyElementsOf(DpoWorkbook.DEVIATION_HEADERS);
+            assertDataSheetSetUp(deviations);
+            Row first = deviations.getRow(1);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("SENSITIVE_TOPIC");
+            assertThat(DateUtil.isCellDateFormatted(first.getCell(3))).isTrue();
+            assertThat(first.getCell(3).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2031, 3, 10, 9, 30));
+            assertThat(first.getCell(4).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(first.getCell(8).getStringCellValue()).doesNotContain("192.168.1.20")
+                    .contains(SafeText.ADDRESS_MASK);
+
+            Sheet recordings = workbook.getSheet("Recordings");
+            assertThat(headers(recordings).subList(0, 9)).containsExactly("Meeting ID", "Topic", "Host", "Profile",
+                    "Storage", "Recorded", "Age (days)", "Retention (days)", "Overdue (days)");
+            Row cloud = recordings.getRow(1);
+            assertThat(cloud.getCell(4).getStringCellValue()).isEqualTo("cloud");
+            assertThat(cloud.getCell(3).getStringCellValue()).isEqualTo("MEETING");
+            assertThat(cloud.getCell(6).getNumericCellValue()).isEqualTo(61);
+            assertThat(cloud.getCell(7).getNumericCellValue()).isEqualTo(30);
+            assertThat(cloud.getCell(8).getNumericCellValue()).isEqualTo(31);
+            assertThat(recordings.getRow(2).getCell(4).getStringCellValue()).isEqualTo("local");
+
+            Sheet transfers = workbook.getSheet("Transfers");
+            assertThat(headers(transfers).subList(0, 7)).containsExactly("Meeting ID", "Date", "Host", "Data centre",
+                    "Country", "Region", "Participants");
+            assertThat(transfers.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(LocalDate.of(2031, 3, 10));
+            assertThat(transfers.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(3);
+
+            Sheet accounts = workbook.getSheet("Accounts");
+            assertThat(headers(accounts).subList(0, 4)).containsExactly("Account", "Profile", "Issue", "Detail");
+            assertThat(accounts.getRow(1).getCell(0).getStringCellValue()).isEqualTo("nogroup@exemple.fr");
+            assertThat(accounts.getRow(1).getCell(2).getStringCellValue()).isEqualTo("NO_PROFILE");
+
+            Sheet quality = workbook.getSheet("Data quality");
+            assertThat(headers(quality).subList(0, 8)).containsExactly("File", "Kind", "SHA-256", "Ingested at",
+                    "Rows read", "Rows ingested", "Rows rejected", "Reasons");
+            Row participants = labelRow(quality, "participants_93100000001.csv");
+            assertThat(participants.getCell(4).getNumericCellValue()).isEqualTo(12);
+            assertThat(participants.getCell(6).getNumericCellValue()).isEqualTo(2);
+            assertThat(participants.getCell(7).getStringCellValue()).isEqualTo("unreadable join time (2)");
+            assertThat(DateUtil.isCellDateFormatted(participants.getCell(3))).isTrue();
+
+            Sheet register = workbook.getSheet("Register");
+            assertThat(headers(register)).containsExactlyElementsOf(DpoWorkbook.REGISTER_HEADERS);
+            List<String> registerText = texts(register);
+            assertThat(registerText).contains("HMAC-SHA-256", "dashboard_participant", "RECORDING_CLOUD",
+                    "no recordings export for the period");
+            assertThat(registerText).anyMatch(text -> text.startsWith("Key version"));
+            Row purge = labelRow(register, "dashboard_participant");
+            assertThat(purge.getCell(2).getNumericCellValue()).isEqualTo(42);
+
+            assertThat(texts(workbook)).noneMatch(text -> text.contains("192.168.1.20"));
+        }
+    }
+
+    @Test
+    void injectionPayloadsAreStoredAsLiteralTextAndNoCellIsAFormula() throws Exception {
+        // given deviations whose topics and evidence are formula-injection payloads from the fixture
+        YearMonth month = YearMonth.of(2031, 4);
+        List<String> payloads = new ArrayList<>(payloads());
+        payloads.add("\t=1+1");
+        payloads.add("\r=1+1");
+        OffsetDateTime at = LocalDateTime.of(2031, 4, 2, 14, 0).atZone(policy.zone()).toOffsetDateTime();
+        for (int i = 0; i < payloads.size(); i++) {
+            deviation(month, "SENSITIVE_TOPIC", "injection-" + i, "MEDIUM", at.plusMinutes(i), payloads.get(i),
+                    payloads.get(i));
+        }
+        deviation(month, "SENSITIVE_TOPIC", "long", "MEDIUM", at.plusHours(1), "long\u0007topic", "y".repeat(40_000));
+
+        // when the workbook is built
+        JobExecution execution = monthlyReport.build(month, null);
+
+        // then every payload is a string cell shown literally (quote prefix), and no cell anywhere is a formula
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path file = monthlyReport.producedBy(execution).orElseThrow().path();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        assertThat(cell.getCellType()).as(sheet.getSheetName() + "!" + cell.getAddress())
+                                .isNotEqualTo(CellType.FORMULA);
+                    }
+                }
+                assertThat(((XSSFSheet) sheet).getHyperlinkList()).isEmpty();
+            }
+            Sheet deviations = workbook.getSheet("Deviations");
+            List<String> topics = new ArrayList<>();
+            for (int i = 1; i <= payloads.size(); i++) {
+                Cell topic = deviations.getRow(i).getCell(5);
+                assertThat(topic.getCellType()).isEqualTo(CellType.STRING);
+                assertThat(topic.getCellStyle().getQuotePrefixed()).as(topic.getStringCellValue()).isTrue();
+                topics.add(topic.getStringCellValue());
+            }
+            assertThat(topics).containsExactlyElementsOf(payloads);
+            Row longRow = deviations.getRow(payloads.size() + 1);
+            assertThat(longRow.getCell(5).getStringCellValue()).isEqualTo("longtopic");
+            assertThat(longRow.getCell(8).getStringCellValue()).hasSizeLessThanOrEqualTo(SafeText.EXCEL_CELL_LIMIT)
+                    .contains("[truncated: 40000 characters in all]");
+        }
+    }
+
+    @Test
+    void aTablePastTheRowLimitContinuesOnNumberedSheets() throws Exception {
+        // given seven deviations and a workbook whose sheets hold a header and three rows
+        YearMonth month = YearMonth.of(2031, 5);
+        OffsetDateTime at = LocalDateTime.of(2031, 5, 3, 8, 0).atZone(policy.zone()).toOffsetDateTime();
+        for (int i = 0; i < 7; i++) {
+            deviation(month, "CLIENT_OUTDATED", "split-" + i, "MEDIUM", at.plusMinutes(i), "Topic " + i, "5.1.0");
+        }
+        DpoWorkbook small = new DpoWorkbook(dataSource, transactionManager, policy, keyStore, Clock.systemUTC(), 4);
+        Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
+
+        // when the workbook is written
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            small.write(month, out, temporary);
+            try (Stream<Path> left = Files.list(temporary)) {
+                assertThat(left).as("POI temporary files left by the build").isEmpty();
+            }
+        } finally {
+            ReportFiles.deleteTree(temporary);
+        }
+
+        // then the deviations continue on "Deviations (2)" and "(3)", each with its header, in the sheet order
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(sheetNames(workbook)).startsWith("Summary", "Deviations", "Deviations (2)", "Deviations (3)",
+                    "Recordings");
+            assertThat(workbook.getSheet("Deviations").getLastRowNum()).isEqualTo(3);
+            assertThat(workbook.getSheet("Deviations (2)").getLastRowNum()).isEqualTo(3);
+            assertThat(workbook.getSheet("Deviations (3)").getLastRowNum()).isEqualTo(1);
+            assertThat(headers(workbook.getSheet("Deviations (3)")))
+                    .containsExactlyElementsOf(DpoWorkbook.DEVIATION_HEADERS);
+            assertThat(workbook.getSheet("Deviations (3)").getRow(1).getCell(6 - 1).getStringCellValue())
+                    .isEqualTo("Topic 6");
+        }
+    }
+
+    @Test
+    void aReRunIsANewVersionAndEarlierVersionsStayRegisteredWithTheirFiles() throws Exception {
+        // given a month already reported once
+        YearMonth month = YearMonth.of(2031, 6);
+        deviation(month, "ACCOUNT_INACTIVE", "account:old@exemple.fr", "LOW", null, null, "last sign-in 2029-01-01");
+        JobExecution first = monthlyReport.build(month, null);
+        ReportEntry version1 = monthlyReport.producedBy(first).orElseThrow();
+
+        // when the report is built again (a killed build having left a temporary file), with an extra copy
+        Files.writeString(version1.path().resolveSibling(".zoom-compliance-2031-06.xlsx.999.tmp"), "partial");
+        Path copies = Files.createDirectories(home.root().resolve("copies"));
+        JobExecution second = monthlyReport.build(month, copies);
+
+        // then the month has two versions: the newest at the usual name, the earlier one kept as .v1.xlsx, and
+        // the leftover is gone
+        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        ReportEntry version2 = monthlyReport.producedBy(second).orElseThrow();
+        assertThat(version2.version()).isEqualTo(2);
+        assertThat(monthlyReport.latest(month)).contains(version2);
+        List<ReportEntry> versions = monthlyReport.versions(month);
+        assertThat(versions).extracting(ReportEntry::version).containsExactly(2, 1);
+        ReportEntry kept = versions.get(1);
+        assertThat(kept.path().getFileName().toString()).isEqualTo("zoom-compliance-2031-06.v1.xlsx");
+        assertThat(kept.sha256()).isEqualTo(version1.sha256());
+        assertThat(sha256(Files.readAllBytes(kept.path()))).isEqualTo(version1.sha256());
+        assertThat(sha256(Files.readAllBytes(version2.path()))).isEqualTo(version2.sha256());
+        assertThat(Files.readAllBytes(copies.resolve("zoom-compliance-2031-06.xlsx")))
+                .isEqualTo(Files.readAllBytes(version2.path()));
+        assertThat(monthlyReport.deviationsPerRule(month)).containsEntry("ACCOUNT_INACTIVE", 1L);
+        try (Stream<Path> files = Files.list(version2.path().getParent())) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("zoom-compliance-2031-06.xlsx", "zoom-compliance-2031-06.v1.xlsx");
+        }
+    }
+
+    private static void assertDataSheetSetUp(Sheet sheet) {
+        assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+        assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+        assertThat(((XSSFSheet) sheet).getCTWorksheet().isSetAutoFilter()).isTrue();
+        assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+        assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+        assertThat(sheet.getColumnWidth(5)).isGreaterThan(sheet.getColumnWidth(1));
+    }
+
+    private long sourceFile(String name, String kind, OffsetDateTime ingestedAt) {
+        return jdbc.queryForObject("insert into source_file (sha256, file_name, kind, status, ingested_at)"
+                + " values (?, ?, ?, 'COMPLETED', ?) returning id", Long.class,
+                sha256((name + ingestedAt).getBytes(StandardCharsets.UTF_8)), name, kind, ingestedAt);
+    }
+
+    private void deviation(YearMonth month, String rule, String subject, String severity, OffsetDateTime at,
+            String topic, String evidence) {
+        jdbc.update("insert into deviation (month, rule_code, subject, severity, status, occurred_at, meeting_id,"
+                + " topic, host_email, profile, evidence) values (?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?)",
+                month.atDay(1), rule, subject, severity, at, at == null ? null : subject.split("@")[0], topic,
+                at == null ? subject.substring(subject.indexOf(':') + 1) : "prof@exemple.fr", "MEETING", evidence);
+    }
+
+    private static List<String> payloads() throws IOException {
+        try (InputStream in = ReportJobFunctionalTests.class.getResourceAsStream("injection-payloads.txt")) {
+            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+        }
+    }
+
+    private static List<String> sheetNames(XSSFWorkbook workbook) {
+        List<String> names = new ArrayList<>();
+        workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+        return names;
+    }
+
+    private static List<String> headers(Sheet sheet) {
+        List<String> headers = new ArrayList<>();
+        sheet.getRow(0).forEach(cell -> headers.add(cell.getStringCellValue()));
+        return headers;
+    }
+
+    /** The row whose first cell holds this label. */
+    private static Row labelRow(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(label)) {
+                    return row;
+                }
+            }
+        }
+        throw new AssertionError("no row labelled " + label + " in " + sheet.getSheetName());
+    }
+
+    private static Cell label(Sheet sheet, String label) {
+        return labelRow(sheet, label).getCell(1);
+    }
+
+    private static List<String> texts(Sheet sheet) {
+        List<String> texts = new ArrayList<>();
+        sheet.forEach(row -> row.forEach(cell -> {
+            if (cell.getCellType() == CellType.STRING) {
+                texts.add(cell.getStringCellValue());
+            }
+        }));
+        return texts;
+    }
+
+    private static List<String> texts(XSSFWorkbook workbook) {
+        List<String> texts = new ArrayList<>();
+        workbook.forEach(sheet -> texts.addAll(texts(sheet)));
+        return texts;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

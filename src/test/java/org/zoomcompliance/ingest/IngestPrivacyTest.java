@@ -67,8 +67,7 @@ class IngestPrivacyTest extends PipelineIntegrationTest {
     @Test
     void writesNoRowWhenTheKeyCannotBeRead() throws IOException {
         // given a key file that others may read, which the key store refuses
-        keyStore.current();
-        Path key = home.keys().resolve("key-v1");
+        Path key = home.keys().resolve("key-v" + keyStore.current().version());
         Path file = Files.writeString(TestHomes.newHome().resolve("signinout_nokey.csv"), """
                 Time,User,Type,IP Address,Client Type,Version
                 03/06/2024 08:02:11 AM,nokey@fixture.example,Sign in,192.0.2.160,Windows,5.17.11
@@ -84,7 +83,7 @@ class IngestPrivacyTest extends PipelineIntegrationTest {
 
         // then
         assertThat(refused.status()).isEqualTo(Status.FAILED);
-        assertThat(refused.reason()).contains("readable by others");
+        assertThat(refused.reason()).contains("refusing it");
         assertThat(jdbc.queryForObject("select count(*) from source_file where sha256 = ?", Integer.class,
                 refused.sha256())).isZero();
         assertThat(jdbc.queryForObject("select count(*) from sign_in where email = 'nokey@fixture.example'",

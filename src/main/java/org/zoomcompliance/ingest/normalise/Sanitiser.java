@@ -1,5 +1,6 @@
 package org.zoomcompliance.ingest.normalise;
 
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zoomcompliance.pseudonymisation.Pseudonymiser;
@@ -47,7 +48,7 @@ public final class Sanitiser {
         });
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.UnaryOperator<String> replacement) {
+    private static String replace(Pattern pattern, String text, UnaryOperator<String> replacement) {
         Matcher matcher = pattern.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (matcher.find()) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Typed readings of export values: meeting IDs, whole numbers, durations, booleans, sizes, countries. */
 final class Values {
@@ -14,7 +15,7 @@ final class Values {
             Map.entry("no", false), Map.entry("n", false), Map.entry("false", false), Map.entry("non", false),
             Map.entry("0", false));
 
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ().\\-]+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-]+");
 
     private Values() {
     }

@@ -1,10 +1,12 @@
 package org.zoomcompliance.cli;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine.Command;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.ingest.IngestReport;
+import org.zoomcompliance.ingest.Ingestion;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ingest}: Ingest Zoom export files or folders (default: the home's inbox/). */
@@ -16,6 +18,21 @@ final class IngestCommand extends PipelineCommand {
 
     @Override
     protected int run(ConfigurableApplicationContext context) {
-        return notAvailable("ingest");
+        Ingestion ingestion = context.getBean(Ingestion.class);
+        IngestReport report = paths.isEmpty() ? ingestion.ingestInbox() : ingestion.ingest(paths);
+        for (IngestReport.FileOutcome file : report.files()) {
+            out().printf("%-45s %-22s %-16s read %d, ingested %d, rejected %d, duplicate %d%s%n", file.fileName(),
+                    file.kind() == null ? "-" : file.kind(), file.status(), file.rowsRead(), file.rowsIngested(),
+                    file.rowsRejected(), file.rowsDuplicate(),
+                    file.reason() == null || file.reason().isBlank() ? "" : " (" + file.reason() + ")");
+        }
+        out().printf("%d files: read %d, ingested %d, rejected %d, duplicate %d%n", report.files().size(),
+                report.rowsRead(), report.rowsIngested(), report.rowsRejected(), report.rowsDuplicate());
+        out().flush();
+        if (report.allCompleted()) {
+            return ExitCodes.OK;
+        }
+        return fail(ExitCodes.FAILED, report.files().stream().filter(f -> f.status() == IngestReport.Status.FAILED)
+                .count() + " file(s) failed; run ingest again to resume them");
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,8 @@ public class JobRunner {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
-    private final Map<String, Job> jobs;
+    /** Looked up on use: jobs whose steps launch other jobs (the nightly run) depend on this runner. */
+    private final ObjectProvider<Job> jobs;
     /**
      * Launches under way in this process, by job name and subject: one per subject at a time (two clicks, or the
      * schedule and an operator, at the same instant would otherwise both pass the repository check before either
@@ -48,14 +50,18 @@ public class JobRunner {
     record Launch(String jobName, Map<String, Object> subject) {
     }
 
-    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
+    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, ObjectProvider<Job> jobs) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
-        this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, job -> job));
+        this.jobs = jobs;
+    }
+
+    private Job job(String jobName) {
+        return jobs.stream().filter(job -> job.getName().equals(jobName)).findFirst().orElse(null);
     }
 
     public boolean has(String jobName) {
-        return jobs.containsKey(jobName);
+        return job(jobName) != null;
     }
 
     /**
@@ -76,7 +82,7 @@ public class JobRunner {
     /** Runs the job to its end (synchronously) and returns its execution, whatever its status. */
     public JobExecution run(String jobName, JobParameters parameters) {
         checkCanStart(jobName, parameters);
-        Job job = jobs.get(jobName);
+        Job job = job(jobName);
         Launch launch = new Launch(jobName, subject(parameters));
         if (!launches.add(launch)) {
             throw new JobRefusedException(jobName + " " + describe(parameters)

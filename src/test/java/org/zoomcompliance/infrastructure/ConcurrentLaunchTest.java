@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -20,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 
@@ -100,7 +102,8 @@ class ConcurrentLaunchTest extends PipelineIntegrationTest {
                     return RepeatStatus.FINISHED;
                 }, transactionManager).build())
                 .build();
-        return new JobRunner(jobOperator, jobRepository, List.of(job));
+        return new JobRunner(jobOperator, jobRepository,
+                new StaticListableBeanFactory(Map.of(JOB, job)).getBeanProvider(Job.class));
     }
 
     private static JobParameters parameters(String month, long run) {

@@ -1,0 +1,122 @@
+package org.zoomcompliance.ingest;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.zoomcompliance.ingest.normalise.FileContext;
+import org.zoomcompliance.ingest.normalise.RowNormaliser;
+import org.zoomcompliance.ingest.normalise.Rows.NormalisedRow;
+import org.zoomcompliance.ingest.read.DateShapes;
+import org.zoomcompliance.ingest.read.ExportItemReader;
+import org.zoomcompliance.ingest.read.FileSurvey;
+import org.zoomcompliance.ingest.read.HeaderAliases;
+import org.zoomcompliance.ingest.read.RawRow;
+import org.zoomcompliance.ingest.write.IngestWriter;
+import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
+import org.zoomcompliance.pseudonymisation.Pseudonymiser;
+
+/**
+ * {@code ingestFileJob}: one job instance per file content (identifying parameter {@code sha256}; {@code path}
+ * is not identifying). Steps: {@code ingestSurveyStep} (key first, then the survey and the file's
+ * {@code source_file} record), {@code ingestRowsStep} (chunks of rows, restartable), {@code ingestFinishStep}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestFileJobConfiguration {
+
+    public static final String JOB_NAME = "ingestFileJob";
+    public static final String SHA256 = "sha256";
+    public static final String PATH = "path";
+
+    @Bean
+    HeaderAliases headerAliases() {
+        return HeaderAliases.load();
+    }
+
+    @Bean
+    DateShapes dateShapes() {
+        return DateShapes.load();
+    }
+
+    @Bean
+    Job ingestFileJob(JobRepository jobRepository, Step ingestSurveyStep, Step ingestRowsStep, Step ingestFinishStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(ingestSurveyStep)
+                .next(ingestRowsStep)
+                .next(ingestFinishStep)
+                .build();
+    }
+
+    @Bean
+    Step ingestSurveyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            PseudonymKeyStore keyStore, HeaderAliases aliases, DateShapes shapes, JdbcTemplate jdbc, Policy policy,
+            Clock clock) {
+        return new StepBuilder("ingestSurveyStep", jobRepository)
+                .tasklet(new SurveyTasklet(keyStore, new FileSurvey(aliases, shapes), jdbc, policy, clock),
+                        transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step ingestRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ExportItemReader ingestRowsReader, ItemProcessor<RawRow, NormalisedRow> ingestRowsProcessor,
+            IngestWriter ingestRowsWriter, @Value("${zoom-compliance.ingest.chunk-size:1000}") int chunkSize) {
+        return new StepBuilder("ingestRowsStep", jobRepository)
+                .<RawRow, NormalisedRow>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(ingestRowsReader)
+                .processor(ingestRowsProcessor)
+                .writer(ingestRowsWriter)
+                .build();
+    }
+
+    @Bean
+    Step ingestFinishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+        return new StepBuilder("ingestFinishStep", jobRepository)
+                .tasklet(new FinishTasklet(jdbc), transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ExportItemReader ingestRowsReader(@Value("#{jobParameters['" + PATH + "']}") String path,
+            @Value("#{jobExecutionContext['" + SurveyTasklet.QUARANTINED + "']}") Boolean quarantined,
+            HeaderAliases aliases) {
+        return new ExportItemReader(Path.of(path), aliases, Boolean.TRUE.equals(quarantined));
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<RawRow, NormalisedRow> ingestRowsProcessor(@Value("#{jobParameters['" + PATH + "']}") String path,
+            @Value("#{jobExecutionContext['" + SurveyTasklet.ORDER + "']}") String order,
+            @Value("#{jobExecutionContext['" + SurveyTasklet.INVENTORY_DATE + "']}") String inventoryDate,
+            DateShapes shapes, PseudonymKeyStore keyStore, Policy policy, Clock clock) {
+        String fileName = Path.of(path).getFileName().toString();
+        LocalDate inventory = inventoryDate == null || inventoryDate.isEmpty()
+                ? LocalDate.now(clock.withZone(policy.zone())) : LocalDate.parse(inventoryDate);
+        FileContext file = new FileContext(fileName, policy.zone(),
+                order == null ? DateShapes.Order.MONTH_FIRST : DateShapes.Order.valueOf(order), inventory,
+                FileContext.meetingIdIn(fileName), policy.pseudonymiseParticipantEmails());
+        RowNormaliser normaliser = new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()));
+        return normaliser::normalise;
+    }
+
+    @Bean
+    @StepScope
+    IngestWriter ingestRowsWriter(@Value("#{jobExecutionContext['" + SurveyTasklet.SOURCE_FILE_ID + "']}") Long sourceFileId,
+            JdbcTemplate jdbc) {
+        return new IngestWriter(jdbc, sourceFileId);
+    }
+}

@@ -1,0 +1,51 @@
+package org.zoomcompliance.ingest;
+
+import java.util.List;
+
+/**
+ * What an ingestion run did, file by file. Quarantined and already-ingested files are handled outcomes; only a
+ * failed file (to be re-run) makes {@link #allCompleted()} false.
+ */
+public record IngestReport(List<FileOutcome> files) {
+
+    /** How one file ended. */
+    public enum Status {
+        /** Rows read and stored (rejected rows, if any, are in the quarantine table). */
+        COMPLETED,
+        /** The same content was already ingested: nothing added. */
+        ALREADY_INGESTED,
+        /** The whole file was rejected (unknown kind, wrong encoding, unresolvable dates). */
+        QUARANTINED,
+        /** The job failed (for instance no usable key): run ingest again to resume. */
+        FAILED
+    }
+
+    /** One file's outcome and counts; {@code reason} says why it was quarantined or failed. */
+    public record FileOutcome(String fileName, String sha256, String kind, Status status, long rowsRead,
+            long rowsIngested, long rowsRejected, long rowsDuplicate, Long jobExecutionId, String reason) {
+    }
+
+    public IngestReport {
+        files = List.copyOf(files);
+    }
+
+    public boolean allCompleted() {
+        return files.stream().noneMatch(file -> file.status() == Status.FAILED);
+    }
+
+    public long rowsRead() {
+        return files.stream().mapToLong(FileOutcome::rowsRead).sum();
+    }
+
+    public long rowsIngested() {
+        return files.stream().mapToLong(FileOutcome::rowsIngested).sum();
+    }
+
+    public long rowsRejected() {
+        return files.stream().mapToLong(FileOutcome::rowsRejected).sum();
+    }
+
+    public long rowsDuplicate() {
+        return files.stream().mapToLong(FileOutcome::rowsDuplicate).sum();
+    }
+}

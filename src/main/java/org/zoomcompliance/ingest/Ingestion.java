@@ -1,0 +1,213 @@
+package org.zoomcompliance.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.infrastructure.JobRefusedException;
+import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.ingest.IngestReport.FileOutcome;
+import org.zoomcompliance.ingest.IngestReport.Status;
+import org.zoomcompliance.ingest.normalise.Sanitiser;
+
+/**
+ * Ingests Zoom export files: the entry point of the {@code ingest} command, {@code demo} and {@code nightly}.
+ *
+ * <p>Each file runs as one {@code ingestFileJob} keyed by its content's SHA-256: content already ingested (or
+ * quarantined) is skipped, a failed run is resumed from its last committed chunk, and one file's failure never
+ * stops the others. Folders are walked recursively, in name order, for {@code *.csv} files.
+ */
+@Service
+public class Ingestion {
+
+    private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
+
+    private final JobRunner jobRunner;
+    private final JdbcTemplate jdbc;
+    private final HomeFolder home;
+
+    public Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home) {
+        this.jobRunner = jobRunner;
+        this.jdbc = jdbc;
+        this.home = home;
+    }
+
+    /** Ingests files and folders in place: nothing is moved or modified; rejected files get a reason file. */
+    public IngestReport ingest(List<Path> filesOrFolders) {
+        List<FileOutcome> outcomes = new ArrayList<>();
+        for (Path file : expand(filesOrFolders)) {
+            FileOutcome outcome = ingestFile(file);
+            if (outcome.status() == Status.QUARANTINED) {
+                writeReason(file, outcome);
+            }
+            outcomes.add(outcome);
+        }
+        return new IngestReport(outcomes);
+    }
+
+    /**
+     * Ingests the home's {@code inbox/}: each handled file moves to {@code processed/}, or to {@code quarantine/}
+     * with a reason file when it was rejected as a whole; a failed file stays in the inbox for the next run.
+     */
+    public IngestReport ingestInbox() {
+        List<FileOutcome> outcomes = new ArrayList<>();
+        for (Path file : expand(List.of(home.inbox()))) {
+            FileOutcome outcome = ingestFile(file);
+            try {
+                switch (outcome.status()) {
+                    case COMPLETED, ALREADY_INGESTED -> move(file, home.processed());
+                    case QUARANTINED -> writeReason(move(file, home.quarantine()), outcome);
+                    case FAILED -> {
+                        // left in the inbox: the next run resumes it
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                log.warn("ingested {} but could not move it out of the inbox: {}", file.getFileName(), e.getMessage());
+            }
+            outcomes.add(outcome);
+        }
+        return new IngestReport(outcomes);
+    }
+
+    private FileOutcome ingestFile(Path file) {
+        String name = file.getFileName().toString();
+        String sha256;
+        try {
+            sha256 = sha256(file);
+        } catch (IOException e) {
+            return failed(name, null, "cannot read the file: " + e.getClass().getSimpleName());
+        }
+        SourceFile known = find(sha256);
+        if (known != null && (known.status().equals("COMPLETED") || known.status().equals("QUARANTINED"))) {
+            if (known.status().equals("QUARANTINED")) {
+                return new FileOutcome(name, sha256, known.kind(), Status.QUARANTINED, 0, 0, 0, 0,
+                        known.jobExecutionId(), known.reasons());
+            }
+            return new FileOutcome(name, sha256, known.kind(), Status.ALREADY_INGESTED, 0, 0, 0, 0,
+                    known.jobExecutionId(), "same content as " + known.fileName() + ", already ingested");
+        }
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(IngestFileJobConfiguration.SHA256, sha256, true)
+                .addString(IngestFileJobConfiguration.PATH, file.toAbsolutePath().toString(), false)
+                .toJobParameters();
+        JobExecution execution;
+        try {
+            execution = jobRunner.run(IngestFileJobConfiguration.JOB_NAME, parameters);
+        } catch (JobRefusedException e) {
+            return failed(name, sha256, Sanitiser.redact(e.getMessage()));
+        }
+        SourceFile recorded = find(sha256);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String reason = Sanitiser.redact(JobRunner.reason(execution));
+            if (recorded != null) {
+                jdbc.update("update source_file set status = 'FAILED', reasons = ? where id = ?", reason, recorded.id());
+            }
+            log.warn("ingest of {} failed: {}", name, reason);
+            return new FileOutcome(name, sha256, recorded == null ? null : recorded.kind(), Status.FAILED,
+                    recorded == null ? 0 : recorded.rowsRead(), recorded == null ? 0 : recorded.rowsIngested(),
+                    recorded == null ? 0 : recorded.rowsRejected(), recorded == null ? 0 : recorded.rowsDuplicate(),
+                    execution.getId(), reason);
+        }
+        Status status = recorded.status().equals("QUARANTINED") ? Status.QUARANTINED : Status.COMPLETED;
+        return new FileOutcome(name, sha256, recorded.kind(), status, recorded.rowsRead(), recorded.rowsIngested(),
+                recorded.rowsRejected(), recorded.rowsDuplicate(), execution.getId(), recorded.reasons());
+    }
+
+    private static FileOutcome failed(String name, String sha256, String reason) {
+        return new FileOutcome(name, sha256, null, Status.FAILED, 0, 0, 0, 0, null, reason);
+    }
+
+    private record SourceFile(long id, String fileName, String kind, String status, long rowsRead, long rowsIngested,
+            long rowsRejected, long rowsDuplicate, Long jobExecutionId, String reasons) {
+    }
+
+    private SourceFile find(String sha256) {
+        List<SourceFile> rows = jdbc.query("""
+                select id, file_name, kind, status, rows_read, rows_ingested, rows_rejected, rows_duplicate,
+                       job_execution_id, reasons
+                from source_file where sha256 = ?""",
+                (rs, i) -> new SourceFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getObject(9, Long.class),
+                        rs.getString(10)),
+                sha256);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Files as given, and the {@code *.csv} files under folders, recursively, in name order. */
+    private static List<Path> expand(List<Path> filesOrFolders) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : filesOrFolders) {
+            if (!Files.isDirectory(path)) {
+                files.add(path);
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(path)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                        .sorted()
+                        .forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + path, e);
+            }
+        }
+        return files;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private Path move(Path file, Path folder) {
+        home.ensure(folder);
+        Path target = folder.resolve(file.getFileName());
+        for (int n = 1; Files.exists(target); n++) {
+            target = folder.resolve(n + "-" + file.getFileName());
+        }
+        try {
+            return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + file.getFileName() + " to " + folder, e);
+        }
+    }
+
+    private void writeReason(Path file, FileOutcome outcome) {
+        Path reasonFile = home.ensure(home.quarantine()).resolve(file.getFileName() + ".reason.txt");
+        String text = "file: " + file.toAbsolutePath() + "\nsha256: " + outcome.sha256() + "\nreason: "
+                + outcome.reason() + "\n";
+        try {
+            Files.writeString(reasonFile, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + reasonFile, e);
+        }
+    }
+}

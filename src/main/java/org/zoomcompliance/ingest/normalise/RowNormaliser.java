@@ -1,0 +1,308 @@
+package org.zoomcompliance.ingest.normalise;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.zoomcompliance.ingest.normalise.Rows.DashboardParticipantRow;
+import org.zoomcompliance.ingest.normalise.Rows.HostActivityRow;
+import org.zoomcompliance.ingest.normalise.Rows.MeetingRow;
+import org.zoomcompliance.ingest.normalise.Rows.NormalisedRow;
+import org.zoomcompliance.ingest.normalise.Rows.OperationLogRow;
+import org.zoomcompliance.ingest.normalise.Rows.ParticipantJoinRow;
+import org.zoomcompliance.ingest.normalise.Rows.RecordingRow;
+import org.zoomcompliance.ingest.normalise.Rows.RejectedRow;
+import org.zoomcompliance.ingest.normalise.Rows.SignInRow;
+import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
+import org.zoomcompliance.ingest.read.DateShapes;
+import org.zoomcompliance.ingest.read.RawRow;
+import org.zoomcompliance.pseudonymisation.IpPseudonym;
+import org.zoomcompliance.pseudonymisation.Pseudonymiser;
+
+/**
+ * Turns a raw row into the pipeline's row: typed values, times resolved in the institution's zone, names split,
+ * and minimised at the door: addresses and participant e-mails pseudonymised, phone-number names pseudonymised,
+ * the city of a location dropped, device identifiers (PC name, MAC, disk ID, domain) never read. A row that
+ * cannot be read becomes a rejected row whose reason names the field, never its content.
+ */
+public final class RowNormaliser {
+
+    private static final BigDecimal BYTES_PER_MB = BigDecimal.valueOf(1024L * 1024L);
+
+    private final FileContext file;
+    private final DateShapes shapes;
+    private final Pseudonymiser pseudonymiser;
+    private final Sanitiser sanitiser;
+    private RawRow cachedMeetingRaw;
+    private Meeting cachedMeeting;
+
+    private record Meeting(MeetingRow row, LocalDateTime localStart) {
+    }
+
+    public RowNormaliser(FileContext file, DateShapes shapes, Pseudonymiser pseudonymiser) {
+        this.file = file;
+        this.shapes = shapes;
+        this.pseudonymiser = pseudonymiser;
+        this.sanitiser = new Sanitiser(pseudonymiser);
+    }
+
+    public NormalisedRow normalise(RawRow raw) {
+        if (raw.isRejected()) {
+            return rejected(raw, raw.error());
+        }
+        try {
+            return switch (raw.header().type()) {
+                case PARTICIPANTS_MEETING, DASHBOARD_MEETING -> new NormalisedRow(raw.line(), meeting(raw).row(), null);
+                case MEETING_DETAILS -> {
+                    Meeting meeting = meeting(raw);
+                    yield new NormalisedRow(raw.line(), participant(raw, meeting), meeting.row());
+                }
+                case PARTICIPANTS -> new NormalisedRow(raw.line(), participant(raw, meetingOf(raw)), null);
+                case DASHBOARD_PARTICIPANTS -> new NormalisedRow(raw.line(), dashboard(raw, meetingOf(raw)), null);
+                case RECORDINGS -> new NormalisedRow(raw.line(), recording(raw), null);
+                case SIGN_IN -> new NormalisedRow(raw.line(), signIn(raw), null);
+                case OPERATION_LOG -> new NormalisedRow(raw.line(), operationLog(raw), null);
+                case USERS -> new NormalisedRow(raw.line(), user(raw), null);
+                case HOST_ACTIVITY -> new NormalisedRow(raw.line(), hostActivity(raw), null);
+            };
+        } catch (IllegalArgumentException e) {
+            return rejected(raw, e.getMessage());
+        }
+    }
+
+    private NormalisedRow rejected(RawRow raw, String reason) {
+        String content = raw.text() == null ? null : sanitiser.sanitise(raw.text().replace("\0", "\\0"));
+        return new NormalisedRow(raw.line(), new RejectedRow(reason, content), null);
+    }
+
+    private Meeting meetingOf(RawRow raw) {
+        if (raw.meeting() == null) {
+            return null;
+        }
+        if (raw.meeting() != cachedMeetingRaw) {
+            cachedMeetingRaw = raw.meeting();
+            try {
+                cachedMeeting = meeting(raw.meeting());
+            } catch (IllegalArgumentException e) {
+                cachedMeeting = null;
+            }
+        }
+        return cachedMeeting;
+    }
+
+    private Meeting meeting(RawRow raw) {
+        String meetingId = Values.digits(raw.value("meeting_id"));
+        if (meetingId == null) {
+            throw new IllegalArgumentException("no meeting ID");
+        }
+        DateShapes.Moment start = moment("start_time", raw.value("start_time"));
+        if (start == null || start.timeOnly()) {
+            throw new IllegalArgumentException("no meeting start time");
+        }
+        Integer duration = raw.header().has("meeting_duration_hms")
+                ? Values.minutesOfClock("meeting_duration_hms", raw.value("meeting_duration_hms"))
+                : Values.whole("meeting_duration", raw.value("meeting_duration"));
+        MeetingRow row = new MeetingRow(meetingId, start.instant(file.zone()), instant("end_time", raw.value("end_time")),
+                raw.value("topic"), raw.value("host_name"), raw.value("host_email"), duration,
+                Values.whole("participants", raw.value("participants")), raw.value("meeting_type"));
+        return new Meeting(row, LocalDateTime.of(start.date(), start.time() == null ? java.time.LocalTime.MIDNIGHT : start.time()));
+    }
+
+    private String meetingIdOf(RawRow raw, Meeting meeting) {
+        String own = Values.digits(raw.value("meeting_id"));
+        if (own != null) {
+            return own;
+        }
+        if (meeting != null) {
+            return meeting.row().meetingId();
+        }
+        if (file.fileMeetingId() != null) {
+            return file.fileMeetingId();
+        }
+        throw new IllegalArgumentException("no meeting ID: no meeting block and none in the file name");
+    }
+
+    private ParticipantJoinRow participant(RawRow raw, Meeting meeting) {
+        String meetingId = meetingIdOf(raw, meeting);
+        String rawName = raw.value("name");
+        if (rawName == null) {
+            throw new IllegalArgumentException("empty participant name");
+        }
+        PersonName person = PersonName.parse(rawName);
+        boolean phone = Values.isPhoneNumber(person.name());
+        String name = phone ? pseudonymiser.phoneNumber(person.name()) : person.name();
+        String original = person.originalName();
+        if (original != null && Values.isPhoneNumber(original)) {
+            original = pseudonymiser.phoneNumber(original);
+        }
+        Integer duration = raw.header().has("duration_minutes")
+                ? Values.whole("duration_minutes", raw.value("duration_minutes"))
+                : Values.whole("total_duration_minutes", raw.value("total_duration_minutes"));
+        return new ParticipantJoinRow(meetingId, meeting == null ? null : meeting.row().startTime(), name, original,
+                person.role(), participantEmail(raw.value("email")), phone,
+                instant("join_time", raw.value("join_time")), instant("leave_time", raw.value("leave_time")), duration,
+                Values.bool("guest", raw.value("guest")), Values.bool("recording_consent", raw.value("recording_consent")),
+                Values.bool("in_waiting_room", raw.value("in_waiting_room")), pseudonymiser.keyVersion());
+    }
+
+    private DashboardParticipantRow dashboard(RawRow raw, Meeting meeting) {
+        String meetingId = meetingIdOf(raw, meeting);
+        String rawName = raw.value("name");
+        if (rawName == null) {
+            throw new IllegalArgumentException("empty participant name");
+        }
+        PersonName person = PersonName.parse(rawName);
+        String name = Values.isPhoneNumber(person.name()) ? pseudonymiser.phoneNumber(person.name()) : person.name();
+        String role = raw.value("role") != null ? role(raw.value("role")) : person.role();
+        IpPseudonym ip = pseudonymiser.address(raw.value("ip_address"));
+        LocalDateTime join = dashboardTime("join_time", raw.value("join_time"), meeting, null);
+        LocalDateTime leave = dashboardTime("leave_time", raw.value("leave_time"), meeting, join);
+        return new DashboardParticipantRow(meetingId, meeting == null ? null : meeting.row().startTime(), name,
+                participantEmail(raw.value("email")), role, raw.value("device"),
+                ip == null ? null : ip.address(), ip == null ? null : ip.network(), ip == null ? null : ip.valid(),
+                pseudonymiser.keyVersion(), Values.country(raw.value("location")), raw.value("network_type"),
+                raw.value("data_centre"), raw.value("connection_type"),
+                join == null ? null : join.atZone(file.zone()).toInstant(),
+                leave == null ? null : leave.atZone(file.zone()).toInstant(),
+                Values.bool("recording", raw.value("recording")), raw.value("client_version"),
+                raw.value("leave_reason"));
+    }
+
+    /**
+     * A dashboard time, local. The old layout gives times only: they are dated by the meeting line, a time long
+     * before the meeting's start is the next day, and a leave earlier than its join crosses midnight.
+     */
+    private LocalDateTime dashboardTime(String field, String value, Meeting meeting, LocalDateTime join) {
+        DateShapes.Moment moment = moment(field, value);
+        if (moment == null) {
+            return null;
+        }
+        if (moment.offset() != null) {
+            return LocalDateTime.ofInstant(moment.instant(file.zone()), file.zone());
+        }
+        if (!moment.timeOnly()) {
+            return LocalDateTime.of(moment.date(), moment.time());
+        }
+        if (meeting == null) {
+            throw new IllegalArgumentException("time without a date in " + field + " and no meeting line to date it");
+        }
+        LocalDateTime time = LocalDateTime.of(meeting.localStart().toLocalDate(), moment.time());
+        if (time.isBefore(meeting.localStart().minusHours(12))) {
+            time = time.plusDays(1);
+        }
+        if (join != null && time.isBefore(join)) {
+            time = time.plusDays(1);
+        }
+        return time;
+    }
+
+    private RecordingRow recording(RawRow raw) {
+        String meetingId = Values.digits(raw.value("meeting_id"));
+        if (meetingId == null) {
+            throw new IllegalArgumentException("no meeting ID");
+        }
+        BigDecimal size = Values.decimal("file_size_mb", raw.value("file_size_mb"));
+        if (size == null && raw.value("file_size_bytes") != null) {
+            size = Values.decimal("file_size_bytes", raw.value("file_size_bytes"))
+                    .divide(BYTES_PER_MB, 4, RoundingMode.HALF_UP);
+        }
+        return new RecordingRow(file.inventoryDate(), meetingId, raw.value("topic"), raw.value("host_email"),
+                instant("start_time", raw.value("start_time")), size, Values.whole("file_count", raw.value("file_count")),
+                Values.whole("total_views", raw.value("total_views")),
+                Values.whole("total_downloads", raw.value("total_downloads")),
+                instant("last_accessed", raw.value("last_accessed")), date("auto_delete_date", raw.value("auto_delete_date")));
+    }
+
+    private SignInRow signIn(RawRow raw) {
+        Instant time = required("time", instant("time", raw.value("time")));
+        String email = required("email", raw.value("email"));
+        IpPseudonym ip = pseudonymiser.address(raw.value("ip_address"));
+        String type = raw.value("event_type");
+        return new SignInRow(time, email, type == null ? null : code(type), ip == null ? null : ip.address(),
+                ip == null ? null : ip.network(), ip == null ? null : ip.valid(), pseudonymiser.keyVersion(),
+                raw.value("client_type"), raw.value("client_version"));
+    }
+
+    private OperationLogRow operationLog(RawRow raw) {
+        return new OperationLogRow(required("time", instant("time", raw.value("time"))), raw.value("operator"),
+                raw.value("category_type"), raw.value("action"), raw.value("detail"));
+    }
+
+    private ZoomUserRow user(RawRow raw) {
+        String groups = raw.value("groups");
+        List<String> list = groups == null ? List.of()
+                : Arrays.stream(groups.split("[;,]")).map(String::strip).filter(g -> !g.isEmpty()).toList();
+        return new ZoomUserRow(file.inventoryDate(), required("email", raw.value("email")), raw.value("user_type"),
+                raw.value("department"), list, instant("last_login_time", raw.value("last_login_time")),
+                Values.digits(raw.value("pmi")));
+    }
+
+    private HostActivityRow hostActivity(RawRow raw) {
+        return new HostActivityRow(file.inventoryDate(), required("email", raw.value("email")), raw.value("user_type"),
+                raw.value("department"), Values.whole("meetings", raw.value("meetings")),
+                Values.whole("participants", raw.value("participants")),
+                Values.whole("meeting_minutes", raw.value("meeting_minutes")), raw.value("last_client_version"),
+                instant("last_login_time", raw.value("last_login_time")), instant("create_time", raw.value("create_time")));
+    }
+
+    private String participantEmail(String email) {
+        if (email == null) {
+            return null;
+        }
+        return file.pseudonymiseEmails() ? pseudonymiser.email(email) : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private DateShapes.Moment moment(String field, String value) {
+        if (value == null || value.equals("-")) {
+            return null;
+        }
+        try {
+            return shapes.parse(value, file.order());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unparseable date in " + field + ": " + e.getMessage());
+        }
+    }
+
+    private Instant instant(String field, String value) {
+        DateShapes.Moment moment = moment(field, value);
+        if (moment == null) {
+            return null;
+        }
+        if (moment.timeOnly()) {
+            throw new IllegalArgumentException("time without a date in " + field);
+        }
+        return moment.instant(file.zone());
+    }
+
+    private LocalDate date(String field, String value) {
+        DateShapes.Moment moment = moment(field, value);
+        if (moment == null) {
+            return null;
+        }
+        if (moment.timeOnly()) {
+            throw new IllegalArgumentException("time without a date in " + field);
+        }
+        return moment.date();
+    }
+
+    private static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException("empty " + field);
+        }
+        return value;
+    }
+
+    private static String role(String value) {
+        PersonName tagged = PersonName.parse("x (" + value + ")");
+        return tagged.role() != null ? tagged.role() : code(value);
+    }
+
+    /** {@code Sign in} as {@code SIGN_IN}. */
+    private static String code(String value) {
+        return value.strip().toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_");
+    }
+}

@@ -1,0 +1,70 @@
+package org.zoomcompliance.ingest.normalise;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The normalised rows ingestion writes, one record per target table. Nothing here holds a clear IP address. */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    /** A row bound for one table. */
+    public sealed interface TableRow permits MeetingRow, ParticipantJoinRow, DashboardParticipantRow, RecordingRow,
+            SignInRow, OperationLogRow, ZoomUserRow, HostActivityRow, RejectedRow {
+    }
+
+    /** A meeting occurrence (table {@code meeting}). */
+    public record MeetingRow(String meetingId, Instant startTime, Instant endTime, String topic, String hostName,
+            String hostEmail, Integer durationMinutes, Integer participants, String meetingType) implements TableRow {
+    }
+
+    public record ParticipantJoinRow(String meetingId, Instant meetingStart, String name, String originalName,
+            String role, String emailPseudonym, boolean nameIsPhone, Instant joinTime, Instant leaveTime,
+            Integer durationMinutes, Boolean guest, Boolean recordingConsent, Boolean inWaitingRoom, int keyVersion)
+            implements TableRow {
+    }
+
+    public record DashboardParticipantRow(String meetingId, Instant meetingStart, String name, String emailPseudonym,
+            String role, String device, String ipPseudonym, String ipNetworkPseudonym, Boolean ipValid,
+            int keyVersion, String locationCountry, String networkType, String dataCentre, String connectionType,
+            Instant joinTime, Instant leaveTime, Boolean recording, String clientVersion, String leaveReason)
+            implements TableRow {
+    }
+
+    public record RecordingRow(LocalDate inventoryDate, String meetingId, String topic, String hostEmail,
+            Instant startTime, BigDecimal fileSizeMb, Integer fileCount, Integer totalViews, Integer totalDownloads,
+            Instant lastAccessed, LocalDate autoDeleteDate) implements TableRow {
+    }
+
+    public record SignInRow(Instant eventTime, String email, String eventType, String ipPseudonym,
+            String ipNetworkPseudonym, Boolean ipValid, int keyVersion, String clientType, String clientVersion)
+            implements TableRow {
+    }
+
+    public record OperationLogRow(Instant eventTime, String operator, String categoryType, String action,
+            String detail) implements TableRow {
+    }
+
+    public record ZoomUserRow(LocalDate snapshotDate, String email, String userType, String department,
+            List<String> groups, Instant lastLoginTime, String pmi) implements TableRow {
+    }
+
+    public record HostActivityRow(LocalDate snapshotDate, String email, String userType, String department,
+            Integer meetings, Integer participants, Integer meetingMinutes, String lastClientVersion,
+            Instant lastLoginTime, Instant createTime) implements TableRow {
+    }
+
+    /** A row that could not be read: the reason, and its text with every address pseudonymised. */
+    public record RejectedRow(String reason, String content) implements TableRow {
+    }
+
+    /**
+     * One data row of an export, normalised: the row for its table, plus the meeting occurrence it implies when
+     * that is a different table (a details row is a meeting and a participant join).
+     */
+    public record NormalisedRow(long line, TableRow row, MeetingRow meeting) {
+    }
+}

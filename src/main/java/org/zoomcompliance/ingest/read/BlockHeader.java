@@ -1,0 +1,21 @@
+package org.zoomcompliance.ingest.read;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A recognised header line: its block type, the column of each canonical field (first occurrence on its side),
+ * its width (trailing empty header cells excluded), the columns a row cannot lack, and the language and layout
+ * its header names point to.
+ */
+public record BlockHeader(BlockType type, Map<String, Integer> columns, int width, int requiredWidth,
+        String language, String layout, List<String> names) {
+
+    public Integer column(String field) {
+        return columns.get(field);
+    }
+
+    public boolean has(String field) {
+        return columns.containsKey(field);
+    }
+}

@@ -1,0 +1,141 @@
+package org.zoomcompliance.ingest.read;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Splits decoded export text into CSV records (RFC 4180 quoting, CRLF or LF), one at a time.
+ *
+ * <p>A quoted value may run onto following lines, but only for a few lines and only if the record it makes is no
+ * wider than the expected width: otherwise the opening line is reported as an unterminated quote and reading
+ * resumes on the next physical line, so one stray quote never swallows the rest of the file. A line holding a
+ * NUL character is reported as such (PostgreSQL text cannot hold it and Zoom never writes it).
+ */
+public final class CsvRecords {
+
+    /** The reason given for a record whose quotes do not pair up. */
+    public static final String BROKEN_QUOTE = "unterminated or broken quote";
+
+    /** How a text splits into fields. */
+    enum Split { COMPLETE, OPEN_QUOTE, MALFORMED }
+
+    /** Physical lines a quoted value may continue onto. */
+    static final int MAX_CONTINUATION_LINES = 5;
+
+    private final BufferedReader reader;
+    private final Deque<String> pushedBack = new ArrayDeque<>();
+    private long nextLine = 1;
+    private int expectedWidth;
+
+    public CsvRecords(BufferedReader reader) {
+        this.reader = reader;
+    }
+
+    /** The width of the current block's header, which bounds a record continued over several lines. */
+    public void expectWidth(int width) {
+        this.expectedWidth = width;
+    }
+
+    /** The next record, or {@code null} at the end of the text. */
+    public CsvRecord next() throws IOException {
+        String first = readLine();
+        if (first == null) {
+            return null;
+        }
+        long line = nextLine++;
+        if (first.indexOf('\0') >= 0) {
+            return new CsvRecord(line, List.of(), first, "NUL byte in the line");
+        }
+        List<String> fields = new ArrayList<>();
+        Split split = split(first, fields);
+        if (split == Split.COMPLETE) {
+            return new CsvRecord(line, fields, first, null);
+        }
+        if (split == Split.MALFORMED) {
+            return new CsvRecord(line, List.of(), first, BROKEN_QUOTE);
+        }
+        List<String> continuation = new ArrayList<>();
+        StringBuilder text = new StringBuilder(first);
+        for (int i = 0; i < MAX_CONTINUATION_LINES; i++) {
+            String next = readLine();
+            if (next == null) {
+                break;
+            }
+            continuation.add(next);
+            text.append('\n').append(next);
+            fields.clear();
+            Split more = split(text, fields);
+            if (more == Split.MALFORMED) {
+                break;
+            }
+            if (more == Split.COMPLETE) {
+                if (next.indexOf('\0') < 0 && (expectedWidth == 0 || fields.size() <= expectedWidth + 1)) {
+                    nextLine += continuation.size();
+                    return new CsvRecord(line, fields, text.toString(), null);
+                }
+                break;
+            }
+        }
+        for (int i = continuation.size() - 1; i >= 0; i--) {
+            pushedBack.push(continuation.get(i));
+        }
+        return new CsvRecord(line, List.of(), first, BROKEN_QUOTE);
+    }
+
+    private String readLine() throws IOException {
+        return pushedBack.isEmpty() ? reader.readLine() : pushedBack.pop();
+    }
+
+    /** Splits text into fields; says whether it ends inside a quoted value or has text after a closing quote. */
+    static Split split(CharSequence text, List<String> fields) {
+        StringBuilder field = new StringBuilder();
+        int length = text.length();
+        int i = 0;
+        boolean atStart = true;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (atStart && c == '"') {
+                i++;
+                boolean closed = false;
+                while (i < length) {
+                    char q = text.charAt(i);
+                    if (q == '"') {
+                        if (i + 1 < length && text.charAt(i + 1) == '"') {
+                            field.append('"');
+                            i += 2;
+                            continue;
+                        }
+                        closed = true;
+                        i++;
+                        break;
+                    }
+                    field.append(q);
+                    i++;
+                }
+                if (!closed) {
+                    return Split.OPEN_QUOTE;
+                }
+                if (i < length && text.charAt(i) != ',') {
+                    return Split.MALFORMED;
+                }
+                atStart = false;
+                continue;
+            }
+            if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+                atStart = true;
+            } else {
+                field.append(c);
+                atStart = false;
+            }
+            i++;
+        }
+        fields.add(field.toString());
+        return Split.COMPLETE;
+    }
+}

@@ -1,0 +1,111 @@
+package org.zoomcompliance.ingest.read;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Walks an export's records and hands out its data rows with the header they belong to.
+ *
+ * <p>A header is the first record of the file or the first after a blank line, recognised through the alias
+ * table; any other record is a data row of the current block. A data row may carry empty trailing fields beyond
+ * its header (trailing commas) and may stop early (cut rows) as long as it holds every required column; any other
+ * width is rejected, as are records {@link CsvRecords} could not split.
+ */
+public final class ExportScanner implements Closeable {
+
+    private final BufferedReader reader;
+    private final CsvRecords records;
+    private final HeaderAliases aliases;
+    private final List<BlockHeader> headers = new ArrayList<>();
+    private BlockHeader current;
+    private RawRow meeting;
+    private boolean afterBlank = true;
+
+    private ExportScanner(BufferedReader reader, HeaderAliases aliases) {
+        this.reader = reader;
+        this.records = new CsvRecords(reader);
+        this.aliases = aliases;
+    }
+
+    public static ExportScanner open(Path file, HeaderAliases aliases) throws IOException {
+        return new ExportScanner(StrictText.open(file), aliases);
+    }
+
+    /** The headers met so far, in file order. */
+    public List<BlockHeader> headers() {
+        return headers;
+    }
+
+    /** The next data row (possibly rejected), or {@code null} at the end of the file. */
+    public RawRow next() throws IOException, UnknownExportException {
+        CsvRecord record;
+        while ((record = records.next()) != null) {
+            if (record.error() != null) {
+                if (current == null) {
+                    throw new UnknownExportException("the first line cannot be read (" + record.error()
+                            + "); a NUL byte there usually means UTF-16 without a byte-order mark");
+                }
+                afterBlank = false;
+                return RawRow.rejected(record.line(), current, record.error(), record.text());
+            }
+            if (record.blank()) {
+                afterBlank = true;
+                continue;
+            }
+            if (afterBlank) {
+                BlockHeader header = aliases.match(record.fields());
+                afterBlank = false;
+                if (header != null) {
+                    startBlock(header);
+                    continue;
+                }
+                if (current == null) {
+                    throw new UnknownExportException("the first line matches no known Zoom export header ("
+                            + record.fields().size() + " columns)");
+                }
+            }
+            return row(record);
+        }
+        return null;
+    }
+
+    private void startBlock(BlockHeader header) {
+        current = header;
+        headers.add(header);
+        records.expectWidth(header.width());
+        if (header.type().meetingBlock()) {
+            meeting = null;
+        }
+    }
+
+    private RawRow row(CsvRecord record) {
+        List<String> fields = record.fields();
+        int width = current.width();
+        if (fields.size() > width) {
+            for (int i = width; i < fields.size(); i++) {
+                if (!fields.get(i).isBlank()) {
+                    return RawRow.rejected(record.line(), current,
+                            "wrong field count: " + fields.size() + " fields for a header of " + width, record.text());
+                }
+            }
+        } else if (fields.size() < current.requiredWidth()) {
+            return RawRow.rejected(record.line(), current,
+                    "wrong field count: " + fields.size() + " fields for a header of " + width, record.text());
+        }
+        RawRow row = new RawRow(record.line(), current, fields, current.type().meetingBlock() ? null : meeting,
+                null, record.text());
+        if (current.type().meetingBlock()) {
+            meeting = row;
+        }
+        return row;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

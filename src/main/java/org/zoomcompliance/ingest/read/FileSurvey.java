@@ -1,0 +1,101 @@
+package org.zoomcompliance.ingest.read;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * The first pass over a file, before anything is written: is it text, which kind and layout is it, and which
+ * day/month order do its dates use. Streams the file; keeps nothing of its content.
+ */
+public final class FileSurvey {
+
+    /** Canonical fields that hold dates or times. */
+    public static final Set<String> DATE_FIELDS = Set.of("start_time", "end_time", "join_time", "leave_time", "time",
+            "last_login_time", "create_time", "last_accessed", "auto_delete_date");
+
+    private final HeaderAliases aliases;
+    private final DateShapes shapes;
+
+    public FileSurvey(HeaderAliases aliases, DateShapes shapes) {
+        this.aliases = aliases;
+        this.shapes = shapes;
+    }
+
+    public Survey survey(Path file) throws IOException {
+        long rows = 0;
+        long monthFirst = 0;
+        long dayFirst = 0;
+        List<BlockHeader> headers;
+        try (ExportScanner scanner = ExportScanner.open(file, aliases)) {
+            RawRow row;
+            while ((row = scanner.next()) != null) {
+                rows++;
+                if (row.isRejected()) {
+                    continue;
+                }
+                for (String field : DATE_FIELDS) {
+                    String value = row.value(field);
+                    if (value != null) {
+                        Optional<DateShapes.Order> evidence = shapes.evidence(value);
+                        if (evidence.isPresent()) {
+                            if (evidence.get() == DateShapes.Order.MONTH_FIRST) {
+                                monthFirst++;
+                            } else {
+                                dayFirst++;
+                            }
+                        }
+                    }
+                }
+            }
+            headers = scanner.headers();
+        } catch (CharacterCodingException e) {
+            return Survey.rejected("not valid text: the file must be UTF-8 (with or without a byte-order mark) or"
+                    + " UTF-16 with a byte-order mark, and holds invalid bytes");
+        } catch (UnknownExportException e) {
+            return Survey.rejected("unknown kind: " + e.getMessage());
+        }
+        if (headers.isEmpty()) {
+            return Survey.rejected("empty file: no header and no rows");
+        }
+        if (monthFirst > 0 && dayFirst > 0) {
+            return Survey.rejected("day/month order cannot be resolved: " + dayFirst + " dates are valid only day"
+                    + " first and " + monthFirst + " only month first");
+        }
+        BlockHeader main = headers.stream().filter(h -> !h.type().meetingBlock()).findFirst().orElse(headers.get(0));
+        DateShapes.Order order = dayFirst > 0 ? DateShapes.Order.DAY_FIRST : DateShapes.Order.MONTH_FIRST;
+        return new Survey(main.type().kind(), layout(headers, main), main.language(), order, rows, null);
+    }
+
+    private static String layout(List<BlockHeader> headers, BlockHeader main) {
+        StringJoiner layout = new StringJoiner("+");
+        if (main.layout() != null) {
+            layout.add(main.layout());
+        }
+        boolean meetingBlock = headers.stream().anyMatch(h -> h.type().meetingBlock());
+        switch (main.type()) {
+            case PARTICIPANTS -> {
+                layout.add(meetingBlock ? "meeting-data" : "participants-only");
+                layout.add(main.has("total_duration_minutes") && !main.has("join_time") ? "unique-users" : "per-join");
+            }
+            case DASHBOARD_PARTICIPANTS -> {
+                if (main.layout() == null) {
+                    layout.add(meetingBlock ? "old" : "current");
+                }
+            }
+            case RECORDINGS -> {
+                if (main.layout() == null) {
+                    layout.add("user-page");
+                }
+            }
+            default -> {
+                // one layout only, or told by its header names
+            }
+        }
+        return layout.length() == 0 ? null : layout.toString();
+    }
+}

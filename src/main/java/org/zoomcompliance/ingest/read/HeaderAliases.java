@@ -1,0 +1,153 @@
+package org.zoomcompliance.ingest.read;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The header names Zoom has used for each block's fields, per language and layout, loaded from
+ * {@code header-aliases.csv} (columns: block, field, alias, language, layout). Matching ignores case, a leading
+ * byte-order mark and repeated spaces.
+ */
+public final class HeaderAliases {
+
+    /** Where the alias table lives on the class path. */
+    public static final String RESOURCE = "/org/zoomcompliance/ingest/header-aliases.csv";
+
+    private record Alias(String field, String language, String layout) {
+    }
+
+    private final Map<BlockType, Map<String, Alias>> aliases;
+
+    private HeaderAliases(Map<BlockType, Map<String, Alias>> aliases) {
+        this.aliases = aliases;
+    }
+
+    public static HeaderAliases load() {
+        try (InputStream in = HeaderAliases.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the build");
+            }
+            Map<BlockType, Map<String, Alias>> aliases = new EnumMap<>(BlockType.class);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            reader.readLine();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                CsvRecords.split(line, cells);
+                BlockType block = BlockType.valueOf(cells.get(0).strip());
+                aliases.computeIfAbsent(block, b -> new HashMap<>())
+                        .put(normalise(cells.get(2)), new Alias(cells.get(1).strip(), cell(cells, 3), cell(cells, 4)));
+            }
+            return new HeaderAliases(aliases);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    private static String cell(List<String> cells, int index) {
+        return index < cells.size() && !cells.get(index).isBlank() ? cells.get(index).strip() : null;
+    }
+
+    /** A header name as compared: no BOM, trimmed, lower case, single spaces. */
+    public static String normalise(String name) {
+        String value = name.startsWith("\ufeff") ? name.substring(1) : name;
+        return value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** The block type a header line is, the best-matching one when several fit; {@code null} if none. */
+    public BlockHeader match(List<String> names) {
+        BlockHeader best = null;
+        int bestScore = 0;
+        for (BlockType type : BlockType.values()) {
+            BlockHeader candidate = header(type, names);
+            if (candidate == null) {
+                continue;
+            }
+            int score = candidate.columns().size();
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private BlockHeader header(BlockType type, List<String> names) {
+        Map<String, Alias> own = aliases.getOrDefault(type, Map.of());
+        BlockType tailType = type.tail();
+        int tailStart = names.size();
+        if (tailType != null) {
+            Map<String, Alias> tail = aliases.getOrDefault(tailType, Map.of());
+            tailStart = -1;
+            for (int i = 0; i < names.size(); i++) {
+                Alias alias = tail.get(normalise(names.get(i)));
+                if (alias != null && alias.field().equals("name")) {
+                    tailStart = i;
+                    break;
+                }
+            }
+            if (tailStart < 0) {
+                return null;
+            }
+        }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        Map<String, Integer> languages = new HashMap<>();
+        Map<String, Integer> layouts = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            Map<String, Alias> side = i < tailStart ? own : aliases.getOrDefault(tailType, Map.of());
+            Alias alias = side.get(normalise(names.get(i)));
+            if (alias != null && !columns.containsKey(alias.field())) {
+                columns.put(alias.field(), i);
+                if (alias.language() != null) {
+                    languages.merge(alias.language(), 1, Integer::sum);
+                }
+                if (alias.layout() != null) {
+                    layouts.merge(alias.layout(), 1, Integer::sum);
+                }
+            }
+        }
+        int requiredWidth = 0;
+        for (String required : type.required()) {
+            Integer column = null;
+            for (String option : required.split("\\|")) {
+                column = columns.get(option);
+                if (column != null) {
+                    break;
+                }
+            }
+            if (column == null) {
+                return null;
+            }
+            requiredWidth = Math.max(requiredWidth, column + 1);
+        }
+        int width = names.size();
+        while (width > 0 && names.get(width - 1).isBlank()) {
+            width--;
+        }
+        return new BlockHeader(type, columns, width, requiredWidth, mostFrequent(languages, "en"),
+                mostFrequent(layouts, null), List.copyOf(names));
+    }
+
+    private static String mostFrequent(Map<String, Integer> counts, String fallback) {
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .filter(Objects::nonNull)
+                .orElse(fallback);
+    }
+}

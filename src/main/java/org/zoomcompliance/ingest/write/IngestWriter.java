@@ -1,0 +1,263 @@
+package org.zoomcompliance.ingest.write;
+
+import static org.zoomcompliance.ingest.write.Column.text;
+import static org.zoomcompliance.ingest.write.Column.textArray;
+import static org.zoomcompliance.ingest.write.Column.typed;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zoomcompliance.ingest.normalise.Rows.DashboardParticipantRow;
+import org.zoomcompliance.ingest.normalise.Rows.HostActivityRow;
+import org.zoomcompliance.ingest.normalise.Rows.MeetingRow;
+import org.zoomcompliance.ingest.normalise.Rows.NormalisedRow;
+import org.zoomcompliance.ingest.normalise.Rows.OperationLogRow;
+import org.zoomcompliance.ingest.normalise.Rows.ParticipantJoinRow;
+import org.zoomcompliance.ingest.normalise.Rows.RecordingRow;
+import org.zoomcompliance.ingest.normalise.Rows.RejectedRow;
+import org.zoomcompliance.ingest.normalise.Rows.SignInRow;
+import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
+
+/**
+ * Writes a chunk of normalised rows, one set-based statement per table, and adds the chunk's counts to the
+ * file's {@code source_file} record in the same transaction, so counts stay exact across a restart.
+ *
+ * <p>Meetings are upserted: an occurrence already known gets its missing values filled, nothing else. Every other
+ * row is inserted unless its natural key is already there; such a row counts as a duplicate.
+ */
+public class IngestWriter implements ItemWriter<NormalisedRow> {
+
+    /** A row and the line it came from. */
+    record Lined<R>(long line, R row) {
+    }
+
+    private static final SetInsert<Lined<MeetingRow>> MEETING = SetInsert.of("meeting", List.of(
+            text("meeting_id", l -> l.row().meetingId()),
+            typed("start_time", "timestamptz", l -> l.row().startTime()),
+            typed("end_time", "timestamptz", l -> l.row().endTime()),
+            text("topic", l -> l.row().topic()),
+            text("host_name", l -> l.row().hostName()),
+            text("host_email", l -> l.row().hostEmail()),
+            typed("duration_minutes", "integer", l -> l.row().durationMinutes()),
+            typed("participants", "integer", l -> l.row().participants()),
+            text("meeting_type", l -> l.row().meetingType())),
+            """
+            on conflict (meeting_id, start_time) do update set
+                end_time = coalesce(meeting.end_time, excluded.end_time),
+                topic = coalesce(meeting.topic, excluded.topic),
+                host_name = coalesce(meeting.host_name, excluded.host_name),
+                host_email = coalesce(meeting.host_email, excluded.host_email),
+                duration_minutes = coalesce(meeting.duration_minutes, excluded.duration_minutes),
+                participants = coalesce(meeting.participants, excluded.participants),
+                meeting_type = coalesce(meeting.meeting_type, excluded.meeting_type)
+            where (meeting.end_time is null and excluded.end_time is not null)
+               or (meeting.topic is null and excluded.topic is not null)
+               or (meeting.host_name is null and excluded.host_name is not null)
+               or (meeting.host_email is null and excluded.host_email is not null)
+               or (meeting.duration_minutes is null and excluded.duration_minutes is not null)
+               or (meeting.participants is null and excluded.participants is not null)
+               or (meeting.meeting_type is null and excluded.meeting_type is not null)
+            returning meeting_id, start_time""");
+
+    private static final SetInsert<Lined<ParticipantJoinRow>> PARTICIPANT_JOIN = SetInsert.of("participant_join", List.of(
+            text("meeting_id", l -> l.row().meetingId()),
+            typed("meeting_start", "timestamptz", l -> l.row().meetingStart()),
+            text("name", l -> l.row().name()),
+            text("original_name", l -> l.row().originalName()),
+            text("role", l -> l.row().role()),
+            text("email_pseudonym", l -> l.row().emailPseudonym()),
+            typed("name_is_phone", "boolean", l -> l.row().nameIsPhone()),
+            typed("join_time", "timestamptz", l -> l.row().joinTime()),
+            typed("leave_time", "timestamptz", l -> l.row().leaveTime()),
+            typed("duration_minutes", "integer", l -> l.row().durationMinutes()),
+            typed("guest", "boolean", l -> l.row().guest()),
+            typed("recording_consent", "boolean", l -> l.row().recordingConsent()),
+            typed("in_waiting_room", "boolean", l -> l.row().inWaitingRoom()),
+            typed("key_version", "integer", l -> l.row().keyVersion()),
+            typed("line_number", "bigint", Lined::line)),
+            "on conflict do nothing");
+
+    private static final SetInsert<Lined<DashboardParticipantRow>> DASHBOARD = SetInsert.of("dashboard_participant", List.of(
+            text("meeting_id", l -> l.row().meetingId()),
+            typed("meeting_start", "timestamptz", l -> l.row().meetingStart()),
+            text("name", l -> l.row().name()),
+            text("email_pseudonym", l -> l.row().emailPseudonym()),
+            text("role", l -> l.row().role()),
+            text("device", l -> l.row().device()),
+            text("ip_pseudonym", l -> l.row().ipPseudonym()),
+            text("ip_network_pseudonym", l -> l.row().ipNetworkPseudonym()),
+            typed("ip_valid", "boolean", l -> l.row().ipValid()),
+            typed("key_version", "integer", l -> l.row().keyVersion()),
+            text("location_country", l -> l.row().locationCountry()),
+            text("network_type", l -> l.row().networkType()),
+            text("data_centre", l -> l.row().dataCentre()),
+            text("connection_type", l -> l.row().connectionType()),
+            typed("join_time", "timestamptz", l -> l.row().joinTime()),
+            typed("leave_time", "timestamptz", l -> l.row().leaveTime()),
+            typed("recording", "boolean", l -> l.row().recording()),
+            text("client_version", l -> l.row().clientVersion()),
+            text("leave_reason", l -> l.row().leaveReason()),
+            typed("line_number", "bigint", Lined::line)),
+            "on conflict do nothing");
+
+    private static final SetInsert<Lined<RecordingRow>> RECORDING = SetInsert.of("recording", List.of(
+            typed("inventory_date", "date", l -> l.row().inventoryDate()),
+            text("meeting_id", l -> l.row().meetingId()),
+            text("topic", l -> l.row().topic()),
+            text("host_email", l -> l.row().hostEmail()),
+            typed("start_time", "timestamptz", l -> l.row().startTime()),
+            typed("file_size_mb", "numeric", l -> l.row().fileSizeMb()),
+            typed("file_count", "integer", l -> l.row().fileCount()),
+            typed("total_views", "integer", l -> l.row().totalViews()),
+            typed("total_downloads", "integer", l -> l.row().totalDownloads()),
+            typed("last_accessed", "timestamptz", l -> l.row().lastAccessed()),
+            typed("auto_delete_date", "date", l -> l.row().autoDeleteDate())),
+            "on conflict do nothing");
+
+    private static final SetInsert<Lined<SignInRow>> SIGN_IN = SetInsert.of("sign_in", List.of(
+            typed("event_time", "timestamptz", l -> l.row().eventTime()),
+            text("email", l -> l.row().email()),
+            text("event_type", l -> l.row().eventType()),
+            text("ip_pseudonym", l -> l.row().ipPseudonym()),
+            text("ip_network_pseudonym", l -> l.row().ipNetworkPseudonym()),
+            typed("ip_valid", "boolean", l -> l.row().ipValid()),
+            typed("key_version", "integer", l -> l.row().keyVersion()),
+            text("client_type", l -> l.row().clientType()),
+            text("client_version", l -> l.row().clientVersion()),
+            typed("line_number", "bigint", Lined::line)),
+            "on conflict do nothing");
+
+    private static final SetInsert<Lined<OperationLogRow>> OPERATION_LOG = SetInsert.of("operation_log", List.of(
+            typed("event_time", "timestamptz", l -> l.row().eventTime()),
+            text("operator", l -> l.row().operator()),
+            text("category_type", l -> l.row().categoryType()),
+            text("action", l -> l.row().action()),
+            text("detail", l -> l.row().detail()),
+            typed("line_number", "bigint", Lined::line)),
+            "on conflict do nothing");
+
+    private static final SetInsert<Lined<ZoomUserRow>> ZOOM_USER = SetInsert.of("zoom_user", List.of(
+            typed("snapshot_date", "date", l -> l.row().snapshotDate()),
+            text("email", l -> l.row().email()),
+            text("user_type", l -> l.row().userType()),
+            text("department", l -> l.row().department()),
+            textArray("groups", l -> l.row().groups()),
+            typed("last_login_time", "timestamptz", l -> l.row().lastLoginTime()),
+            text("pmi", l -> l.row().pmi())),
+            "on conflict do nothing");
+
+    private static final SetInsert<Lined<HostActivityRow>> HOST_ACTIVITY = SetInsert.of("host_activity", List.of(
+            typed("snapshot_date", "date", l -> l.row().snapshotDate()),
+            text("email", l -> l.row().email()),
+            text("user_type", l -> l.row().userType()),
+            text("department", l -> l.row().department()),
+            typed("meetings", "integer", l -> l.row().meetings()),
+            typed("participants", "integer", l -> l.row().participants()),
+            typed("meeting_minutes", "integer", l -> l.row().meetingMinutes()),
+            text("last_client_version", l -> l.row().lastClientVersion()),
+            typed("last_login_time", "timestamptz", l -> l.row().lastLoginTime()),
+            typed("create_time", "timestamptz", l -> l.row().createTime())),
+            "on conflict do nothing");
+
+    private static final SetInsert<Lined<RejectedRow>> QUARANTINED_ROW = SetInsert.of("quarantined_row", List.of(
+            typed("line_number", "bigint", Lined::line),
+            text("reason", l -> l.row().reason()),
+            text("content", l -> l.row().content())),
+            "on conflict (source_file_id, line_number) do nothing");
+
+    private final JdbcTemplate jdbc;
+    private final long sourceFileId;
+
+    public IngestWriter(JdbcTemplate jdbc, long sourceFileId) {
+        this.jdbc = jdbc;
+        this.sourceFileId = sourceFileId;
+    }
+
+    @Override
+    public void write(Chunk<? extends NormalisedRow> chunk) {
+        Map<String, Lined<MeetingRow>> meetings = new LinkedHashMap<>();
+        List<String> primaryMeetingKeys = new ArrayList<>();
+        Map<Class<?>, List<Lined<?>>> byTable = new LinkedHashMap<>();
+        for (NormalisedRow item : chunk) {
+            if (item.meeting() != null) {
+                merge(meetings, new Lined<>(item.line(), item.meeting()));
+            }
+            if (item.row() instanceof MeetingRow meeting) {
+                primaryMeetingKeys.add(merge(meetings, new Lined<>(item.line(), meeting)));
+            } else {
+                byTable.computeIfAbsent(item.row().getClass(), c -> new ArrayList<>()).add(new Lined<>(item.line(), item.row()));
+            }
+        }
+        Set<String> touched = MEETING.insertReturningKeys(jdbc, List.copyOf(meetings.values()), sourceFileId);
+        long ingested = primaryMeetingKeys.stream().filter(touched::contains).count();
+        long duplicate = primaryMeetingKeys.size() - ingested;
+        long rejected = 0;
+        for (Map.Entry<Class<?>, List<Lined<?>>> table : byTable.entrySet()) {
+            List<Lined<?>> rows = table.getValue();
+            if (table.getKey() == RejectedRow.class) {
+                QUARANTINED_ROW.insert(jdbc, cast(rows), sourceFileId);
+                rejected += rows.size();
+                continue;
+            }
+            int added = insert(table.getKey(), rows);
+            ingested += added;
+            duplicate += rows.size() - added;
+        }
+        jdbc.update("""
+                update source_file set rows_read = rows_read + ?, rows_ingested = rows_ingested + ?,
+                    rows_rejected = rows_rejected + ?, rows_duplicate = rows_duplicate + ?
+                where id = ?""", chunk.size(), ingested, rejected, duplicate, sourceFileId);
+    }
+
+    private int insert(Class<?> type, List<Lined<?>> rows) {
+        if (type == ParticipantJoinRow.class) {
+            return PARTICIPANT_JOIN.insert(jdbc, cast(rows), sourceFileId);
+        }
+        if (type == DashboardParticipantRow.class) {
+            return DASHBOARD.insert(jdbc, cast(rows), sourceFileId);
+        }
+        if (type == RecordingRow.class) {
+            return RECORDING.insert(jdbc, cast(rows), sourceFileId);
+        }
+        if (type == SignInRow.class) {
+            return SIGN_IN.insert(jdbc, cast(rows), sourceFileId);
+        }
+        if (type == OperationLogRow.class) {
+            return OPERATION_LOG.insert(jdbc, cast(rows), sourceFileId);
+        }
+        if (type == ZoomUserRow.class) {
+            return ZOOM_USER.insert(jdbc, cast(rows), sourceFileId);
+        }
+        if (type == HostActivityRow.class) {
+            return HOST_ACTIVITY.insert(jdbc, cast(rows), sourceFileId);
+        }
+        throw new IllegalStateException("no table for " + type.getSimpleName());
+    }
+
+    /** Adds or merges a meeting occurrence (one statement cannot update the same row twice); returns its key. */
+    private static String merge(Map<String, Lined<MeetingRow>> meetings, Lined<MeetingRow> meeting) {
+        MeetingRow row = meeting.row();
+        String key = row.meetingId() + "@" + row.startTime();
+        meetings.merge(key, meeting, (known, more) -> new Lined<>(known.line(), new MeetingRow(row.meetingId(),
+                row.startTime(), first(known.row().endTime(), row.endTime()), first(known.row().topic(), row.topic()),
+                first(known.row().hostName(), row.hostName()), first(known.row().hostEmail(), row.hostEmail()),
+                first(known.row().durationMinutes(), row.durationMinutes()),
+                first(known.row().participants(), row.participants()),
+                first(known.row().meetingType(), row.meetingType()))));
+        return key;
+    }
+
+    private static <V> V first(V known, V more) {
+        return known != null ? known : more;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> List<Lined<R>> cast(List<Lined<?>> rows) {
+        return (List<Lined<R>>) (List<?>) rows;
+    }
+}

@@ -1,0 +1,2 @@
+/** Set-based writes of normalised rows with natural keys, and the per-file accounting. */
+package org.zoomcompliance.ingest.write;

@@ -1,0 +1,82 @@
+package org.zoomcompliance.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.zoomcompliance.ingest.IngestReport.FileOutcome;
+import org.zoomcompliance.ingest.IngestReport.Status;
+import org.zoomcompliance.support.PipelineIntegrationTest;
+import org.zoomcompliance.support.TestHomes;
+
+/** The same content twice adds nothing; overlapping exports of one meeting do not double-count its sessions. */
+class IngestIdempotencyTest extends PipelineIntegrationTest {
+
+    @Autowired
+    Ingestion ingestion;
+
+    @Test
+    void ingestsTheSameContentOnceWhateverItsName() throws IOException {
+        // given
+        Path folder = Files.createDirectories(TestHomes.newHome().resolve("exports"));
+        String content = """
+                Time,Operator,Category Type,Action,Operation Detail
+                02/18/2024 10:12:00 AM,idempotent@fixture.example,Account,Update,Cloud recording: On -> Off
+                """;
+        Path first = Files.writeString(folder.resolve("operationlog_a.csv"), content, StandardCharsets.UTF_8);
+        FileOutcome once = ingestion.ingest(List.of(first)).files().get(0);
+        Path copy = Files.writeString(folder.resolve("operationlog_copy.csv"), content, StandardCharsets.UTF_8);
+
+        // when
+        FileOutcome again = ingestion.ingest(List.of(first)).files().get(0);
+        FileOutcome renamed = ingestion.ingest(List.of(copy)).files().get(0);
+
+        // then
+        assertThat(once.status()).isEqualTo(Status.COMPLETED);
+        assertThat(again.status()).isEqualTo(Status.ALREADY_INGESTED);
+        assertThat(renamed.status()).isEqualTo(Status.ALREADY_INGESTED);
+        assertThat(again.rowsIngested() + renamed.rowsIngested()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from operation_log where operator = 'idempotent@fixture.example'",
+                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from source_file where sha256 = ?", Integer.class,
+                once.sha256())).isEqualTo(1);
+    }
+
+    @Test
+    void countsSessionsOnceWhenAParticipantsFileAndADetailsFileOverlap() throws IOException {
+        // given
+        Path folder = Files.createDirectories(TestHomes.newHome().resolve("exports"));
+        Path details = Files.writeString(folder.resolve("meetinglistdetails_20240301_20240302.csv"), """
+                Topic,Meeting ID,User Name,User Email,Department,Group,Has Zoom Rooms,Creation Time,Start Time,End Time,Duration (Minutes),Participants,Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+                Overlap,91000000030,Olga Host,olga@fixture.example,,,No,03/01/2024 08:00:00 AM,03/01/2024 09:00:00 AM,03/01/2024 10:00:00 AM,60,2,Olga Host,olga@fixture.example,03/01/2024 09:00:00 AM,03/01/2024 10:00:00 AM,60,No
+                Overlap,91000000030,Olga Host,olga@fixture.example,,,No,03/01/2024 08:00:00 AM,03/01/2024 09:00:00 AM,03/01/2024 10:00:00 AM,60,2,Pavel Guest,,03/01/2024 09:05:00 AM,03/01/2024 09:30:00 AM,25,Yes
+                """, StandardCharsets.UTF_8);
+        Path participants = Files.writeString(folder.resolve("participants_91000000030.csv"), """
+                Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,
+                910 0000 0030,Overlap,03/01/2024 09:00:00 AM,03/01/2024 10:00:00 AM,olga@fixture.example,60,3,
+
+                Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+                Olga Host,olga@fixture.example,03/01/2024 09:00:00 AM,03/01/2024 10:00:00 AM,60,No
+                Pavel Guest,,03/01/2024 09:05:00 AM,03/01/2024 09:30:00 AM,25,Yes
+                Pavel Guest,,03/01/2024 09:35:00 AM,03/01/2024 09:50:00 AM,15,Yes
+                """, StandardCharsets.UTF_8);
+
+        // when
+        IngestReport report = ingestion.ingest(List.of(details, participants));
+
+        // then
+        FileOutcome second = report.files().get(1);
+        assertThat(second.rowsRead()).isEqualTo(4);
+        assertThat(second.rowsIngested()).isEqualTo(1);
+        assertThat(second.rowsDuplicate()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from participant_join where meeting_id = '91000000030'",
+                Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from meeting where meeting_id = '91000000030'", Integer.class))
+                .isEqualTo(1);
+    }
+}

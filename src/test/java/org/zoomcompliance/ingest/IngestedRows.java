@@ -1,0 +1,79 @@
+package org.zoomcompliance.ingest;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What ingestion stored for one file, as stable text to compare with a fixture's expected rows: every table's
+ * rows for the file in line order, times in UTC, pseudonyms (which depend on the test home's key) shown as
+ * {@code <pseudonym>}.
+ */
+final class IngestedRows {
+
+    private static final List<String> TABLES = List.of("meeting", "participant_join", "dashboard_participant",
+            "recording", "sign_in", "operation_log", "zoom_user", "host_activity", "quarantined_row");
+    private static final Set<String> SKIPPED = Set.of("id", "source_file_id", "quarantined_at");
+
+    private IngestedRows() {
+    }
+
+    static String dump(JdbcTemplate jdbc, String sha256) {
+        StringBuilder out = new StringBuilder();
+        Long id = jdbc.query("""
+                select id, kind, layout, language, inventory_date, status, rows_read, rows_ingested, rows_rejected,
+                       rows_duplicate, reasons from source_file where sha256 = ?""", rs -> {
+            if (!rs.next()) {
+                return null;
+            }
+            out.append("source_file: ").append(render(rs, Set.of("id"))).append('\n');
+            return rs.getLong("id");
+        }, sha256);
+        if (id == null) {
+            return "no source_file\n";
+        }
+        for (String table : TABLES) {
+            String order = table.equals("meeting") || table.equals("recording") || table.equals("zoom_user")
+                    || table.equals("host_activity") ? "id" : "line_number";
+            jdbc.query("select * from " + table + " where source_file_id = ? order by " + order, rs -> {
+                out.append(table).append(": ").append(render(rs, SKIPPED)).append('\n');
+            }, id);
+        }
+        return out.toString();
+    }
+
+    private static String render(ResultSet rs, Set<String> skipped) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        StringJoiner row = new StringJoiner(", ");
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String name = meta.getColumnName(i);
+            if (skipped.contains(name)) {
+                continue;
+            }
+            Object value = rs.getObject(i);
+            if (value == null) {
+                continue;
+            }
+            row.add(name + "=" + text(rs, i, value));
+        }
+        return row.toString();
+    }
+
+    private static String text(ResultSet rs, int column, Object value) throws SQLException {
+        if (value instanceof java.sql.Timestamp) {
+            return rs.getObject(column, OffsetDateTime.class).toInstant().toString();
+        }
+        if (value instanceof Array array) {
+            return Arrays.toString((Object[]) array.getArray());
+        }
+        String text = value.toString();
+        return text.matches("[0-9a-f]{32}") ? "<pseudonym>" : text.replace("\n", "\\n");
+    }
+}

@@ -1,6 +1,7 @@
 package org.zoomcompliance.ingest.read;
 
 import java.nio.file.Path;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
@@ -14,6 +15,7 @@ public class ExportItemReader extends AbstractItemCountingItemStreamItemReader<R
     private final HeaderAliases aliases;
     private final boolean quarantined;
     private ExportScanner scanner;
+    private boolean open;
 
     public ExportItemReader(Path file, HeaderAliases aliases, boolean quarantined) {
         this.file = file;
@@ -24,6 +26,7 @@ public class ExportItemReader extends AbstractItemCountingItemStreamItemReader<R
 
     @Override
     protected void doOpen() throws Exception {
+        open = true;
         if (!quarantined) {
             scanner = ExportScanner.open(file, aliases);
         }
@@ -43,9 +46,21 @@ public class ExportItemReader extends AbstractItemCountingItemStreamItemReader<R
 
     @Override
     protected void doClose() throws Exception {
+        open = false;
         if (scanner != null) {
             scanner.close();
             scanner = null;
+        }
+    }
+
+    /**
+     * Saves the position only while open: when a step is stopped, Spring Batch 6 updates its streams once more after
+     * closing them, and the count, reset by the close, would make the restart read the file again from its start.
+     */
+    @Override
+    public void update(ExecutionContext executionContext) {
+        if (open) {
+            super.update(executionContext);
         }
     }
 }

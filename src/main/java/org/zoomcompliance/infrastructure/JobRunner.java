@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -45,6 +46,14 @@ public class JobRunner {
      */
     private final Set<Launch> launches = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
+    /** Callers' work around launches (recording a job's outcome) that a graceful shutdown lets finish. */
+    private final AtomicInteger work = new AtomicInteger();
+
+    /** Work that uses the database around a launch, held open until closed; see {@link #begin()}. */
+    public interface Work extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** A launch under way in this process. */
     record Launch(String jobName, Map<String, Object> subject) {
@@ -104,6 +113,20 @@ public class JobRunner {
         }
     }
 
+    /**
+     * Marks the start of work around a launch, such as recording its outcome once it ends: a graceful shutdown
+     * waits for it, as for the launch, before the database closes. Use in try-with-resources.
+     */
+    public Work begin() {
+        work.incrementAndGet();
+        return () -> {
+            work.decrementAndGet();
+            synchronized (launches) {
+                launches.notifyAll();
+            }
+        };
+    }
+
     /** Refuses new launches from now on: the application is shutting down. */
     void refuseNewLaunches() {
         shuttingDown = true;
@@ -122,10 +145,10 @@ public class JobRunner {
         return running;
     }
 
-    /** Waits until no launch of this process is under way, or the deadline passes; true if none is. */
+    /** Waits until no launch or work of this process is under way, or the deadline passes; true if none is. */
     boolean awaitNoLaunch(Instant deadline) throws InterruptedException {
         synchronized (launches) {
-            while (!launches.isEmpty()) {
+            while (!launches.isEmpty() || work.get() > 0) {
                 long left = Duration.between(Instant.now(), deadline).toMillis();
                 if (left <= 0) {
                     return false;

@@ -91,6 +91,14 @@ public class Ingestion {
     }
 
     private FileOutcome ingestFile(Path file) {
+        // Held until the outcome is recorded: a SIGTERM stops the run at a chunk boundary, and the file's record
+        // still says so before the database closes.
+        try (JobRunner.Work work = jobRunner.begin()) {
+            return ingestFileAndRecord(file);
+        }
+    }
+
+    private FileOutcome ingestFileAndRecord(Path file) {
         String name = file.getFileName().toString();
         String sha256;
         try {
@@ -174,7 +182,8 @@ public class Ingestion {
         return files;
     }
 
-    private static String sha256(Path file) throws IOException {
+    /** The SHA-256 of a file's content, in hex: what identifies an ingest run. */
+    static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

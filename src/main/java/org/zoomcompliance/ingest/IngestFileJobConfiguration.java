@@ -53,6 +53,7 @@ public class IngestFileJobConfiguration {
     @Bean
     Job ingestFileJob(JobRepository jobRepository, Step ingestSurveyStep, Step ingestRowsStep, Step ingestFinishStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new SameContentValidator())
                 .start(ingestSurveyStep)
                 .next(ingestRowsStep)
                 .next(ingestFinishStep)

@@ -1,0 +1,37 @@
+package org.zoomcompliance.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+
+/**
+ * Refuses to start or restart an {@code ingestFileJob} whose file no longer has the content its {@code sha256}
+ * names: a file replaced between a failure and its restart would otherwise be read from the old run's position,
+ * mixing two contents under one record. The new content is ingested as a run of its own.
+ */
+final class SameContentValidator implements JobParametersValidator {
+
+    @Override
+    public void validate(JobParameters parameters) throws InvalidJobParametersException {
+        String expected = parameters.getString(IngestFileJobConfiguration.SHA256);
+        String path = parameters.getString(IngestFileJobConfiguration.PATH);
+        if (expected == null || path == null) {
+            throw new InvalidJobParametersException("an ingest run needs the parameters "
+                    + IngestFileJobConfiguration.SHA256 + " and " + IngestFileJobConfiguration.PATH);
+        }
+        String actual;
+        try {
+            actual = Ingestion.sha256(Path.of(path));
+        } catch (IOException e) {
+            throw new InvalidJobParametersException("cannot read " + Path.of(path).getFileName() + ": "
+                    + e.getClass().getSimpleName());
+        }
+        if (!actual.equals(expected)) {
+            throw new InvalidJobParametersException(Path.of(path).getFileName() + " has changed since this run began"
+                    + " (its SHA-256 is now " + actual + "); the run is refused, and ingesting the file again"
+                    + " ingests the new content as a new run");
+        }
+    }
+}

@@ -23,13 +23,14 @@ final class ChildJvm implements AutoCloseable {
         this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** Starts the child on a home folder, running a job; {@code block} names the SQL where it waits, or null. */
-    static ChildJvm run(Path home, String block, String jobName, String... parameters) throws IOException {
+    /**
+     * Starts the child on a home folder, running a job or an ingest; {@code properties} (name=value) are system
+     * properties of the child: {@link FaultsChild#BLOCK_PROPERTY} names the SQL where it waits.
+     */
+    static ChildJvm run(Path home, List<String> properties, String jobName, String... parameters) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-cp", System.getProperty("java.class.path")));
-        if (block != null) {
-            command.add("-D" + FaultsChild.BLOCK_PROPERTY + "=" + block);
-        }
+        properties.forEach(property -> command.add("-D" + property));
         command.add(FaultsChild.class.getName());
         command.add(home.toString());
         command.add(jobName);

@@ -1,8 +1,10 @@
 package org.zoomcompliance.faults;
 
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -14,17 +16,21 @@ import org.springframework.context.annotation.Bean;
 import org.zoomcompliance.ZoomComplianceApplication;
 import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.ingest.IngestReport;
+import org.zoomcompliance.ingest.Ingestion;
 
 /**
  * A child JVM for the fault scenarios: starts the application on a home folder and runs one job, arguments
- * {@code HOME JOB_NAME [name=value...]} ({@code run} is added). With {@code -Dfaults.block=FRAGMENT}, the first
- * SQL statement containing FRAGMENT prints {@code BLOCKED} and waits, inside the job's transaction, until the JVM
- * is asked to shut down (SIGTERM) or is killed (SIGKILL): the parent chooses the moment of the fault that way,
- * without timing. At the end it prints {@code RESULT status read written skipped}.
+ * {@code HOME JOB_NAME [name=value...]} ({@code run} is added), or ingests a file, {@code HOME ingest FILE}. With
+ * {@code -Dfaults.block=FRAGMENT}, the statement containing FRAGMENT prepared after {@code faults.block.skip}
+ * others (default 0) prints {@code BLOCKED} and waits, inside the job's transaction, until the JVM is asked to
+ * shut down (SIGTERM) or is killed (SIGKILL): the parent chooses the moment of the fault that way, without
+ * timing. At the end it prints {@code RESULT status read written skipped} (or the file's outcome).
  */
 public final class FaultsChild {
 
     static final String BLOCK_PROPERTY = "faults.block";
+    static final String SKIP_PROPERTY = "faults.block.skip";
 
     private static final CountDownLatch SHUTDOWN = new CountDownLatch(1);
 
@@ -34,7 +40,7 @@ public final class FaultsChild {
     public static void main(String[] args) throws Exception {
         Runtime.getRuntime().addShutdownHook(new Thread(SHUTDOWN::countDown, "faults-release"));
         JobParametersBuilder parameters = new JobParametersBuilder();
-        for (int i = 2; i < args.length; i++) {
+        for (int i = 2; i < args.length && !args[1].equals("ingest"); i++) {
             String[] pair = args[i].split("=", 2);
             parameters.addString(pair[0], pair[1]);
         }
@@ -46,6 +52,14 @@ public final class FaultsChild {
                 .run()) {
             System.out.println("STARTED");
             System.out.flush();
+            if (args[1].equals("ingest")) {
+                IngestReport.FileOutcome outcome = context.getBean(Ingestion.class)
+                        .ingest(List.of(Path.of(args[2]))).files().get(0);
+                System.out.println("RESULT " + outcome.status() + " " + outcome.rowsRead() + " "
+                        + outcome.rowsIngested() + " " + outcome.rowsRejected());
+                System.out.flush();
+                return;
+            }
             JobExecution execution = context.getBean(JobRunner.class).run(args[1], parameters.toJobParameters());
             long read = execution.getStepExecutions().stream().mapToLong(s -> s.getReadCount()).sum();
             long written = execution.getStepExecutions().stream().mapToLong(s -> s.getWriteCount()).sum();
@@ -59,7 +73,7 @@ public final class FaultsChild {
     @Bean
     static BeanPostProcessor blockingDataSource() {
         String fragment = System.getProperty(BLOCK_PROPERTY);
-        AtomicBoolean blocked = new AtomicBoolean();
+        AtomicInteger blocked = new AtomicInteger(-Integer.getInteger(SKIP_PROPERTY, 0));
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -76,9 +90,9 @@ public final class FaultsChild {
             implements AutoCloseable {
 
         private final String fragment;
-        private final AtomicBoolean blocked;
+        private final AtomicInteger blocked;
 
-        Blocking(DataSource target, String fragment, AtomicBoolean blocked) {
+        Blocking(DataSource target, String fragment, AtomicInteger blocked) {
             super(target);
             this.fragment = fragment;
             this.blocked = blocked;
@@ -91,7 +105,7 @@ public final class FaultsChild {
                     new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
                         if (method.getName().startsWith("prepare") && arguments != null
                                 && arguments[0] instanceof String sql && sql.contains(fragment)
-                                && blocked.compareAndSet(false, true)) {
+                                && blocked.getAndIncrement() == 0) {
                             System.out.println("BLOCKED");
                             System.out.flush();
                             SHUTDOWN.await();

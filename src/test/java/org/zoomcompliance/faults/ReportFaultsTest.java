@@ -36,7 +36,7 @@ class ReportFaultsTest {
     void aKill9WhileTheWorkbookIsWrittenLeavesNothingVisibleAndTheRerunPublishesOneVersion() throws Exception {
         // given a month of deviations and a report build killed with SIGKILL half way through its workbook
         Path home = homeWithDeviations();
-        try (ChildJvm child = ChildJvm.run(home, LATE_QUERY, ReportJobConfiguration.JOB_NAME,
+        try (ChildJvm child = ChildJvm.run(home, List.of(FaultsChild.BLOCK_PROPERTY + "=" + LATE_QUERY), ReportJobConfiguration.JOB_NAME,
                 ReportJobConfiguration.MONTH + "=" + MONTH)) {
             child.awaitLine("BLOCKED");
             assertThat(monthFolder(home)).as("the temporary workbook being written").isNotEmptyDirectory();
@@ -70,7 +70,7 @@ class ReportFaultsTest {
         // given a report build caught half way through its workbook
         Path home = homeWithDeviations();
         String result;
-        try (ChildJvm child = ChildJvm.run(home, LATE_QUERY, ReportJobConfiguration.JOB_NAME,
+        try (ChildJvm child = ChildJvm.run(home, List.of(FaultsChild.BLOCK_PROPERTY + "=" + LATE_QUERY), ReportJobConfiguration.JOB_NAME,
                 ReportJobConfiguration.MONTH + "=" + MONTH)) {
             child.awaitLine("BLOCKED");
 

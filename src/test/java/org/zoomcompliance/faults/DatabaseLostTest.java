@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +29,7 @@ import org.zoomcompliance.support.TestHomes;
  * back ({@code jobs stop ID}: nothing recovers it automatically, another process might own it), and the re-run
  * completes with exact counts.
  */
+@Tag("faults")
 class DatabaseLostTest {
 
     private static final String CHUNK = "zoom-compliance.ingest.chunk-size=500";

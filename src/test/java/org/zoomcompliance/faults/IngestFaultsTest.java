@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +19,7 @@ import org.zoomcompliance.support.TestHomes;
  * The ingest of a file killed (SIGKILL) or terminated (SIGTERM) in the middle of a chunk, in a child JVM: the next
  * start recovers or resumes the run from its last committed chunk and the file's rows end up there exactly once.
  */
+@Tag("faults")
 class IngestFaultsTest {
 
     private static final int ROWS = 2500;

@@ -172,10 +172,16 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
 
     private final JdbcTemplate jdbc;
     private final long sourceFileId;
+    private final long maxRejectedRows;
 
-    public IngestWriter(JdbcTemplate jdbc, long sourceFileId) {
+    /**
+     * @param maxRejectedRows past this many quarantined rows the file is failed rather than ingested: a file that
+     *                        bad is more likely the wrong export or a broken one than a few bad rows
+     */
+    public IngestWriter(JdbcTemplate jdbc, long sourceFileId, long maxRejectedRows) {
         this.jdbc = jdbc;
         this.sourceFileId = sourceFileId;
+        this.maxRejectedRows = maxRejectedRows;
     }
 
     @Override
@@ -208,10 +214,18 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             ingested += added;
             duplicate += rows.size() - added;
         }
-        jdbc.update("""
+        Long rejectedSoFar = jdbc.queryForObject("""
                 update source_file set rows_read = rows_read + ?, rows_ingested = rows_ingested + ?,
                     rows_rejected = rows_rejected + ?, rows_duplicate = rows_duplicate + ?
-                where id = ?""", chunk.size(), ingested, rejected, duplicate, sourceFileId);
+                where id = ? returning rows_rejected""", Long.class, chunk.size(), ingested, rejected, duplicate,
+                sourceFileId);
+        if (rejectedSoFar != null && rejectedSoFar > maxRejectedRows) {
+            // Thrown inside the chunk's transaction: the chunk is rolled back, the file fails with this reason,
+            // and the next file goes on.
+            throw new IllegalStateException("more than " + maxRejectedRows + " rows rejected"
+                    + " (zoom-compliance.ingest.max-rejected-rows): the file looks broken or of another kind;"
+                    + " replace it, or raise the limit and ingest it again to resume it");
+        }
     }
 
     private int insert(Class<?> type, List<Lined<?>> rows) {

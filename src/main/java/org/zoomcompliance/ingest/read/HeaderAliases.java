@@ -140,7 +140,7 @@ public final class HeaderAliases {
             width--;
         }
         return new BlockHeader(type, columns, width, requiredWidth, mostFrequent(languages, "en"),
-                mostFrequent(layouts, null), List.copyOf(names));
+                mostFrequent(layouts, null));
     }
 
     private static String mostFrequent(Map<String, Integer> counts, String fallback) {

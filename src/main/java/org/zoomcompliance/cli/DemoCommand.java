@@ -1,6 +1,23 @@
 package org.zoomcompliance.cli;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zoomcompliance.ingest.IngestReport;
+import org.zoomcompliance.ingest.Ingestion;
+import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.policy.PolicyEvaluation;
+import org.zoomcompliance.report.MonthlyReport;
+import org.zoomcompliance.report.ReportEntry;
 import picocli.CommandLine.Command;
 
 /** {@code demo}: the whole chain on the bundled sample month. */
@@ -8,8 +25,67 @@ import picocli.CommandLine.Command;
         description = "Ingest sample-data/, evaluate the policy, build the sample month's workbook; print a summary.")
 final class DemoCommand extends PipelineCommand {
 
+    private static final String SAMPLE_DATA = "sample-data";
+
+    /** Without --policy, the demo uses the sample institution's policy, which the sample month goes with. */
+    @Override
+    protected String defaultPolicy() {
+        return sampleData().map(folder -> folder.resolve("policy.yml").toString()).orElse(null);
+    }
+
     @Override
     protected int run(ConfigurableApplicationContext context) {
-        return notAvailable("demo");
+        Optional<Path> folder = sampleData();
+        if (folder.isEmpty()) {
+            return fail(ExitCodes.FAILED, "no sample-data/ folder here nor beside the jar's folder; run the demo from the"
+                    + " project's folder");
+        }
+        IngestReport ingested = context.getBean(Ingestion.class).ingest(List.of(folder.get()));
+        out().printf("ingested %d files from %s: %d rows, %d rejected, %d already present; %d files quarantined%n",
+                ingested.files().size(), folder.get(), ingested.rowsIngested(), ingested.rowsRejected(),
+                ingested.rowsDuplicate(),
+                ingested.files().stream().filter(f -> f.status() == IngestReport.Status.QUARANTINED).count());
+
+        YearMonth month = busiestMonth(context);
+        JobExecution evaluation = context.getBean(PolicyEvaluation.class).evaluate(month, Set.of(), null);
+        if (evaluation.getStatus() != BatchStatus.COMPLETED) {
+            return exitCodeOf(evaluation);
+        }
+        MonthlyReport reports = context.getBean(MonthlyReport.class);
+        JobExecution report = reports.build(month, null);
+        if (report.getStatus() != BatchStatus.COMPLETED) {
+            return exitCodeOf(report);
+        }
+        ReportEntry entry = reports.producedBy(report).orElseThrow();
+        out().printf("evaluated %s; workbook version %d: %s%n", month, entry.version(), entry.path());
+        out().println("deviations per rule:");
+        Map<String, Long> perRule = reports.deviationsPerRule(month);
+        perRule.forEach((rule, count) -> out().printf("  %-36s %5d%n", rule, count));
+        out().printf("  %-36s %5d%n", "total", perRule.values().stream().mapToLong(Long::longValue).sum());
+        out().flush();
+        return ingested.allCompleted() ? ExitCodes.OK : fail(ExitCodes.FAILED, "some sample files did not finish ingesting");
+    }
+
+    /** The month most of the ingested meetings fall in: the sample month. */
+    private static YearMonth busiestMonth(ConfigurableApplicationContext context) {
+        String month = context.getBean(JdbcTemplate.class).queryForObject(
+                "select to_char(start_time at time zone ?, 'YYYY-MM') from meeting group by 1 order by count(*) desc, 1 desc limit 1",
+                String.class, context.getBean(Policy.class).zone().getId());
+        return YearMonth.parse(month);
+    }
+
+    /** sample-data/ in the working folder, else beside the folder of the jar (target/../sample-data). */
+    private static Optional<Path> sampleData() {
+        Path here = Path.of(SAMPLE_DATA);
+        if (Files.isDirectory(here)) {
+            return Optional.of(here.toAbsolutePath());
+        }
+        try {
+            Path jar = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path beside = jar.getParent().getParent().resolve(SAMPLE_DATA);
+            return Files.isDirectory(beside) ? Optional.of(beside) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

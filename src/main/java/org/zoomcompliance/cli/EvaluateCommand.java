@@ -1,8 +1,14 @@
 package org.zoomcompliance.cli;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine.Command;
 import java.time.YearMonth;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.policy.Evaluation;
+import org.zoomcompliance.policy.PolicyEvaluation;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate}: Evaluate the policy for a month; re-running replaces that month's results. */
@@ -14,6 +20,21 @@ final class EvaluateCommand extends PipelineCommand {
 
     @Override
     protected int run(ConfigurableApplicationContext context) {
-        return notAvailable("evaluate");
+        PolicyEvaluation evaluation = context.getBean(PolicyEvaluation.class);
+        JobExecution execution = evaluation.evaluate(month, Set.of(), null);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            Evaluation result = evaluation.summary(month);
+            int total = result.deviations().values().stream().mapToInt(Integer::intValue).sum();
+            out().println("Evaluated " + month + ": " + total + " deviation(s)");
+            for (Map.Entry<String, Integer> rule : result.deviations().entrySet()) {
+                out().printf("  %-34s %d%n", rule.getKey(), rule.getValue());
+            }
+            if (!result.notEvaluated().isEmpty()) {
+                out().println("Rules not evaluated:");
+                result.notEvaluated().forEach((code, reason) -> out().printf("  %-34s %s%n", code, reason));
+            }
+            out().flush();
+        }
+        return exitCodeOf(execution);
     }
 }

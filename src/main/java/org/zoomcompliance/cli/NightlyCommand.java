@@ -1,19 +1,35 @@
 package org.zoomcompliance.cli;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine.Command;
+import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.nightly.NightlyRun;
+import org.zoomcompliance.policy.Policy;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code nightly}: Ingest the inbox, evaluate the policy and apply retention, as the scheduler runs it. */
-@Command(name = "nightly", mixinStandardHelpOptions = true, description = "Ingest the inbox, evaluate the policy and apply retention, as the scheduler runs it.")
+/** {@code nightly}: the scheduler's nightly run, on demand. */
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+        description = "Ingest the inbox, evaluate the policy and apply retention, as the scheduler runs it.")
 final class NightlyCommand extends PipelineCommand {
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day being processed (default: today).")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "The night's date (default: today); it processes the exports up to the day before.")
     LocalDate date;
 
     @Override
     protected int run(ConfigurableApplicationContext context) {
-        return notAvailable("nightly");
+        LocalDate night = date != null ? date
+                : LocalDate.now(context.getBean(Clock.class).withZone(context.getBean(Policy.class).zone()));
+        JobExecution execution = context.getBean(NightlyRun.class).run(night);
+        out().printf("nightly run of %s (execution %d): %s%n", night, execution.getId(),
+                execution.getStatus().name().toLowerCase());
+        for (StepExecution step : execution.getStepExecutions()) {
+            out().printf("  %-24s %s%n", step.getStepName(), step.getStatus().name().toLowerCase());
+        }
+        out().flush();
+        return exitCodeOf(execution);
     }
 }

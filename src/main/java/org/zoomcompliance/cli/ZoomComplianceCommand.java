@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             KeysCommand.class,
             LookupCommand.class,
             GenerateCommand.class,
+            ParseFloorCommand.class,
             CommandLine.HelpCommand.class
         })
 public class ZoomComplianceCommand implements Runnable {

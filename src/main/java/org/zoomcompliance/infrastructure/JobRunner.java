@@ -1,6 +1,5 @@
 package org.zoomcompliance.infrastructure;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,6 +13,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,16 +31,21 @@ public class JobRunner {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
-    private final Map<String, Job> jobs;
+    /** Looked up on use: jobs whose steps launch other jobs (the nightly run) depend on this runner. */
+    private final ObjectProvider<Job> jobs;
 
-    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
+    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, ObjectProvider<Job> jobs) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
-        this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, job -> job));
+        this.jobs = jobs;
+    }
+
+    private Job job(String jobName) {
+        return jobs.stream().filter(job -> job.getName().equals(jobName)).findFirst().orElse(null);
     }
 
     public boolean has(String jobName) {
-        return jobs.containsKey(jobName);
+        return job(jobName) != null;
     }
 
     /**
@@ -57,7 +62,7 @@ public class JobRunner {
     /** Runs the job to its end (synchronously) and returns its execution, whatever its status. */
     public JobExecution run(String jobName, JobParameters parameters) {
         checkCanStart(jobName, parameters);
-        Job job = jobs.get(jobName);
+        Job job = job(jobName);
         try {
             return jobOperator.start(job, parameters);
         } catch (JobExecutionAlreadyRunningException e) {

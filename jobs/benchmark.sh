@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The benchmark: how big a month zoom-compliance handles on this machine, and how long each step takes.
+#
+#   jobs/benchmark.sh                       # from the project root, on a clean checkout
+#   MEETINGS=30000 MONTH=2026-11 SEED=1 HEAP=256m jobs/benchmark.sh
+#
+# Builds target/zoom-compliance.jar if it is missing or older than the sources, generates a synthetic month
+# (30,000 meetings: about 1.1M participant joins, 510k sign-ins, 260k dashboard rows in ~1,070 files), then
+# runs and times, each as its own process with -Xmx$HEAP under /usr/bin/time -v and in one fresh home:
+#   floor     a plain commons-csv parse of the same files (hidden command parse-floor)
+#   ingest    ingest DIR
+#   evaluate  evaluate --month MONTH
+#   report    report --month MONTH
+# and prints wall time, rows/s, ingest's share of the floor's rate and peak memory (max RSS), written to
+# target/benchmark/figures.md. A step whose command exits 3 is reported as "not available in this build";
+# any other failure is reported with its exit code and the benchmark goes on. The manifest of planted
+# deviations is moved to target/benchmark/expected-deviations.csv, out of the folder that is ingested.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+MEETINGS="${MEETINGS:-30000}"
+MONTH="${MONTH:-2026-11}"
+SEED="${SEED:-1}"
+HEAP="${HEAP:-256m}"
+JAR=target/zoom-compliance.jar
+WORK=target/benchmark
+EXPORTS="$WORK/exports"
+HOME_DIR="$WORK/home"
+FIGURES="$WORK/figures.md"
+
+if [ ! -x /usr/bin/time ]; then
+    echo "installing GNU time (needed for peak memory)" >&2
+    if [ "$(id -u)" = 0 ]; then apt-get install -y -q time >/dev/null; else sudo apt-get install -y -q time >/dev/null; fi
+fi
+if [ ! -f "$JAR" ] || [ -n "$(find pom.xml src/main -newer "$JAR" -print -quit)" ]; then
+    echo "building $JAR" >&2
+    mvn -B -q -DskipTests package
+fi
+
+rm -rf "$WORK" && mkdir -p "$WORK"
+declare -a ROWS_TABLE=()
+declare -A SECONDS_OF=() STATUS_OF=()
+
+# run NAME ARGS...: one timed process; records its status, wall seconds and max RSS.
+run() {
+    local name="$1"; shift
+    local started ended code=0
+    started=$(date +%s%N)
+    /usr/bin/time -v -o "$WORK/$name.time" java -Xmx"$HEAP" -jar "$JAR" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || code=$?
+    ended=$(date +%s%N)
+    local seconds rss status
+    seconds=$(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+    rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/$name.time")
+    case "$code" in
+        0) status="ok" ;;
+        3) status="not available in this build" ;;
+        *) status="failed (exit $code: $(head -n 1 "$WORK/$name.err" | cut -c1-120))" ;;
+    esac
+    SECONDS_OF[$name]="$seconds"
+    STATUS_OF[$name]="$status"
+    printf '%-9s %-30s %8s s  %6s MB max RSS\n' "$name" "$status" "$seconds" "$rss" >&2
+    ROWS_TABLE+=("$name|$status|$seconds|$rss")
+}
+
+rate() { # rows seconds -> rows/s, or "-" when the step did not complete
+    awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "-" }'
+}
+
+echo "generating $MONTH with $MEETINGS meetings (seed $SEED)" >&2
+run generate generate --month "$MONTH" --meetings "$MEETINGS" --out "$EXPORTS" --seed "$SEED"
+ROWS=$(awk '$1 == "rows" { gsub(",", "", $2); print $2 }' "$WORK/generate.out")
+# The manifest of planted deviations is not an export: keep it out of what is parsed and ingested.
+if [ -f "$EXPORTS/expected-deviations.csv" ]; then mv "$EXPORTS/expected-deviations.csv" "$WORK/"; fi
+run floor parse-floor "$EXPORTS"
+FILES=$(awk '$1 == "files" { print $2 }' "$WORK/floor.out")
+run ingest --home "$HOME_DIR" ingest "$EXPORTS"
+run evaluate --home "$HOME_DIR" evaluate --month "$MONTH"
+run report --home "$HOME_DIR" report --month "$MONTH"
+
+{
+    echo "# Benchmark figures"
+    echo
+    echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') with \`jobs/benchmark.sh\` (MEETINGS=$MEETINGS, MONTH=$MONTH, SEED=$SEED, -Xmx$HEAP)."
+    echo
+    echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores,"\
+         "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(java -version 2>&1 | head -n 1),"\
+         "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo
+    echo "Data: $FILES files, $ROWS data rows ($(grep -E 'participant joins|dashboard rows|sign-ins' "$WORK/generate.out" \
+        | sed 's/^ *//; s/  */ /g' | paste -sd ';' | sed 's/;/, /g'))."
+    echo
+    echo "| step | status | wall time (s) | rows/s | max RSS (MB) |"
+    echo "|---|---|---:|---:|---:|"
+    for line in "${ROWS_TABLE[@]}"; do
+        IFS='|' read -r name status seconds rss <<<"$line"
+        if [ "$status" = ok ] && [ "$name" != evaluate ] && [ "$name" != report ]; then
+            echo "| $name | $status | $seconds | $(rate "$ROWS" "$seconds") | $rss |"
+        else
+            echo "| $name | $status | $seconds | - | $rss |"
+        fi
+    done
+    echo
+    if [ "${STATUS_OF[ingest]}" = ok ] && [ "${STATUS_OF[floor]}" = ok ]; then
+        echo "Ingest runs at $(awk -v f="${SECONDS_OF[floor]}" -v i="${SECONDS_OF[ingest]}" 'BEGIN { printf "%.0f%%", 100 * f / i }') of the floor's rate (target: at least 30%)."
+    else
+        echo "Ingest vs floor: not measured (ingest: ${STATUS_OF[ingest]})."
+    fi
+    echo "Targets: evaluate under 60 s (${STATUS_OF[evaluate]}: ${SECONDS_OF[evaluate]} s), report under 20 s (${STATUS_OF[report]}: ${SECONDS_OF[report]} s)."
+    echo "Wall times are whole commands (JVM, application and database start included), each its own process."
+} >"$FIGURES"
+
+echo >&2
+cat "$FIGURES"

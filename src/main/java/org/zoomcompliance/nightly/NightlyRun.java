@@ -1,0 +1,24 @@
+package org.zoomcompliance.nightly;
+
+import java.time.LocalDate;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.stereotype.Service;
+import org.zoomcompliance.infrastructure.JobRunner;
+
+/** Launches the nightly run for a date; a date that completed is refused, a failed one is restarted. */
+@Service
+public class NightlyRun {
+
+    private final JobRunner jobRunner;
+
+    public NightlyRun(JobRunner jobRunner) {
+        this.jobRunner = jobRunner;
+    }
+
+    public JobExecution run(LocalDate date) {
+        return jobRunner.run("nightlyJob", new JobParametersBuilder()
+                .addString(NightlyJobConfiguration.DATE, date.toString())
+                .toJobParameters());
+    }
+}

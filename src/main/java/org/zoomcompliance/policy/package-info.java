@@ -1,0 +1,2 @@
+/** The institution's policy and its evaluation: the rule catalogue, sessionisation and the evaluate job. */
+package org.zoomcompliance.policy;

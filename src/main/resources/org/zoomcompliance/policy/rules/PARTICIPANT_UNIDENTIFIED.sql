@@ -1,0 +1,22 @@
+-- Participants whose display name does not show a first and a last name: fewer than two words of letters, a
+-- phone number, or a device / generic name (identity.generic-names). One per meeting occurrence, with the count.
+-- inputs: participants|dashboard
+with people as (
+    select meeting_id, start_time, name, name_is_phone, unidentified from ev_presence
+    union all
+    select d.meeting_id, d.start_time, d.name, false, d.unidentified from ev_dash_presence d
+    where not exists (select 1 from ev_presence p where p.meeting_id = d.meeting_id and p.start_time = d.start_time)
+), counted as (
+    select p.meeting_id, p.start_time, count(*) as total,
+           count(*) filter (where p.unidentified) as unidentified,
+           array_agg(case when p.name_is_phone then 'a phone number' else '"' || p.name || '"' end order by p.name)
+               filter (where p.unidentified) as examples
+    from people p
+    group by p.meeting_id, p.start_time
+)
+select o.subject, o.start_time as occurred_at, o.meeting_id, o.topic, o.host_email, o.host_profile as profile,
+       c.unidentified || ' of ' || c.total || ' participants do not show a first and a last name ('
+           || array_to_string(trim_array(c.examples, greatest(cardinality(c.examples) - 5, 0)), ', ') || case when c.unidentified > 5 then ', ...' else '' end || ')' as evidence
+from counted c
+join ev_occurrence o on o.meeting_id = c.meeting_id and o.start_time = c.start_time
+where c.unidentified > 0

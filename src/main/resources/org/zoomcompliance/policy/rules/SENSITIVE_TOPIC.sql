@@ -1,0 +1,14 @@
+-- The topic contains a configured sensitive term, as a whole word, whatever the case and accents
+-- ("secrétariat" does not contain the word "secret"). One per meeting occurrence.
+-- inputs: topics
+with terms as (
+    select term, '\m' || regexp_replace(regexp_replace(zc_fold(btrim(term)), '([][(){}.^$*+?|\\])', '\\\1', 'g'),
+                                        '\s+', '\\s+', 'g') || '\M' as pattern
+    from unnest(string_to_array(:sensitive_terms, E'\n')) term
+)
+select o.subject, o.start_time as occurred_at, o.meeting_id, o.topic, o.host_email, o.host_profile as profile,
+       'the topic "' || o.topic || '" contains the sensitive term(s) ' || string_agg('"' || t.term || '"', ', ')
+           || '; Zoom is approved for non-sensitive information only' as evidence
+from ev_occurrence o
+join terms t on zc_fold(o.topic) ~ t.pattern
+group by o.subject, o.start_time, o.meeting_id, o.topic, o.host_email, o.host_profile

@@ -1,0 +1,202 @@
+-- Sessionisation: the month's facts every rule reads, as temporary tables dropped when the evaluation commits.
+-- Bind parameters: :month_start, :month_end (the month in the institution's zone), :lo, :hi (a day wider, for
+-- joins placed by time), :zone, :users_file, :inventory_date, :group_profiles, :profile_policies, :generic.
+-- Statements are separated by a semicolon at the end of a line.
+
+-- The policy's profiles: which Zoom group maps to which profile, and what each profile may do.
+create temp table ev_group_profile on commit drop as
+select lower(btrim(split_part(line, E'\t', 1))) as group_key, split_part(line, E'\t', 2) as profile,
+       split_part(line, E'\t', 3)::int as ordinal
+from unnest(string_to_array(:group_profiles, E'\n')) line;
+
+create temp table ev_profile_policy on commit drop as
+select split_part(line, E'\t', 1) as profile, split_part(line, E'\t', 2)::boolean as may_record,
+       split_part(line, E'\t', 3)::int as retention_days
+from unnest(string_to_array(:profile_policies, E'\n')) line;
+
+create temp table ev_generic on commit drop as
+select '(^| )(' || string_agg(zc_words(name), '|') || ')( |$)' as pattern
+from unnest(string_to_array(:generic, E'\n')) name;
+
+-- Accounts of the users export the month is judged with, with the profiles their groups map to.
+create temp table ev_account on commit drop as
+select u.email, lower(u.email) as email_key, u.groups, nullif(regexp_replace(u.pmi, '\D', '', 'g'), '') as pmi,
+       u.last_login_time,
+       array(select gp.profile from ev_group_profile gp
+             where gp.group_key in (select lower(btrim(g)) from unnest(u.groups) g)
+             group by gp.profile, gp.ordinal order by gp.ordinal) as profiles
+from zoom_user u
+where u.source_file_id = :users_file;
+
+create index on ev_account (email_key);
+
+-- Meeting occurrences: the meetings exports' occurrences, plus those only participants' exports name.
+create temp table ev_occurrence (
+    meeting_id  text        not null,
+    start_time  timestamptz not null,
+    end_time    timestamptz,
+    topic       text,
+    host_email  text,
+    host_name   text,
+    primary key (meeting_id, start_time)
+) on commit drop;
+
+insert into ev_occurrence
+select meeting_id, start_time, end_time, topic, host_email, host_name
+from meeting
+where start_time >= :lo and start_time < :hi;
+
+insert into ev_occurrence (meeting_id, start_time)
+select meeting_id, meeting_start from participant_join
+where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi and meeting_start is not null
+union
+select meeting_id, meeting_start from dashboard_participant
+where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi and meeting_start is not null
+on conflict do nothing;
+
+analyze ev_occurrence;
+
+-- Whether each display name of the month identifies a person, decided once per distinct name: people attend
+-- many meetings under the same name, and the test takes three regular expressions.
+create temp table ev_name on commit drop as
+select n.name, n.name_is_phone, zc_unidentified(n.name, n.name_is_phone, g.pattern) as unidentified
+from (select name, name_is_phone from participant_join
+      where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi
+      union
+      select name, false from dashboard_participant
+      where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi) n
+cross join ev_generic g;
+
+analyze ev_name;
+
+-- Each join placed in its occurrence: the export's meeting start, else the occurrence of that ID whose window
+-- (start minus 30 minutes to end plus 30 minutes) contains the join, else the first join of that ID that day.
+create temp table ev_join on commit drop as
+select j.meeting_id, j.name, j.role, j.email_pseudonym, j.name_is_phone, j.join_time, j.leave_time,
+       j.duration_minutes, j.guest, j.recording_consent, j.in_waiting_room,
+       n.unidentified,
+       coalesce(j.meeting_start,
+                (select max(o.start_time) from ev_occurrence o
+                 where o.meeting_id = j.meeting_id and o.start_time <= j.join_time + interval '30 minutes'
+                   and (o.end_time is null or j.join_time <= o.end_time + interval '30 minutes'))) as start_time
+from participant_join j
+join ev_name n on n.name = j.name and n.name_is_phone = j.name_is_phone
+where coalesce(j.meeting_start, j.join_time) >= :lo and coalesce(j.meeting_start, j.join_time) < :hi;
+
+update ev_join j set start_time = f.start_time
+from (select meeting_id, (join_time at time zone :zone)::date as day, min(join_time) as start_time
+      from ev_join where start_time is null group by 1, 2) f
+where j.start_time is null and f.meeting_id = j.meeting_id and f.day = (j.join_time at time zone :zone)::date;
+
+create temp table ev_dash on commit drop as
+select d.meeting_id, d.name, d.role, d.email_pseudonym, d.ip_pseudonym, d.data_centre, d.join_time, d.leave_time,
+       d.recording, d.client_version,
+       coalesce(d.meeting_start,
+                (select max(o.start_time) from ev_occurrence o
+                 where o.meeting_id = d.meeting_id and o.start_time <= d.join_time + interval '30 minutes'
+                   and (o.end_time is null or d.join_time <= o.end_time + interval '30 minutes'))) as start_time
+from dashboard_participant d
+where coalesce(d.meeting_start, d.join_time) >= :lo and coalesce(d.meeting_start, d.join_time) < :hi;
+
+update ev_dash d set start_time = f.start_time
+from (select meeting_id, (join_time at time zone :zone)::date as day, min(join_time) as start_time
+      from ev_dash where start_time is null group by 1, 2) f
+where d.start_time is null and f.meeting_id = d.meeting_id and f.day = (d.join_time at time zone :zone)::date;
+
+insert into ev_occurrence (meeting_id, start_time)
+select meeting_id, start_time from ev_join where start_time is not null
+union
+select meeting_id, start_time from ev_dash where start_time is not null
+on conflict do nothing;
+
+-- Only the month's occurrences remain: a meeting belongs to the month it started in.
+delete from ev_occurrence where start_time < :month_start or start_time >= :month_end;
+
+delete from ev_join j where not exists (
+    select 1 from ev_occurrence o where o.meeting_id = j.meeting_id and o.start_time = j.start_time);
+
+delete from ev_dash d where not exists (
+    select 1 from ev_occurrence o where o.meeting_id = d.meeting_id and o.start_time = d.start_time);
+
+-- The host of each occurrence: the meeting's host, else the participant tagged (Host).
+update ev_occurrence o set host_name = h.name
+from (select distinct on (meeting_id, start_time) meeting_id, start_time, name
+      from (select meeting_id, start_time, name from ev_join where role = 'HOST'
+            union all select meeting_id, start_time, name from ev_dash where role = 'HOST') tagged
+      order by meeting_id, start_time, name) h
+where o.host_name is null and h.meeting_id = o.meeting_id and h.start_time = o.start_time;
+
+-- Newer participants exports name the host without an e-mail: take it from the same meeting ID's other
+-- occurrences, else from its cloud recordings.
+update ev_occurrence o set host_email = coalesce(
+    (select m.host_email from meeting m where m.meeting_id = o.meeting_id and m.host_email is not null
+     order by abs(extract(epoch from m.start_time - o.start_time)) limit 1),
+    (select r.host_email from recording r where r.meeting_id = o.meeting_id and r.host_email is not null
+     order by abs(extract(epoch from r.start_time - o.start_time)), r.inventory_date desc limit 1))
+where o.host_email is null;
+
+alter table ev_occurrence add column subject text, add column local_start text, add column host_profile text;
+
+update ev_occurrence o set
+    subject = 'occurrence:' || o.meeting_id || '@' || zc_utc(o.start_time),
+    local_start = zc_local(o.start_time, :zone),
+    host_profile = (select a.profiles[1] from ev_account a where a.email_key = lower(o.host_email));
+
+analyze ev_occurrence;
+
+-- One presence per person and occurrence: re-joins merged (earliest join, latest leave, summed minutes).
+create temp table ev_presence on commit drop as
+select j.meeting_id, j.start_time, coalesce(j.email_pseudonym, 'name:' || lower(j.name)) as person,
+       min(j.name) as name, bool_or(j.name_is_phone) as name_is_phone, bool_and(j.unidentified) as unidentified,
+       bool_or(j.role = 'HOST' or lower(j.name) = lower(o.host_name)) as is_host,
+       bool_or(j.role = 'CO_HOST') as is_co_host, bool_or(j.guest) as guest,
+       bool_or(j.recording_consent) as consent, bool_or(j.recording_consent is not null) as consent_known,
+       bool_or(j.in_waiting_room) as waiting_room, min(j.join_time) as first_join, max(j.leave_time) as last_leave,
+       sum(j.duration_minutes) as minutes, count(*) as joins
+from ev_join j
+join ev_occurrence o on o.meeting_id = j.meeting_id and o.start_time = j.start_time
+group by j.meeting_id, j.start_time, coalesce(j.email_pseudonym, 'name:' || lower(j.name));
+
+create temp table ev_dash_presence on commit drop as
+select p.*, coalesce(n.unidentified, true) as unidentified
+from (select d.meeting_id, d.start_time, coalesce(d.email_pseudonym, 'name:' || lower(d.name)) as person,
+             min(d.name) as name,
+             bool_or(d.role = 'HOST' or (d.role is null and lower(d.name) = lower(o.host_name))) as is_host,
+             bool_or(d.role = 'CO_HOST') as is_co_host, bool_or(d.recording) as recording,
+             min(v.version) as client_version
+      from ev_dash d
+      join ev_occurrence o on o.meeting_id = d.meeting_id and o.start_time = d.start_time
+      left join (select client_version, zc_version(client_version) as version
+                 from ev_dash group by client_version) v on v.client_version = d.client_version
+      group by d.meeting_id, d.start_time, coalesce(d.email_pseudonym, 'name:' || lower(d.name))) p
+left join ev_name n on n.name = p.name and not n.name_is_phone;
+
+-- Recordings still listed in the newest recordings export of the period, with their host and its profile.
+create temp table ev_recording on commit drop as
+select r.meeting_id, r.start_time, r.topic, r.inventory_date, r.file_count, r.file_size_mb,
+       coalesce(r.host_email, m.host_email) as host_email,
+       'recording:' || r.meeting_id || '@' || coalesce(zc_utc(r.start_time), 'unknown') as subject
+from recording r
+left join lateral (select host_email from meeting m
+                   where m.meeting_id = r.meeting_id and m.host_email is not null
+                   order by abs(extract(epoch from m.start_time - r.start_time)) limit 1) m on true
+where r.inventory_date = :inventory_date;
+
+alter table ev_recording add column host_profile text;
+
+update ev_recording r set host_profile = (select a.profiles[1] from ev_account a where a.email_key = lower(r.host_email));
+
+-- Where each data centre is: filled from data-centres.csv for the values the month's dashboard holds.
+create temp table ev_data_centre (
+    data_centre text primary key,
+    country     text,
+    region      text not null
+) on commit drop;
+
+analyze ev_join;
+
+analyze ev_dash;
+
+analyze ev_presence;
+
+analyze ev_dash_presence

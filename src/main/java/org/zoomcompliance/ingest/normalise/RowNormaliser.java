@@ -64,7 +64,11 @@ public class RowNormaliser implements ItemProcessor<RawRow, NormalisedRow> {
                     Meeting meeting = meeting(raw);
                     yield new NormalisedRow(raw.line(), participant(raw, meeting), meeting.row());
                 }
-                case PARTICIPANTS -> new NormalisedRow(raw.line(), participant(raw, meetingOf(raw)), null);
+                case PARTICIPANTS -> {
+                    Meeting meeting = meetingOf(raw);
+                    ParticipantJoinRow participant = participant(raw, meeting);
+                    yield new NormalisedRow(raw.line(), participant, hostEmailOf(raw, meeting, participant));
+                }
                 case DASHBOARD_PARTICIPANTS -> new NormalisedRow(raw.line(), dashboard(raw, meetingOf(raw)), null);
                 case RECORDINGS -> new NormalisedRow(raw.line(), recording(raw), null);
                 case SIGN_IN -> new NormalisedRow(raw.line(), signIn(raw), null);
@@ -150,6 +154,21 @@ public class RowNormaliser implements ItemProcessor<RawRow, NormalisedRow> {
                 instant("join_time", raw.value("join_time")), instant("leave_time", raw.value("leave_time")), duration,
                 Values.bool("guest", raw.value("guest")), Values.bool("recording_consent", raw.value("recording_consent")),
                 Values.bool("in_waiting_room", raw.value("in_waiting_room")), pseudonymiser.keyVersion());
+    }
+
+    /**
+     * The meeting with its host's e-mail, when its block names the host without one (2024+ layout) and this row is
+     * the host's: hosts stay in clear, so the DPO can reach them and the rules know their profile. Null otherwise.
+     */
+    private static MeetingRow hostEmailOf(RawRow raw, Meeting meeting, ParticipantJoinRow participant) {
+        String email = raw.value("email");
+        if (meeting == null || meeting.row().hostEmail() != null || !"HOST".equals(participant.role())
+                || email == null || email.isBlank()) {
+            return null;
+        }
+        MeetingRow row = meeting.row();
+        return new MeetingRow(row.meetingId(), row.startTime(), row.endTime(), row.topic(), row.hostName(),
+                email.strip().toLowerCase(Locale.ROOT), row.durationMinutes(), row.participants(), row.meetingType());
     }
 
     private DashboardParticipantRow dashboard(RawRow raw, Meeting meeting) {

@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +48,18 @@ class DemoFunctionalTests {
         assertThat(workbook).isNotEmptyFile();
         assertThat(home.resolve("quarantine/notes_reunion_admin.csv.reason.txt")).exists();
         assertThat(home.resolve("quarantine/participants_84848484848.csv.reason.txt")).exists();
+        // every file of the month, the quarantined ones too, is accounted for in the workbook's Data quality sheet
+        try (Workbook book = WorkbookFactory.create(workbook.toFile(), null, true)) {
+            Sheet quality = book.getSheet("Data quality");
+            assertThat(quality.getLastRowNum()).isEqualTo(19);
+            List<String> quarantined = new java.util.ArrayList<>();
+            for (Row row : quality) {
+                if ("QUARANTINED".equals(row.getCell(8) == null ? null : row.getCell(8).getStringCellValue())) {
+                    quarantined.add(row.getCell(0).getStringCellValue());
+                }
+            }
+            assertThat(quarantined).containsExactlyInAnyOrder("notes_reunion_admin.csv", "participants_84848484848.csv");
+        }
 
         long joins;
         List<String> register;

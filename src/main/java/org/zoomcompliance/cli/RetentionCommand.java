@@ -3,9 +3,13 @@ package org.zoomcompliance.cli;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.YearMonth;
+import java.util.Set;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.policy.PolicyEvaluation;
 import org.zoomcompliance.retention.Retention;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +25,14 @@ final class RetentionCommand extends PipelineCommand {
     protected int run(ConfigurableApplicationContext context) {
         ZoneId zone = context.getBean(Policy.class).zone();
         LocalDate date = asOf != null ? asOf : LocalDate.now(context.getBean(Clock.class).withZone(zone));
+        JobExecution judged = context.getBean(PolicyEvaluation.class)
+                .evaluate(YearMonth.from(date), Set.of("RECORDING_RETENTION_EXCEEDED"), date);
+        if (judged.getStatus() != BatchStatus.COMPLETED) {
+            return exitCodeOf(judged);
+        }
+        out().println("recordings judged as of " + date + ": "
+                + context.getBean(PolicyEvaluation.class).summary(YearMonth.from(date)).deviations()
+                        .getOrDefault("RECORDING_RETENTION_EXCEEDED", 0) + " kept beyond their profile's limit");
         Retention retention = context.getBean(Retention.class);
         JobExecution execution = retention.apply(date);
         out().println("retention as of " + date + " (execution " + execution.getId() + ", "

@@ -9,7 +9,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,7 +71,7 @@ public class IngestFileJobConfiguration {
 
     @Bean
     Step ingestRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ExportItemReader ingestRowsReader, ItemProcessor<RawRow, NormalisedRow> ingestRowsProcessor,
+            ExportItemReader ingestRowsReader, RowNormaliser ingestRowsProcessor,
             IngestWriter ingestRowsWriter, @Value("${zoom-compliance.ingest.chunk-size:1000}") int chunkSize) {
         return new StepBuilder("ingestRowsStep", jobRepository)
                 .<RawRow, NormalisedRow>chunk(chunkSize)
@@ -100,7 +99,7 @@ public class IngestFileJobConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<RawRow, NormalisedRow> ingestRowsProcessor(@Value("#{jobParameters['" + PATH + "']}") String path,
+    RowNormaliser ingestRowsProcessor(@Value("#{jobParameters['" + PATH + "']}") String path,
             @Value("#{jobExecutionContext['" + SurveyTasklet.ORDER + "']}") String order,
             @Value("#{jobExecutionContext['" + SurveyTasklet.INVENTORY_DATE + "']}") String inventoryDate,
             DateShapes shapes, PseudonymKeyStore keyStore, Policy policy, Clock clock) {
@@ -110,8 +109,7 @@ public class IngestFileJobConfiguration {
         FileContext file = new FileContext(fileName, policy.zone(),
                 order == null ? DateShapes.Order.MONTH_FIRST : DateShapes.Order.valueOf(order), inventory,
                 FileContext.meetingIdIn(fileName), policy.pseudonymiseParticipantEmails());
-        RowNormaliser normaliser = new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()));
-        return normaliser::normalise;
+        return new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()));
     }
 
     @Bean

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.ingest.IngestReport;
+import org.zoomcompliance.ingest.Ingestion;
 import org.zoomcompliance.web.AuditLog;
 
 /**
@@ -36,15 +38,17 @@ public class JobControl implements DisposableBean {
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final Ingestion ingestion;
     private final SimpleAsyncTaskExecutor background = new SimpleAsyncTaskExecutor("job-");
 
     public JobControl(JobRunner jobRunner, JobOperator jobOperator, JobRepository jobRepository, JdbcTemplate jdbc,
-            AuditLog audit) {
+            AuditLog audit, Ingestion ingestion) {
         this.jobRunner = jobRunner;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.ingestion = ingestion;
     }
 
     /** The newest executions of every job, newest first. */
@@ -71,6 +75,23 @@ public class JobControl implements DisposableBean {
         jobRunner.checkCanStart(request.jobName(), request.parameters());
         audit.record(actor, AuditLog.JOB_START, request.jobName(), null, JobRequest.describe(request.parameters()));
         inBackground(request);
+    }
+
+    /**
+     * Ingests the inbox in the background as the nightly run does (one ingest job per file, files moved to
+     * {@code processed/} or {@code quarantine/} once handled).
+     */
+    public void ingestInboxInBackground(String actor) {
+        audit.record(actor, AuditLog.JOB_START, JobRequest.INGEST_FILE_JOB, null, "the inbox");
+        background.execute(() -> {
+            try {
+                IngestReport report = ingestion.ingestInbox();
+                log.info("inbox ingested: {} file(s), {} row(s), {} rejected", report.files().size(),
+                        report.rowsIngested(), report.rowsRejected());
+            } catch (RuntimeException e) {
+                log.warn("the inbox could not be ingested: {}", JobRunner.rootMessage(e));
+            }
+        });
     }
 
     /** Restarts a failed or stopped execution from its last committed chunk, to its end. */

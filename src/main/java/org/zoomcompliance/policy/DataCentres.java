@@ -1,15 +1,10 @@
 package org.zoomcompliance.policy;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.zoomcompliance.infrastructure.DataFile;
 
 /**
  * Where Zoom's data centres are: maps a data-centre value as exported ({@code Germany (FR)}, {@code SC (Top)}) to
@@ -42,15 +37,8 @@ public final class DataCentres {
     public static DataCentres load(Set<String> adequateCountries) {
         Map<String, String> codes = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        try (InputStream in = DataCentres.class.getResourceAsStream("data-centres.csv");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("kind,"))
-                    .map(line -> line.split(",", -1))
-                    .forEach(fields -> (fields[0].equals("code") ? codes : names)
-                            .put(fields[1].strip().toLowerCase(Locale.ROOT), fields[2].strip()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the bundled data-centres.csv cannot be read", e);
+        for (DataFile.Row row : DataFile.rows(DataCentres.class, "data-centres.csv")) {
+            (row.get(0).equals("code") ? codes : names).put(row.get(1).toLowerCase(Locale.ROOT), row.get(2));
         }
         return new DataCentres(codes, names, Set.copyOf(adequateCountries));
     }

@@ -74,6 +74,12 @@ final class DpoWorkbook {
             "Rows ingested", "Rows rejected", "Reasons", "Status", "Rows duplicate", "Rejected rows by reason");
     static final List<String> REGISTER_HEADERS = List.of("Section", "Item", "Value", "Date", "Detail");
 
+    /**
+     * How long after a month a users or hosts export may still describe it: evaluation takes an undated export
+     * (dated the day it is ingested) up to two months after the month.
+     */
+    private static final int SNAPSHOT_MONTHS_AFTER = 3;
+
     private static final int FETCH_SIZE = 1_000;
     private static final int ROWS_IN_MEMORY = 200;
     private static final int TREND_MONTHS = 12;
@@ -508,8 +514,10 @@ final class DpoWorkbook {
 
     /**
      * The files of the month: those ingested during it, and those whose rows describe it (meetings, joins,
-     * sign-ins, an inventory dated in the month), so that the exports of a month's last day, ingested the next
-     * night, appear in that month's workbook.
+     * sign-ins, operation logs, an inventory dated in the month, the users exports evaluation may use), so that
+     * the exports of a month's last day, ingested the next night, appear in that month's workbook. A file rejected
+     * whole (quarantined, failed) has no dated row: it appears in the workbooks of the month it arrived in and of
+     * the month before, so a DPO never misses one.
      */
     private long dataQuality(SXSSFWorkbook workbook, CellStyles styles, Period period) {
         SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Data quality", DATA_QUALITY_HEADERS,
@@ -520,7 +528,11 @@ final class DpoWorkbook {
                 + "   union select source_file_id from meeting where start_time >= ? and start_time < ?"
                 + "   union select source_file_id from participant_join where join_time >= ? and join_time < ?"
                 + "   union select source_file_id from dashboard_participant where join_time >= ? and join_time < ?"
-                + "   union select source_file_id from sign_in where event_time >= ? and event_time < ?)"
+                + "   union select source_file_id from sign_in where event_time >= ? and event_time < ?"
+                + "   union select source_file_id from operation_log where event_time >= ? and event_time < ?"
+                + "   union select source_file_id from zoom_user where snapshot_date >= ? and snapshot_date < ?"
+                + "   union select source_file_id from host_activity where snapshot_date >= ? and snapshot_date < ?"
+                + "   union select id from source_file where status <> 'COMPLETED' and ingested_at >= ? and ingested_at < ?)"
                 + " select f.file_name, f.kind, f.sha256, f.ingested_at, f.rows_read, f.rows_ingested,"
                 + "   f.rows_rejected, coalesce(f.reasons, q.reasons), f.status, f.rows_duplicate, q.reasons"
                 + " from source_file f join month_file m on m.id = f.id"
@@ -533,7 +545,9 @@ final class DpoWorkbook {
                         rs.getObject(4, OffsetDateTime.class), rs.getLong(5), rs.getLong(6), rs.getLong(7),
                         rs.getString(8), rs.getString(9), rs.getLong(10), rs.getString(11)),
                 period.from(), period.to(), period.first(), period.last(), period.from(), period.to(),
-                period.from(), period.to(), period.from(), period.to(), period.from(), period.to());
+                period.from(), period.to(), period.from(), period.to(), period.from(), period.to(),
+                period.from(), period.to(), period.first(), period.first().plusMonths(SNAPSHOT_MONTHS_AFTER),
+                period.first(), period.first().plusMonths(SNAPSHOT_MONTHS_AFTER), period.from(), period.to().plusMonths(1));
         sheet.finish();
         return sheet.rowsWritten();
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -66,18 +65,16 @@ class JobController {
     @PostMapping("/jobs/start")
     String start(@RequestParam String job, @RequestParam(required = false) String month,
             @RequestParam(required = false) String date, Authentication user, RedirectAttributes flash) throws IOException {
+        if (job.equals("ingest")) {
+            return ingestInbox(user, flash);
+        }
         List<JobRequest> requests = switch (job) {
             case "evaluate" -> List.of(JobRequest.evaluate(WebParameters.month(month), clock));
             case "report" -> List.of(JobRequest.report(WebParameters.month(month), clock));
             case "retention" -> List.of(JobRequest.retention(WebParameters.date(date), clock));
             case "nightly" -> List.of(JobRequest.nightly(WebParameters.date(date)));
-            case "ingest" -> inbox();
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "invalid job");
         };
-        if (requests.isEmpty()) {
-            flash.addFlashAttribute("error", "the inbox is empty: nothing to ingest");
-            return "redirect:/jobs";
-        }
         int started = 0;
         for (JobRequest request : requests) {
             try {
@@ -126,18 +123,18 @@ class JobController {
         return "redirect:/jobs";
     }
 
-    /** One ingest per export waiting in the inbox, identified by its content. */
-    private List<JobRequest> inbox() throws IOException {
+    /** Ingests the exports waiting in the inbox, as the nightly run does. */
+    private String ingestInbox(Authentication user, RedirectAttributes flash) throws IOException {
+        long waiting;
         try (Stream<Path> files = Files.list(home.inbox())) {
-            List<Path> exports = files.filter(Files::isRegularFile)
-                    .filter(file -> !file.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-            List<JobRequest> requests = new ArrayList<>();
-            for (Path export : exports) {
-                requests.add(JobRequest.ingestFile(FileHashes.sha256(export), export.toString()));
-            }
-            return requests;
+            waiting = files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith(".")).count();
         }
+        if (waiting == 0) {
+            flash.addFlashAttribute("error", "the inbox is empty: nothing to ingest");
+        } else {
+            jobControl.ingestInboxInBackground(user.getName());
+            flash.addFlashAttribute("message", "ingesting the " + waiting + " file(s) of the inbox");
+        }
+        return "redirect:/jobs";
     }
 }

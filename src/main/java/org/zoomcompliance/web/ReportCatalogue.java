@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zoomcompliance.policy.Policy;
 
 /** What the DPO pages read: the registered workbooks ({@code report}) and a month's deviations. */
 @Component
@@ -31,8 +33,11 @@ class ReportCatalogue {
     }
 
     private final JdbcTemplate jdbc;
+    /** Times are shown as the exports and the workbook show them: in the institution's zone. */
+    private final ZoneId zone;
 
-    ReportCatalogue(JdbcTemplate jdbc) {
+    ReportCatalogue(JdbcTemplate jdbc, Policy policy) {
+        this.zone = policy.zone();
         this.jdbc = jdbc;
     }
 
@@ -75,7 +80,7 @@ class ReportCatalogue {
                         + " order by case severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, rule_code,"
                         + " occurred_at nulls last, id limit ?",
                 (rs, row) -> new Deviation(rs.getString("rule_code"), rs.getString("severity"), rs.getString("status"),
-                        rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("meeting_id"), rs.getString("topic"),
+                        local(rs.getObject("occurred_at", OffsetDateTime.class)), rs.getString("meeting_id"), rs.getString("topic"),
                         rs.getString("host_email"), rs.getString("profile"), rs.getString("evidence")),
                 arguments.toArray());
     }
@@ -94,9 +99,13 @@ class ReportCatalogue {
         return where.toString();
     }
 
-    private static Report report(ResultSet rs) throws SQLException {
+    private Report report(ResultSet rs) throws SQLException {
         return new Report(rs.getLong("id"), YearMonth.from(rs.getDate("month").toLocalDate()), rs.getInt("version"),
                 rs.getString("path"), rs.getString("sha256").trim(), rs.getLong("size_bytes"),
-                rs.getObject("generated_at", OffsetDateTime.class));
+                local(rs.getObject("generated_at", OffsetDateTime.class)));
+    }
+
+    private OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
     }
 }

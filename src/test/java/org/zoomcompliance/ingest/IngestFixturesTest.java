@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zoomcompliance.ingest.IngestReport.FileOutcome;
+import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 
 /**
@@ -25,6 +26,9 @@ class IngestFixturesTest extends PipelineIntegrationTest {
 
     @Autowired
     Ingestion ingestion;
+
+    @Autowired
+    PseudonymKeyStore keyStore;
 
     static Stream<String> fixtures() throws IOException {
         try (Stream<Path> files = Files.walk(FIXTURES)) {
@@ -56,5 +60,6 @@ class IngestFixturesTest extends PipelineIntegrationTest {
             Files.writeString(expectedFile, rows, StandardCharsets.UTF_8);
         }
         assertThat(rows).isEqualTo(Files.readString(expectedFile, StandardCharsets.UTF_8));
+        assertThat(IngestedRows.keyVersions(jdbc, outcome.sha256())).isSubsetOf(keyStore.current().version());
     }
 }

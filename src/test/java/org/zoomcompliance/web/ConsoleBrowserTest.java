@@ -116,6 +116,8 @@ class ConsoleBrowserTest extends WebIntegrationTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
+        // the form posts and the browser follows the redirect: wait for it rather than race the password check
+        await().atMost(PATIENCE).until(() -> !browser.getCurrentUrl().contains("/login"));
     }
 
     private String url(String path) {

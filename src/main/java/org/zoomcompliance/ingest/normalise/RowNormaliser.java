@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.zoomcompliance.ingest.normalise.Rows.DashboardParticipantRow;
 import org.zoomcompliance.ingest.normalise.Rows.HostActivityRow;
 import org.zoomcompliance.ingest.normalise.Rows.MeetingRow;
@@ -27,9 +28,10 @@ import org.zoomcompliance.pseudonymisation.Pseudonymiser;
  * Turns a raw row into the pipeline's row: typed values, times resolved in the institution's zone, names split,
  * and minimised at the door: addresses and participant e-mails pseudonymised, phone-number names pseudonymised,
  * the city of a location dropped, device identifiers (PC name, MAC, disk ID, domain) never read. A row that
- * cannot be read becomes a rejected row whose reason names the field, never its content.
+ * cannot be read becomes a rejected row whose reason names the field, never its content. Not final: the step
+ * scope proxies it.
  */
-public final class RowNormaliser {
+public class RowNormaliser implements ItemProcessor<RawRow, NormalisedRow> {
 
     private static final BigDecimal BYTES_PER_MB = BigDecimal.valueOf(1024L * 1024L);
 
@@ -50,7 +52,8 @@ public final class RowNormaliser {
         this.sanitiser = new Sanitiser(pseudonymiser);
     }
 
-    public NormalisedRow normalise(RawRow raw) {
+    @Override
+    public NormalisedRow process(RawRow raw) {
         if (raw.isRejected()) {
             return rejected(raw, raw.error());
         }
@@ -61,7 +64,11 @@ public final class RowNormaliser {
                     Meeting meeting = meeting(raw);
                     yield new NormalisedRow(raw.line(), participant(raw, meeting), meeting.row());
                 }
-                case PARTICIPANTS -> new NormalisedRow(raw.line(), participant(raw, meetingOf(raw)), null);
+                case PARTICIPANTS -> {
+                    Meeting meeting = meetingOf(raw);
+                    ParticipantJoinRow participant = participant(raw, meeting);
+                    yield new NormalisedRow(raw.line(), participant, hostEmailOf(raw, meeting, participant));
+                }
                 case DASHBOARD_PARTICIPANTS -> new NormalisedRow(raw.line(), dashboard(raw, meetingOf(raw)), null);
                 case RECORDINGS -> new NormalisedRow(raw.line(), recording(raw), null);
                 case SIGN_IN -> new NormalisedRow(raw.line(), signIn(raw), null);
@@ -147,6 +154,21 @@ public final class RowNormaliser {
                 instant("join_time", raw.value("join_time")), instant("leave_time", raw.value("leave_time")), duration,
                 Values.bool("guest", raw.value("guest")), Values.bool("recording_consent", raw.value("recording_consent")),
                 Values.bool("in_waiting_room", raw.value("in_waiting_room")), pseudonymiser.keyVersion());
+    }
+
+    /**
+     * The meeting with its host's e-mail, when its block names the host without one (2024+ layout) and this row is
+     * the host's: hosts stay in clear, so the DPO can reach them and the rules know their profile. Null otherwise.
+     */
+    private static MeetingRow hostEmailOf(RawRow raw, Meeting meeting, ParticipantJoinRow participant) {
+        String email = raw.value("email");
+        if (meeting == null || meeting.row().hostEmail() != null || !"HOST".equals(participant.role())
+                || email == null || email.isBlank()) {
+            return null;
+        }
+        MeetingRow row = meeting.row();
+        return new MeetingRow(row.meetingId(), row.startTime(), row.endTime(), row.topic(), row.hostName(),
+                email.strip().toLowerCase(Locale.ROOT), row.durationMinutes(), row.participants(), row.meetingType());
     }
 
     private DashboardParticipantRow dashboard(RawRow raw, Meeting meeting) {

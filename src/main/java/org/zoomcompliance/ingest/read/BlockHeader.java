@@ -1,6 +1,5 @@
 package org.zoomcompliance.ingest.read;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Map;
  * its header names point to.
  */
 public record BlockHeader(BlockType type, Map<String, Integer> columns, int width, int requiredWidth,
-        String language, String layout, List<String> names) {
+        String language, String layout) {
 
     public Integer column(String field) {
         return columns.get(field);

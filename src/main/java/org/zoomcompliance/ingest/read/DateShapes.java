@@ -1,11 +1,5 @@
 package org.zoomcompliance.ingest.read;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,13 +7,13 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.zoomcompliance.infrastructure.DataFile;
 
 /**
  * The date and time shapes Zoom exports use, loaded from {@code date-shapes.csv}, and the parsing of a value in
@@ -67,26 +61,9 @@ public final class DateShapes {
     }
 
     public static DateShapes load() {
-        try (InputStream in = DateShapes.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the build");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            reader.readLine();
-            List<Shape> shapes = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                List<String> cells = new ArrayList<>();
-                CsvRecords.split(line, cells);
-                shapes.add(new Shape(cells.get(0), Pattern.compile(cells.get(1)), List.of(cells.get(2).split(";"))));
-            }
-            return new DateShapes(List.copyOf(shapes));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return new DateShapes(DataFile.rows(DateShapes.class, RESOURCE).stream()
+                .map(row -> new Shape(row.get(0), Pattern.compile(row.get(1)), List.of(row.get(2).split(";"))))
+                .toList());
     }
 
     /**
@@ -184,9 +161,8 @@ public final class DateShapes {
                 case "second" -> second = Integer.parseInt(group);
                 case "ampm" -> ampm = group.toUpperCase(Locale.ROOT);
                 case "offset" -> offset = ZoneOffset.of(group.equals("Z") ? "Z" : normaliseOffset(group));
-                default -> {
-                    // "-": a group the shape needs for matching only
-                }
+                default -> throw new IllegalStateException("date-shapes.csv names an unknown group: "
+                        + shape.groups().get(i));
             }
         }
         if (p1 != null) {

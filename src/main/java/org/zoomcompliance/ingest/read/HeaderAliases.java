@@ -1,12 +1,5 @@
 package org.zoomcompliance.ingest.read;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.zoomcompliance.infrastructure.DataFile;
 
 /**
  * The header names Zoom has used for each block's fields, per language and layout, loaded from
@@ -35,32 +29,12 @@ public final class HeaderAliases {
     }
 
     public static HeaderAliases load() {
-        try (InputStream in = HeaderAliases.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the build");
-            }
-            Map<BlockType, Map<String, Alias>> aliases = new EnumMap<>(BlockType.class);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            reader.readLine();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                List<String> cells = new ArrayList<>();
-                CsvRecords.split(line, cells);
-                BlockType block = BlockType.valueOf(cells.get(0).strip());
-                aliases.computeIfAbsent(block, b -> new HashMap<>())
-                        .put(normalise(cells.get(2)), new Alias(cells.get(1).strip(), cell(cells, 3), cell(cells, 4)));
-            }
-            return new HeaderAliases(aliases);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        Map<BlockType, Map<String, Alias>> aliases = new EnumMap<>(BlockType.class);
+        for (DataFile.Row row : DataFile.rows(HeaderAliases.class, RESOURCE)) {
+            aliases.computeIfAbsent(BlockType.valueOf(row.get(0)), block -> new HashMap<>())
+                    .put(normalise(row.get(2)), new Alias(row.get(1), row.get(3), row.get(4)));
         }
-    }
-
-    private static String cell(List<String> cells, int index) {
-        return index < cells.size() && !cells.get(index).isBlank() ? cells.get(index).strip() : null;
+        return new HeaderAliases(aliases);
     }
 
     /** A header name as compared: no BOM, trimmed, lower case, single spaces. */
@@ -140,7 +114,7 @@ public final class HeaderAliases {
             width--;
         }
         return new BlockHeader(type, columns, width, requiredWidth, mostFrequent(languages, "en"),
-                mostFrequent(layouts, null), List.copyOf(names));
+                mostFrequent(layouts, null));
     }
 
     private static String mostFrequent(Map<String, Integer> counts, String fallback) {

@@ -1,0 +1,168 @@
+package org.zoomcompliance.pseudonymisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zoomcompliance.cli.ZoomComplianceCommand;
+import org.zoomcompliance.infrastructure.EmbeddedPostgresServer;
+import org.zoomcompliance.support.TestHomes;
+import picocli.CommandLine;
+
+/**
+ * No clear IP address anywhere: exports full of distinctive addresses (IPv4, IPv6 in long and short form,
+ * IPv4-mapped, bracketed, zoned, invalid, inside broken rows and inside a file in the wrong encoding) go through
+ * the whole chain by the command line; then every table (Spring Batch's execution contexts and the quarantine
+ * included), the logs, the console output, the workbook, the reason files and the temporary folder are searched.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class AddressLeakTest {
+
+    /** Every address of the fixtures, as written there and in canonical form. */
+    private static final List<String> ADDRESSES = List.of(
+            "198.18.233.171", "2001:0db8:0000:0000:0000:0000:cafe:0042", "2001:db8::cafe:42", "198.18.77.201",
+            "2001:db8:feed::99", "fe80::beef:1", "555216871.226", "198.19.44.201", "198.19.44.202", "198.19.45.203",
+            "198.19.46.204", "198.18.100.1", "2001:db8:abba::7", "198.18.150.150", "2001:db8:c0ff:ee::1",
+            "198.18.151.151", "999.18.1.1", "198.18.152.152", "198.18.153.153", "198.18.160.160",
+            // the networks they belong to are pseudonymised too
+            "198.18.233.0", "2001:db8:feed::/48", "2001:db8:feed:0:0:0:0:0");
+
+    @Test
+    void noClearAddressReachesTheDatabaseTheLogsTheReportOrTheTemporaryFolder(CapturedOutput output) throws Exception {
+        // given exports full of addresses in a fresh home's inbox
+        Instant start = Instant.now().minusSeconds(1);
+        Path home = TestHomes.newHome();
+        Path inbox = Files.createDirectories(home.resolve("inbox"));
+        for (String fixture : List.of("dashboard_participants_95000000001.csv", "dashboard_participants_95000000002.csv",
+                "signinout_20261001_20261031.csv", "signinout_latin1.csv")) {
+            try (InputStream in = getClass().getResourceAsStream("/fixtures/leak/" + fixture)) {
+                Files.copy(in, inbox.resolve(fixture));
+            }
+        }
+
+        // when the whole chain runs through the command line
+        assertThat(run("--home", home.toString(), "ingest")).isZero();
+        assertThat(run("--home", home.toString(), "evaluate", "--month", "2026-10")).isZero();
+        assertThat(run("--home", home.toString(), "report", "--month", "2026-10")).isZero();
+        assertThat(run("--home", home.toString(), "retention", "--as-of", "2026-11-01")).isZero();
+        StringWriter lookup = new StringWriter();
+        assertThat(run(lookup, "--home", home.toString(), "lookup", "--ip", "198.18.233.171", "--month", "2026-10")).isZero();
+        assertThat(lookup.toString()).contains("95000000001");
+
+        // then the chain did its work: rows in, bad rows and the badly encoded file quarantined
+        try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(home.resolve("postgres"), home.resolve("logs/postgres.log"))) {
+            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+            assertThat(jdbc.queryForObject("select count(*) from dashboard_participant", Integer.class)).isEqualTo(8);
+            assertThat(jdbc.queryForObject("select count(*) from sign_in", Integer.class)).isEqualTo(4);
+            assertThat(jdbc.queryForObject("select count(*) from quarantined_row", Integer.class)).isGreaterThanOrEqualTo(4);
+            assertThat(jdbc.queryForObject("select count(*) from source_file where status = 'QUARANTINED'", Integer.class)).isEqualTo(1);
+
+            // and no address in any table, Spring Batch's included
+            List<String> tables = jdbc.queryForList(
+                    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
+                    String.class);
+            assertThat(tables).contains("batch_step_execution_context", "batch_job_execution_params", "quarantined_row");
+            for (String table : tables) {
+                for (String row : jdbc.queryForList("select t::text from \"" + table + "\" t", String.class)) {
+                    assertNoAddress(row, "table " + table);
+                }
+            }
+        }
+        // nor in the logs, the console, the workbook, the reason files, the keys or the temporary folder
+        try (Stream<Path> logs = Files.list(home.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                assertNoAddress(Files.readString(log, StandardCharsets.UTF_8), log.toString());
+            }
+        }
+        assertNoAddress(output.getAll(), "the console output");
+        Path workbook = home.resolve("reports/2026-10/zoom-compliance-2026-10.xlsx");
+        assertNoAddress(unzip(workbook), workbook.toString());
+        for (Path written : filesUnder(home.resolve("quarantine"), Instant.EPOCH)) {
+            if (written.toString().endsWith(".reason.txt")) {
+                assertNoAddress(Files.readString(written), written.toString());
+            }
+        }
+        for (Path key : filesUnder(home.resolve("keys"), Instant.EPOCH)) {
+            assertNoAddress(Files.readString(key), key.toString());
+        }
+        for (Path temporary : filesUnder(Path.of(System.getProperty("java.io.tmpdir")), start)) {
+            byte[] content;
+            try {
+                content = Files.readAllBytes(temporary);
+            } catch (IOException goneOrNotOurs) {
+                continue; // removed since listed (a lock file, another process's scratch): nothing left behind
+            }
+            assertNoAddress(new String(content, StandardCharsets.ISO_8859_1), temporary.toString());
+        }
+    }
+
+    private static void assertNoAddress(String text, String where) {
+        for (String address : ADDRESSES) {
+            assertThat(text.toLowerCase()).as("%s holds the clear address %s", where, address).doesNotContain(address);
+        }
+    }
+
+    private static int run(String... args) {
+        return run(new StringWriter(), args);
+    }
+
+    private static int run(StringWriter out, String... args) {
+        CommandLine commandLine = ZoomComplianceCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(out, true));
+        int exit = commandLine.execute(args);
+        assertNoAddress(out.toString().replace("--ip 198.18.233.171", ""), "the output of " + String.join(" ", args));
+        return exit;
+    }
+
+    private static String unzip(Path workbook) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (ZipFile zip = new ZipFile(workbook.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    text.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** Regular files under a folder modified since a moment (small ones: what a run writes, not binaries). */
+    private static List<Path> filesUnder(Path folder, Instant since) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.filter(Files::isRegularFile).filter(Files::isReadable).forEach(file -> {
+                try {
+                    if (!Files.getLastModifiedTime(file).toInstant().isBefore(since) && Files.size(file) < 20_000_000) {
+                        files.add(file);
+                    }
+                } catch (IOException vanished) {
+                    // a file removed while walking was not left behind
+                }
+            });
+        } catch (java.io.UncheckedIOException unreadable) {
+            // folders of other users in a shared temporary folder
+        }
+        return files;
+    }
+}

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,10 +23,6 @@ record ProcessedFilePurge(Path folder, ZoneId zone, int days) implements Purge {
         return NAME;
     }
 
-    @Override
-    public Instant cutOff(LocalDate asOf) {
-        return asOf.minusDays(days).atStartOfDay(zone).toInstant();
-    }
 
     @Override
     public Batch deleteBatch(Instant cutOff, long after, int limit) {

@@ -2,6 +2,7 @@ package org.zoomcompliance.retention;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /** One kind of data the pipeline keeps, with its retention limit and a way to delete expired items in batches. */
 interface Purge {
@@ -9,8 +10,16 @@ interface Purge {
     /** What the purge is recorded as in {@code retention_purge}: a table or a folder. */
     String name();
 
-    /** Items older than this instant are expired, judged as of a date. */
-    Instant cutOff(LocalDate asOf);
+    /** The zone the limit's days are counted in (the institution's). */
+    ZoneId zone();
+
+    /** The retention limit, in days. */
+    int days();
+
+    /** Items older than this instant are expired, judged as of a date: the start of the day {@code days} before. */
+    default Instant cutOff(LocalDate asOf) {
+        return asOf.minusDays(days()).atStartOfDay(zone()).toInstant();
+    }
 
     /**
      * Deletes up to {@code limit} expired items past a position (the last id deleted, for tables) within the

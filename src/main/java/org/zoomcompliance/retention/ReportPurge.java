@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,10 +26,6 @@ record ReportPurge(JdbcTemplate jdbc, Path home, ZoneId zone, int days) implemen
         return NAME;
     }
 
-    @Override
-    public Instant cutOff(LocalDate asOf) {
-        return asOf.minusDays(days).atStartOfDay(zone).toInstant();
-    }
 
     @Override
     public Batch deleteBatch(Instant cutOff, long after, int limit) {

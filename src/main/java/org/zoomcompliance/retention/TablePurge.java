@@ -1,7 +1,6 @@
 package org.zoomcompliance.retention;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,10 +23,6 @@ record TablePurge(JdbcTemplate jdbc, ZoneId zone, String table, String from, Str
         return table;
     }
 
-    @Override
-    public Instant cutOff(LocalDate asOf) {
-        return asOf.minusDays(days).atStartOfDay(zone).toInstant();
-    }
 
     @Override
     public Batch deleteBatch(Instant cutOff, long after, int limit) {

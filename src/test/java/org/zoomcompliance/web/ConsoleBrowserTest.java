@@ -90,12 +90,15 @@ class ConsoleBrowserTest extends WebIntegrationTest {
         Path downloaded = downloads.resolve(workbook.file().getFileName());
         await().atMost(PATIENCE).until(() -> Files.exists(downloaded) && Files.size(downloaded) == workbook.content().length);
         browser.findElement(By.cssSelector("header form button")).click();
+        await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().contains("/login?logout"));
 
         // and an operator signs in and restarts the failed job
         browser.get(url("/jobs"));
         signIn(OPERATOR, OPERATOR_PASSWORD);
         browser.findElement(By.id("restart-" + failed.getId())).click();
-        String restartedMessage = browser.findElement(By.cssSelector("p.message")).getText();
+        // the form posts and the page comes back with a flash: wait for it (an error flash shows its text below)
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("p.message, p.error")).isEmpty());
+        String restartedMessage = browser.findElement(By.cssSelector("p.message, p.error")).getText();
         await().atMost(PATIENCE).until(() ->
                 jobRepository.getLastJobExecution(failed.getJobInstance()).getStatus() == BatchStatus.COMPLETED);
         long restartedId = jobRepository.getLastJobExecution(failed.getJobInstance()).getId();

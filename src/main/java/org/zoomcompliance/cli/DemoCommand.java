@@ -41,10 +41,12 @@ final class DemoCommand extends PipelineCommand {
                     + " project's folder");
         }
         IngestReport ingested = context.getBean(Ingestion.class).ingest(List.of(folder.get()));
-        out().printf("ingested %d files from %s: %d rows, %d rejected, %d already present; %d files quarantined%n",
-                ingested.files().size(), folder.get(), ingested.rowsIngested(), ingested.rowsRejected(),
-                ingested.rowsDuplicate(),
-                ingested.files().stream().filter(f -> f.status() == IngestReport.Status.QUARANTINED).count());
+        out().printf("%d files from %s: %d ingested, %d already ingested, %d quarantined, %d failed;"
+                        + " %d rows in, %d rejected, %d already present%n",
+                ingested.files().size(), folder.get(), count(ingested, IngestReport.Status.COMPLETED),
+                count(ingested, IngestReport.Status.ALREADY_INGESTED), count(ingested, IngestReport.Status.QUARANTINED),
+                count(ingested, IngestReport.Status.FAILED), ingested.rowsIngested(), ingested.rowsRejected(),
+                ingested.rowsDuplicate());
 
         YearMonth month = busiestMonth(context);
         JobExecution evaluation = context.getBean(PolicyEvaluation.class).evaluate(month, Set.of(), null);
@@ -64,6 +66,10 @@ final class DemoCommand extends PipelineCommand {
         out().printf("  %-36s %5d%n", "total", perRule.values().stream().mapToLong(Long::longValue).sum());
         out().flush();
         return ingested.allCompleted() ? ExitCodes.OK : fail(ExitCodes.FAILED, "some sample files did not finish ingesting");
+    }
+
+    private static long count(IngestReport report, IngestReport.Status status) {
+        return report.files().stream().filter(file -> file.status() == status).count();
     }
 
     /** The month most of the ingested meetings fall in: the sample month. */

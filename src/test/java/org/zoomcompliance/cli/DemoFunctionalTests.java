@@ -43,7 +43,7 @@ class DemoFunctionalTests {
         // then it completes, says where the workbook is and counts the deviations per rule
         assertThat(first).as(firstOut.toString()).isEqualTo(ExitCodes.OK);
         Path workbook = home.resolve("reports/2026-10/zoom-compliance-2026-10.xlsx");
-        assertThat(firstOut.toString()).contains("ingested 19 files", "2 files quarantined", "evaluated 2026-10",
+        assertThat(firstOut.toString()).contains("19 files from", "17 ingested, 0 already ingested, 2 quarantined, 0 failed", "evaluated 2026-10",
                 "workbook version 1: " + workbook, "MEETING_ON_PMI", "total                                   24");
         assertThat(workbook).isNotEmptyFile();
         assertThat(home.resolve("quarantine/notes_reunion_admin.csv.reason.txt")).exists();
@@ -94,7 +94,7 @@ class DemoFunctionalTests {
 
         // then the same database is reused: nothing ingested twice, the same register, a new workbook version
         assertThat(second).as(secondOut.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(secondOut.toString()).contains(": 0 rows", "workbook version 2");
+        assertThat(secondOut.toString()).contains("0 ingested, 17 already ingested, 2 quarantined", "workbook version 2");
         try (EmbeddedPostgres postgres = reopen(home)) {
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
             assertThat(jdbc.queryForObject("select count(*) from participant_join", Long.class)).isEqualTo(joins);

@@ -115,7 +115,8 @@ public class IngestFileJobConfiguration {
     @Bean
     @StepScope
     IngestWriter ingestRowsWriter(@Value("#{jobExecutionContext['" + SurveyTasklet.SOURCE_FILE_ID + "']}") Long sourceFileId,
-            JdbcTemplate jdbc, @Value("${zoom-compliance.ingest.max-rejected-rows:10000}") long maxRejectedRows) {
-        return new IngestWriter(jdbc, sourceFileId, maxRejectedRows);
+            JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            @Value("${zoom-compliance.ingest.max-rejected-rows:10000}") long maxRejectedRows) {
+        return new IngestWriter(jdbc, transactionManager, sourceFileId, maxRejectedRows);
     }
 }

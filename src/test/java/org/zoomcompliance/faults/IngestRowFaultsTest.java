@@ -44,9 +44,9 @@ class IngestRowFaultsTest extends PipelineIntegrationTest {
     }
 
     @Test
-    void aProcessorFailureThenAWriterFailureInOneChunkFailTheFileAloneAndTheRerunCountsEachRowOnce() throws IOException {
-        // given a file whose rows 3 and 4 cannot be read (quarantined by the processor) and whose row 6 the
-        // database rejects, all in one chunk, and a healthy file beside it
+    void aProcessorFailureThenAWriterOutageInOneChunkFailTheFileAloneAndTheRerunCountsEachRowOnce() throws IOException {
+        // given a file whose rows 3 and 4 cannot be read (quarantined by the processor) and whose row 6 meets an
+        // outage of the database (disk full), all in one chunk, and a healthy file beside it
         Path folder = Files.createDirectories(home.root().resolve("row-faults"));
         Path faulty = Files.writeString(folder.resolve("participants_97100000001.csv"), HEADER
                 + row("Good One", 0) + row("Good Two", 1)
@@ -56,7 +56,7 @@ class IngestRowFaultsTest extends PipelineIntegrationTest {
                 StandardCharsets.UTF_8);
         Path healthy = Files.writeString(folder.resolve("participants_97100000002.csv"), HEADER
                 + row("Healthy One", 0) + row("Healthy Two", 1), StandardCharsets.UTF_8);
-        rejectRowsNamed("Rejected By The Database");
+        rejectRowsNamed("Rejected By The Database", OUTAGE);
 
         // when both are ingested
         List<FileOutcome> first = ingestion.ingest(List.of(faulty, healthy)).files();
@@ -85,12 +85,41 @@ class IngestRowFaultsTest extends PipelineIntegrationTest {
     }
 
     @Test
+    void aRowWhoseDataTheDatabaseRefusesIsQuarantinedOnceAndTheRestOfItsChunkIsWrittenOnce() throws IOException {
+        // given a file whose rows 3 and 4 cannot be read (quarantined by the processor) and whose row 6 breaks a
+        // constraint of the database, all in one chunk
+        Path faulty = Files.writeString(Files.createDirectories(home.root().resolve("refused-row"))
+                .resolve("participants_97100000004.csv"), HEADER
+                + row("Good One", 0) + row("Good Two", 1)
+                + "Nul\0Byte,x@exemple.fr,11/05/2026 10:02:00 AM,11/05/2026 11:00:00 AM,58,No,,No\r\n"
+                + "Too,Few\r\n"
+                + row("Good Three", 4) + row("Refused By The Database", 5) + row("Good Four", 6),
+                StandardCharsets.UTF_8);
+        rejectRowsNamed("Refused By The Database", REFUSED_DATA);
+
+        // when it is ingested
+        FileOutcome outcome = ingestion.ingest(List.of(faulty)).files().get(0);
+
+        // then the file completes: each bad row quarantined once with its reason, each good row written once
+        assertThat(outcome.status()).isEqualTo(Status.COMPLETED);
+        assertThat(names("97100000004")).containsExactly("Good One", "Good Two", "Good Three", "Good Four");
+        assertThat(quarantined(outcome.sha256())).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select q.reason from quarantined_row q join source_file f on f.id = q.source_file_id"
+                + " where f.sha256 = ? and q.line_number = 7", String.class, outcome.sha256()))
+                .isEqualTo("the database refused the row: row rejected by the fault test");
+        assertThat(outcome.rowsRead()).isEqualTo(7);
+        assertThat(outcome.rowsIngested()).isEqualTo(4);
+        assertThat(outcome.rowsRejected()).isEqualTo(3);
+        assertThat(outcome.rowsDuplicate()).isZero();
+    }
+
+    @Test
     void aFileReplacedBetweenAFailureAndItsRestartIsRefusedAndItsNewContentIsANewRun() throws IOException {
         // given a file whose ingest failed
         Path file = Files.writeString(Files.createDirectories(home.root().resolve("replaced"))
                 .resolve("participants_97100000003.csv"), HEADER + row("First Version", 0)
                 + row("Rejected By The Database", 1), StandardCharsets.UTF_8);
-        rejectRowsNamed("Rejected By The Database");
+        rejectRowsNamed("Rejected By The Database", OUTAGE);
         FileOutcome failed = ingestion.ingest(List.of(file)).files().get(0);
         assertThat(failed.status()).isEqualTo(Status.FAILED);
         dropTheFault();
@@ -115,15 +144,20 @@ class IngestRowFaultsTest extends PipelineIntegrationTest {
                 failed.sha256())).isEqualTo("FAILED");
     }
 
-    private void rejectRowsNamed(String name) {
+    /** Disk full on one row: an outage, not the row's fault. */
+    private static final String OUTAGE = "53100";
+    /** A check constraint violated: the row's own data is refused. */
+    private static final String REFUSED_DATA = "23514";
+
+    private void rejectRowsNamed(String name, String sqlState) {
         jdbc.execute("""
                 create function faults_reject_row() returns trigger language plpgsql as $$
                 begin
                     if new.name = '%s' then
-                        raise exception 'row rejected by the fault test';
+                        raise exception 'row rejected by the fault test' using errcode = '%s';
                     end if;
                     return new;
-                end $$""".formatted(name));
+                end $$""".formatted(name, sqlState));
         jdbc.execute("create trigger faults_reject_row before insert on participant_join"
                 + " for each row execute function faults_reject_row()");
     }

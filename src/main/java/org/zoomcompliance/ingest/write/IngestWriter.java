@@ -4,6 +4,7 @@ import static org.zoomcompliance.ingest.write.Column.text;
 import static org.zoomcompliance.ingest.write.Column.textArray;
 import static org.zoomcompliance.ingest.write.Column.typed;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zoomcompliance.ingest.normalise.Sanitiser;
 import org.zoomcompliance.ingest.normalise.Rows.DashboardParticipantRow;
 import org.zoomcompliance.ingest.normalise.Rows.HostActivityRow;
 import org.zoomcompliance.ingest.normalise.Rows.MeetingRow;
@@ -171,6 +177,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             "on conflict (source_file_id, line_number) do nothing");
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate savepoint;
     private final long sourceFileId;
     private final long maxRejectedRows;
 
@@ -178,8 +185,11 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
      * @param maxRejectedRows past this many quarantined rows the file is failed rather than ingested: a file that
      *                        bad is more likely the wrong export or a broken one than a few bad rows
      */
-    public IngestWriter(JdbcTemplate jdbc, long sourceFileId, long maxRejectedRows) {
+    public IngestWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, long sourceFileId,
+            long maxRejectedRows) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.sourceFileId = sourceFileId;
         this.maxRejectedRows = maxRejectedRows;
     }
@@ -210,9 +220,13 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
                 rejected += rows.size();
                 continue;
             }
-            int added = insert(table.getKey(), rows);
-            ingested += added;
-            duplicate += rows.size() - added;
+            Written written = insertSortingOutRefusals(table.getKey(), rows);
+            if (!written.refused().isEmpty()) {
+                QUARANTINED_ROW.insert(jdbc, written.refused(), sourceFileId);
+            }
+            ingested += written.added();
+            rejected += written.refused().size();
+            duplicate += rows.size() - written.added() - written.refused().size();
         }
         Long rejectedSoFar = jdbc.queryForObject("""
                 update source_file set rows_read = rows_read + ?, rows_ingested = rows_ingested + ?,
@@ -226,6 +240,53 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
                     + " (zoom-compliance.ingest.max-rejected-rows): the file looks broken or of another kind;"
                     + " replace it, or raise the limit and ingest it again to resume it");
         }
+    }
+
+    /** Rows a statement added, and those the database refused, as rows for the quarantine. */
+    private record Written(int added, List<Lined<RejectedRow>> refused) {
+    }
+
+    /**
+     * Inserts a table's rows as one set. When the database refuses the set because of one row's data (a value or
+     * a constraint: SQLSTATE classes 22 and 23), the rows go in one by one, each in a savepoint, and the rows it
+     * refuses are quarantined with their line and reason: the good rows of the chunk are written once, the bad
+     * ones kept. Any other failure (the server lost, a disk full) fails the file, to be resumed.
+     */
+    private Written insertSortingOutRefusals(Class<?> type, List<Lined<?>> rows) {
+        try {
+            return new Written(inSavepoint(() -> insert(type, rows)), List.of());
+        } catch (DataAccessException e) {
+            refusalOfOneRow(e);
+        }
+        int added = 0;
+        List<Lined<RejectedRow>> refused = new ArrayList<>();
+        for (Lined<?> row : rows) {
+            try {
+                added += inSavepoint(() -> insert(type, List.of(row)));
+            } catch (DataAccessException e) {
+                String reason = refusalOfOneRow(e);
+                refused.add(new Lined<>(row.line(), new RejectedRow("the database refused the row: " + reason,
+                        Sanitiser.redact(String.valueOf(row.row())))));
+            }
+        }
+        return new Written(added, refused);
+    }
+
+    private int inSavepoint(java.util.function.IntSupplier statement) {
+        Integer added = savepoint.execute(status -> statement.getAsInt());
+        return added == null ? 0 : added;
+    }
+
+    /** The database's one-line reason when it refused a row's data; rethrows any other failure. */
+    private static String refusalOfOneRow(DataAccessException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                String message = sql.getMessage() == null ? sql.getSQLState() : sql.getMessage();
+                return Sanitiser.redact(message.lines().findFirst().orElse(sql.getSQLState()).replaceFirst("^ERROR: ", ""));
+            }
+        }
+        throw failure;
     }
 
     private int insert(Class<?> type, List<Lined<?>> rows) {

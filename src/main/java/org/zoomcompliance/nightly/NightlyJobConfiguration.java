@@ -47,7 +47,7 @@ public class NightlyJobConfiguration {
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step nightlyIngestStep, Step nightlyEvaluateStep, Step nightlyRetentionStep) {
-        return new JobBuilder("nightlyJob", jobRepository)
+        return new JobBuilder(NightlyRun.JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {DATE}, new String[0]))
                 .start(nightlyIngestStep)
                 .next(nightlyEvaluateStep)

@@ -2,6 +2,7 @@ package org.zoomcompliance.nightly;
 
 import java.time.LocalDate;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.stereotype.Service;
 import org.zoomcompliance.infrastructure.JobRunner;
@@ -10,6 +11,9 @@ import org.zoomcompliance.infrastructure.JobRunner;
 @Service
 public class NightlyRun {
 
+    /** The name of the job a night runs as. */
+    public static final String JOB_NAME = "nightlyJob";
+
     private final JobRunner jobRunner;
 
     public NightlyRun(JobRunner jobRunner) {
@@ -17,8 +21,11 @@ public class NightlyRun {
     }
 
     public JobExecution run(LocalDate date) {
-        return jobRunner.run("nightlyJob", new JobParametersBuilder()
-                .addString(NightlyJobConfiguration.DATE, date.toString())
-                .toJobParameters());
+        return jobRunner.run(JOB_NAME, parameters(date));
+    }
+
+    /** The parameters of a night: its date alone, so that a date runs once. */
+    public static JobParameters parameters(LocalDate date) {
+        return new JobParametersBuilder().addString(NightlyJobConfiguration.DATE, date.toString()).toJobParameters();
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,9 @@ import org.zoomcompliance.infrastructure.JobRunner;
  */
 @Service
 public class PolicyEvaluation {
+
+    /** The name of the job an evaluation runs as. */
+    public static final String JOB_NAME = EvaluateJobConfiguration.JOB;
 
     private final JobRunner jobRunner;
     private final MonthEvaluator evaluator;
@@ -45,16 +49,24 @@ public class PolicyEvaluation {
         onlyRules.stream().filter(code -> !known.contains(code)).findFirst().ifPresent(code -> {
             throw new IllegalArgumentException("unknown rule code " + code + " (known: " + String.join(", ", known) + ")");
         });
+        return jobRunner.run(JOB_NAME, parameters(month, onlyRules, asOf, clock.millis()));
+    }
+
+    /**
+     * The parameters of an evaluation, as this service, the console and the scheduler launch it: the month and
+     * the run identify it; the rules and the as-of date only shape it.
+     */
+    public static JobParameters parameters(YearMonth month, Set<String> onlyRules, LocalDate asOf, long run) {
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(EvaluateJobConfiguration.MONTH, month.toString())
-                .addLong(JobRunner.RUN_PARAMETER, clock.millis());
+                .addLong(JobRunner.RUN_PARAMETER, run);
         if (!onlyRules.isEmpty()) {
             parameters.addString(EvaluateJobConfiguration.RULES, String.join(",", new java.util.TreeSet<>(onlyRules)), false);
         }
         if (asOf != null) {
             parameters.addString(EvaluateJobConfiguration.AS_OF, asOf.toString(), false);
         }
-        return jobRunner.run(EvaluateJobConfiguration.JOB, parameters.toJobParameters());
+        return parameters.toJobParameters();
     }
 
     /** What the month's latest evaluation found, per rule. */

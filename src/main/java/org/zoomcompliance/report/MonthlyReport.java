@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -40,13 +41,18 @@ public class MonthlyReport {
      * null (a folder receives the file under its own name). Returns the job execution, whatever its status.
      */
     public JobExecution build(YearMonth month, Path out) {
+        return jobRunner.run(ReportJobConfiguration.JOB_NAME, parameters(month, out, nextRun()));
+    }
+
+    /** The parameters of a build, as this service, the console and the scheduler launch it. */
+    public static JobParameters parameters(YearMonth month, Path out, long run) {
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(ReportJobConfiguration.MONTH, month.toString())
-                .addLong(JobRunner.RUN_PARAMETER, nextRun());
+                .addLong(JobRunner.RUN_PARAMETER, run);
         if (out != null) {
             parameters.addString(ReportJobConfiguration.OUT, out.toAbsolutePath().toString(), false);
         }
-        return jobRunner.run(ReportJobConfiguration.JOB_NAME, parameters.toJobParameters());
+        return parameters.toJobParameters();
     }
 
     /** The workbook an execution of the report job produced, if it completed. */

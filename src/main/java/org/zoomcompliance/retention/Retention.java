@@ -43,11 +43,16 @@ public class Retention {
 
     /** Runs (or restarts) {@code retentionJob} for the date, synchronously. */
     public JobExecution apply(LocalDate asOf) {
-        JobParameters parameters = unfinished(asOf).orElseGet(() -> new JobParametersBuilder()
-                .addString(AS_OF, asOf.toString())
-                .addLong(JobRunner.RUN_PARAMETER, clock.millis())
-                .toJobParameters());
+        JobParameters parameters = unfinished(asOf).orElseGet(() -> parameters(asOf, clock.millis()));
         return jobRunner.run(JOB_NAME, parameters);
+    }
+
+    /** The parameters of a new retention run, as this service, the console and the scheduler launch it. */
+    public static JobParameters parameters(LocalDate asOf, long run) {
+        return new JobParametersBuilder()
+                .addString(AS_OF, asOf.toString())
+                .addLong(JobRunner.RUN_PARAMETER, run)
+                .toJobParameters();
     }
 
     /** The purges a run recorded, including those of earlier executions of the same run (restarts). */

@@ -40,13 +40,7 @@ class JobRequestTest {
     }
 
     @Test
-    void anExportIsIdentifiedByItsContentNotItsPath() {
-        // when
-        JobParameters ingest = JobRequest.ingestFile("ab".repeat(32), "/home/inbox/a.csv").parameters();
-
-        // then
-        assertThat(ingest.getParameter("sha256").identifying()).isTrue();
-        assertThat(ingest.getParameter("path").identifying()).isFalse();
+    void retentionIsIdentifiedByItsDate() {
         assertThat(JobRequest.retention(LocalDate.of(2031, 10, 5), clock).parameters().getString("asOf")).isEqualTo("2031-10-05");
     }
 }

@@ -69,16 +69,12 @@ public class JobRunner {
         return jobs.stream().filter(job -> job.getName().equals(jobName)).findFirst().orElse(null);
     }
 
-    public boolean has(String jobName) {
-        return job(jobName) != null;
-    }
-
     /**
      * Refuses now, with the message {@link #run} would give, a launch that cannot start: for callers that run the
      * job in the background and must answer the person who asked.
      */
     public void checkCanStart(String jobName, JobParameters parameters) {
-        if (!has(jobName)) {
+        if (job(jobName) == null) {
             throw new JobRefusedException("the job '" + jobName + "' is not available in this build");
         }
         if (shuttingDown) {

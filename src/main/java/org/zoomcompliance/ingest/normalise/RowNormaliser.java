@@ -135,25 +135,33 @@ public class RowNormaliser implements ItemProcessor<RawRow, NormalisedRow> {
 
     private ParticipantJoinRow participant(RawRow raw, Meeting meeting) {
         String meetingId = meetingIdOf(raw, meeting);
+        DisplayName shown = displayName(raw);
+        PersonName person = shown.person();
+        Integer duration = raw.header().has("duration_minutes")
+                ? Values.whole("duration_minutes", raw.value("duration_minutes"))
+                : Values.whole("total_duration_minutes", raw.value("total_duration_minutes"));
+        return new ParticipantJoinRow(meetingId, meeting == null ? null : meeting.row().startTime(), shown.name(),
+                shown.originalName(), person.role(), participantEmail(raw.value("email")), shown.phone(),
+                instant("join_time", raw.value("join_time")), instant("leave_time", raw.value("leave_time")), duration,
+                Values.bool("guest", raw.value("guest")), Values.bool("recording_consent", raw.value("recording_consent")),
+                Values.bool("in_waiting_room", raw.value("in_waiting_room")), pseudonymiser.keyVersion());
+    }
+
+    /** A participant's display name as stored: a phone number (a dial-in) replaced by its pseudonym. */
+    private record DisplayName(PersonName person, String name, String originalName, boolean phone) {
+    }
+
+    private DisplayName displayName(RawRow raw) {
         String rawName = raw.value("name");
         if (rawName == null) {
             throw new IllegalArgumentException("empty participant name");
         }
         PersonName person = PersonName.parse(rawName);
         boolean phone = Values.isPhoneNumber(person.name());
-        String name = phone ? pseudonymiser.phoneNumber(person.name()) : person.name();
         String original = person.originalName();
-        if (original != null && Values.isPhoneNumber(original)) {
-            original = pseudonymiser.phoneNumber(original);
-        }
-        Integer duration = raw.header().has("duration_minutes")
-                ? Values.whole("duration_minutes", raw.value("duration_minutes"))
-                : Values.whole("total_duration_minutes", raw.value("total_duration_minutes"));
-        return new ParticipantJoinRow(meetingId, meeting == null ? null : meeting.row().startTime(), name, original,
-                person.role(), participantEmail(raw.value("email")), phone,
-                instant("join_time", raw.value("join_time")), instant("leave_time", raw.value("leave_time")), duration,
-                Values.bool("guest", raw.value("guest")), Values.bool("recording_consent", raw.value("recording_consent")),
-                Values.bool("in_waiting_room", raw.value("in_waiting_room")), pseudonymiser.keyVersion());
+        return new DisplayName(person, phone ? pseudonymiser.phoneNumber(person.name()) : person.name(),
+                original != null && Values.isPhoneNumber(original) ? pseudonymiser.phoneNumber(original) : original,
+                phone);
     }
 
     /**
@@ -173,12 +181,9 @@ public class RowNormaliser implements ItemProcessor<RawRow, NormalisedRow> {
 
     private DashboardParticipantRow dashboard(RawRow raw, Meeting meeting) {
         String meetingId = meetingIdOf(raw, meeting);
-        String rawName = raw.value("name");
-        if (rawName == null) {
-            throw new IllegalArgumentException("empty participant name");
-        }
-        PersonName person = PersonName.parse(rawName);
-        String name = Values.isPhoneNumber(person.name()) ? pseudonymiser.phoneNumber(person.name()) : person.name();
+        DisplayName shown = displayName(raw);
+        PersonName person = shown.person();
+        String name = shown.name();
         String role = raw.value("role") != null ? role(raw.value("role")) : person.role();
         IpPseudonym ip = pseudonymiser.address(raw.value("ip_address"));
         LocalDateTime join = dashboardTime("join_time", raw.value("join_time"), meeting, null);

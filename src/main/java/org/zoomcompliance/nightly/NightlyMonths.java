@@ -12,7 +12,7 @@ import org.zoomcompliance.policy.Policy;
 
 /**
  * Which months a night re-evaluates: the month of the day before (whose exports arrived), the month before it
- * during the first week (late exports), and every month the night's files hold meetings or sign-ins of.
+ * during the first week (late exports), and every month the night's files hold meetings, joins or sign-ins of.
  */
 @Component
 class NightlyMonths {
@@ -45,6 +45,9 @@ class NightlyMonths {
                          where f.sha256 in (:files)
                         union all
                         select p.join_time from participant_join p join source_file f on f.id = p.source_file_id
+                         where f.sha256 in (:files)
+                        union all
+                        select d.join_time from dashboard_participant d join source_file f on f.id = d.source_file_id
                          where f.sha256 in (:files)
                         union all
                         select s.event_time from sign_in s join source_file f on f.id = s.source_file_id

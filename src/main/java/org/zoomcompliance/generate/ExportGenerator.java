@@ -34,7 +34,7 @@ import org.zoomcompliance.policy.Profile;
 public final class ExportGenerator {
 
     /** The manifest of planted deviations: {@code rule,subject}. */
-    public static final String MANIFEST = "expected-deviations.csv";
+    public static final String MANIFEST = "expected-deviations.txt";
     /** The smallest month the generator plants every deviation in. */
     public static final int MINIMUM_MEETINGS = 100;
     /** The zone of the wall-clock times written, the default policy's. */

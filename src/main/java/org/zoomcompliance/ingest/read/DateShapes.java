@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +44,22 @@ public final class DateShapes {
         }
     }
 
-    private record Shape(String name, Pattern pattern, List<String> groups) {
-        boolean ordered() {
-            return groups.contains("p1");
+    /** What a regex group of a shape holds, as named in the table's {@code groups} column. */
+    private enum Group {
+        YEAR, MONTH, DAY, MON, P1, P2, HOUR, MINUTE, SECOND, AMPM, OFFSET;
+
+        static Group named(String name) {
+            try {
+                return valueOf(name.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("date-shapes.csv names an unknown group: " + name, e);
+            }
+        }
+    }
+
+    private record Shape(String name, Pattern pattern, Group[] groups, boolean ordered) {
+        Shape(String name, Pattern pattern, List<Group> groups) {
+            this(name, pattern, groups.toArray(Group[]::new), groups.contains(Group.P1));
         }
     }
 
@@ -62,7 +78,8 @@ public final class DateShapes {
 
     public static DateShapes load() {
         return new DateShapes(DataFile.rows(DateShapes.class, RESOURCE).stream()
-                .map(row -> new Shape(row.get(0), Pattern.compile(row.get(1)), List.of(row.get(2).split(";"))))
+                .map(row -> new Shape(row.get(0), Pattern.compile(row.get(1)),
+                        Arrays.stream(row.get(2).split(";")).map(Group::named).toList()))
                 .toList());
     }
 
@@ -75,8 +92,8 @@ public final class DateShapes {
         if (match == null || !match.shape().ordered()) {
             return Optional.empty();
         }
-        boolean monthFirst = valid(match.shape(), match.matcher(), Order.MONTH_FIRST);
-        boolean dayFirst = valid(match.shape(), match.matcher(), Order.DAY_FIRST);
+        boolean monthFirst = build(match, Order.MONTH_FIRST) != null;
+        boolean dayFirst = build(match, Order.DAY_FIRST) != null;
         if (monthFirst != dayFirst) {
             return Optional.of(monthFirst ? Order.MONTH_FIRST : Order.DAY_FIRST);
         }
@@ -89,14 +106,14 @@ public final class DateShapes {
         if (match == null) {
             throw new IllegalArgumentException("unrecognised date shape");
         }
-        try {
-            return build(match.shape(), match.matcher(), order);
-        } catch (DateTimeException e) {
+        Moment moment = build(match, order);
+        if (moment == null) {
             throw new IllegalArgumentException("impossible date or time (shape " + match.shape().name() + ")");
         }
+        return moment;
     }
 
-    private record Match(Shape shape, Matcher matcher) {
+    private record Match(Shape shape, Matcher matcher, String text) {
     }
 
     /**
@@ -108,7 +125,7 @@ public final class DateShapes {
         if (last != null) {
             Matcher matcher = last.pattern().matcher(text);
             if (matcher.matches()) {
-                return new Match(last, matcher);
+                return new Match(last, matcher, text);
             }
         }
         for (Shape shape : shapes) {
@@ -118,77 +135,106 @@ public final class DateShapes {
             Matcher matcher = shape.pattern().matcher(text);
             if (matcher.matches()) {
                 lastMatched.set(shape);
-                return new Match(shape, matcher);
+                return new Match(shape, matcher, text);
             }
         }
         return null;
     }
 
-    private static boolean valid(Shape shape, Matcher matcher, Order order) {
-        try {
-            build(shape, matcher, order);
-            return true;
-        } catch (DateTimeException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static Moment build(Shape shape, Matcher matcher, Order order) {
-        Integer year = null;
-        Integer month = null;
-        Integer day = null;
-        Integer p1 = null;
-        Integer p2 = null;
-        Integer hour = null;
+    /**
+     * The moment a matched value stands for in the given order, or {@code null} when it is impossible (a 13th
+     * month, a 31st of April, a 13 PM): checked by hand, since most values in the wrong order are impossible and
+     * the survey asks about every date of a file.
+     */
+    private static Moment build(Match match, Order order) {
+        Matcher matcher = match.matcher();
+        String text = match.text();
+        int year = -1;
+        int month = -1;
+        int day = -1;
+        int p1 = -1;
+        int p2 = -1;
+        int hour = -1;
         int minute = 0;
         int second = 0;
-        String ampm = null;
+        boolean pm = false;
+        boolean ampm = false;
         ZoneOffset offset = null;
-        for (int i = 0; i < shape.groups().size(); i++) {
-            String group = matcher.group(i + 1);
-            if (group == null) {
+        Group[] groups = match.shape().groups();
+        for (int i = 0; i < groups.length; i++) {
+            int start = matcher.start(i + 1);
+            if (start < 0) {
                 continue;
             }
-            switch (shape.groups().get(i)) {
-                case "year" -> year = group.length() == 2 ? 2000 + Integer.parseInt(group) : Integer.parseInt(group);
-                case "month" -> month = Integer.parseInt(group);
-                case "day" -> day = Integer.parseInt(group);
-                case "mon" -> month = monthOf(group);
-                case "p1" -> p1 = Integer.parseInt(group);
-                case "p2" -> p2 = Integer.parseInt(group);
-                case "hour" -> hour = Integer.parseInt(group);
-                case "minute" -> minute = Integer.parseInt(group);
-                case "second" -> second = Integer.parseInt(group);
-                case "ampm" -> ampm = group.toUpperCase(Locale.ROOT);
-                case "offset" -> offset = ZoneOffset.of(group.equals("Z") ? "Z" : normaliseOffset(group));
-                default -> throw new IllegalStateException("date-shapes.csv names an unknown group: "
-                        + shape.groups().get(i));
+            int end = matcher.end(i + 1);
+            switch (groups[i]) {
+                case YEAR -> {
+                    year = number(text, start, end);
+                    if (end - start == 2) {
+                        year += 2000;
+                    }
+                }
+                case MONTH -> month = number(text, start, end);
+                case DAY -> day = number(text, start, end);
+                case MON -> month = monthOf(matcher.group(i + 1));
+                case P1 -> p1 = number(text, start, end);
+                case P2 -> p2 = number(text, start, end);
+                case HOUR -> hour = number(text, start, end);
+                case MINUTE -> minute = number(text, start, end);
+                case SECOND -> second = number(text, start, end);
+                case AMPM -> {
+                    ampm = true;
+                    pm = Character.toUpperCase(matcher.group(i + 1).charAt(0)) == 'P';
+                }
+                case OFFSET -> {
+                    String group = matcher.group(i + 1);
+                    try {
+                        offset = ZoneOffset.of(group.equals("Z") ? "Z" : normaliseOffset(group));
+                    } catch (DateTimeException e) {
+                        return null;
+                    }
+                }
             }
         }
-        if (p1 != null) {
+        if (p1 >= 0) {
             month = order == Order.DAY_FIRST ? p2 : p1;
             day = order == Order.DAY_FIRST ? p1 : p2;
         }
         LocalTime time = null;
-        if (hour != null) {
-            if (ampm != null) {
+        if (hour >= 0) {
+            if (ampm) {
                 if (hour < 1 || hour > 12) {
-                    throw new DateTimeException("hour out of range");
+                    return null;
                 }
-                hour = hour % 12 + (ampm.equals("PM") ? 12 : 0);
+                hour = hour % 12 + (pm ? 12 : 0);
+            }
+            if (hour > 23 || minute > 59 || second > 59) {
+                return null;
             }
             time = LocalTime.of(hour, minute, second);
         }
-        LocalDate date = year == null ? null : LocalDate.of(year, month, day);
+        LocalDate date = null;
+        if (year >= 0) {
+            if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
+                return null;
+            }
+            date = LocalDate.of(year, month, day);
+        }
         return new Moment(date, time, offset);
     }
 
-    private static int monthOf(String name) {
-        Integer month = MONTHS.get(name.substring(0, 3).toLowerCase(Locale.ROOT));
-        if (month == null) {
-            throw new IllegalArgumentException("unknown month name");
+    /** The decimal number a group holds (shapes give groups of ASCII digits only). */
+    private static int number(CharSequence text, int start, int end) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
         }
-        return month;
+        return value;
+    }
+
+    /** The month an English month name stands for, or -1. */
+    private static int monthOf(String name) {
+        return MONTHS.getOrDefault(name.substring(0, 3).toLowerCase(Locale.ROOT), -1);
     }
 
     private static String normaliseOffset(String offset) {

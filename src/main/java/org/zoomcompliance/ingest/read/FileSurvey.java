@@ -33,14 +33,20 @@ public final class FileSurvey {
         List<BlockHeader> headers;
         try (ExportScanner scanner = ExportScanner.open(file, aliases)) {
             RawRow row;
+            BlockHeader header = null;
+            int[] dateColumns = new int[0];
             while ((row = scanner.next()) != null) {
                 rows++;
                 if (row.isRejected()) {
                     continue;
                 }
-                for (String field : DATE_FIELDS) {
-                    String value = row.value(field);
-                    if (value != null) {
+                if (row.header() != header) {
+                    header = row.header();
+                    dateColumns = DATE_FIELDS.stream().filter(header::has).mapToInt(header::column).toArray();
+                }
+                for (int column : dateColumns) {
+                    String value = column < row.fields().size() ? row.fields().get(column) : "";
+                    if (!value.isBlank()) {
                         Optional<DateShapes.Order> evidence = shapes.evidence(value);
                         if (evidence.isPresent()) {
                             if (evidence.get() == DateShapes.Order.MONTH_FIRST) {

@@ -65,7 +65,8 @@ class DateShapesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"31/31/2026 25:61:00", "yesterday", "555216871.226"})
+    @CsvSource({"31/31/2026 25:61:00", "yesterday", "555216871.226", "04/31/2026 10:00", "02/29/2025",
+            "2024-02-30", "13:00 PM", "Foo 12, 2024 10:00", "2026-10-01T10:00:00+25:00", "10/10/2026 10:60"})
     void rejectsWhatIsNotADateWithoutEchoingIt(String value) {
         // when / then
         assertThatThrownBy(() -> SHAPES.parse(value, Order.MONTH_FIRST))

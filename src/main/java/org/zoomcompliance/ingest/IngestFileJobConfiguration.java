@@ -21,7 +21,6 @@ import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.ExportItemReader;
 import org.zoomcompliance.ingest.read.FileSurvey;
 import org.zoomcompliance.ingest.read.HeaderAliases;
-import org.zoomcompliance.ingest.read.RawRow;
 import org.zoomcompliance.ingest.write.IngestWriter;
 import org.zoomcompliance.policy.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
@@ -71,13 +70,12 @@ public class IngestFileJobConfiguration {
 
     @Bean
     Step ingestRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ExportItemReader ingestRowsReader, RowNormaliser ingestRowsProcessor,
-            IngestWriter ingestRowsWriter, @Value("${zoom-compliance.ingest.chunk-size:1000}") int chunkSize) {
+            ExportItemReader<NormalisedRow> ingestRowsReader, IngestWriter ingestRowsWriter,
+            @Value("${zoom-compliance.ingest.chunk-size:1000}") int chunkSize) {
         return new StepBuilder("ingestRowsStep", jobRepository)
-                .<RawRow, NormalisedRow>chunk(chunkSize)
+                .<NormalisedRow, NormalisedRow>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(ingestRowsReader)
-                .processor(ingestRowsProcessor)
                 .writer(ingestRowsWriter)
                 .build();
     }
@@ -89,27 +87,22 @@ public class IngestFileJobConfiguration {
                 .build();
     }
 
+    /** Reads the file's rows and normalises them, read ahead of the writer (see {@link ExportItemReader}). */
     @Bean
     @StepScope
-    ExportItemReader ingestRowsReader(@Value("#{jobParameters['" + PATH + "']}") String path,
+    ExportItemReader<NormalisedRow> ingestRowsReader(@Value("#{jobParameters['" + PATH + "']}") String path,
             @Value("#{jobExecutionContext['" + SurveyTasklet.QUARANTINED + "']}") Boolean quarantined,
-            HeaderAliases aliases) {
-        return new ExportItemReader(Path.of(path), aliases, Boolean.TRUE.equals(quarantined));
-    }
-
-    @Bean
-    @StepScope
-    RowNormaliser ingestRowsProcessor(@Value("#{jobParameters['" + PATH + "']}") String path,
             @Value("#{jobExecutionContext['" + SurveyTasklet.ORDER + "']}") String order,
             @Value("#{jobExecutionContext['" + SurveyTasklet.INVENTORY_DATE + "']}") String inventoryDate,
-            DateShapes shapes, PseudonymKeyStore keyStore, Policy policy, Clock clock) {
+            HeaderAliases aliases, DateShapes shapes, PseudonymKeyStore keyStore, Policy policy, Clock clock) {
         String fileName = Path.of(path).getFileName().toString();
         LocalDate inventory = inventoryDate == null || inventoryDate.isEmpty()
                 ? LocalDate.now(clock.withZone(policy.zone())) : LocalDate.parse(inventoryDate);
         FileContext file = new FileContext(fileName, policy.zone(),
-                order == null ? DateShapes.Order.MONTH_FIRST : DateShapes.Order.valueOf(order), inventory,
+                order == null || order.isEmpty() ? DateShapes.Order.MONTH_FIRST : DateShapes.Order.valueOf(order), inventory,
                 FileContext.meetingIdIn(fileName), policy.pseudonymiseParticipantEmails());
-        return new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()));
+        RowNormaliser normaliser = new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()));
+        return new ExportItemReader<>(Path.of(path), aliases, Boolean.TRUE.equals(quarantined), normaliser::normalise);
     }
 
     @Bean

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.zoomcompliance.ingest.normalise.Rows.DashboardParticipantRow;
 import org.zoomcompliance.ingest.normalise.Rows.HostActivityRow;
 import org.zoomcompliance.ingest.normalise.Rows.MeetingRow;
@@ -28,10 +27,10 @@ import org.zoomcompliance.pseudonymisation.Pseudonymiser;
  * Turns a raw row into the pipeline's row: typed values, times resolved in the institution's zone, names split,
  * and minimised at the door: addresses and participant e-mails pseudonymised, phone-number names pseudonymised,
  * the city of a location dropped, device identifiers (PC name, MAC, disk ID, domain) never read. A row that
- * cannot be read becomes a rejected row whose reason names the field, never its content. Not final: the step
- * scope proxies it.
+ * cannot be read becomes a rejected row whose reason names the field, never its content. One per file; used by
+ * one thread at a time (the ingest's read-ahead).
  */
-public class RowNormaliser implements ItemProcessor<RawRow, NormalisedRow> {
+public final class RowNormaliser {
 
     private static final BigDecimal BYTES_PER_MB = BigDecimal.valueOf(1024L * 1024L);
 
@@ -52,8 +51,7 @@ public class RowNormaliser implements ItemProcessor<RawRow, NormalisedRow> {
         this.sanitiser = new Sanitiser(pseudonymiser);
     }
 
-    @Override
-    public NormalisedRow process(RawRow raw) {
+    public NormalisedRow normalise(RawRow raw) {
         if (raw.isRejected()) {
             return rejected(raw, raw.error());
         }

@@ -11,6 +11,8 @@
 #   ingest    ingest DIR
 #   evaluate  evaluate --month MONTH
 #   report    report --month MONTH
+#   one-file  ingest, into a second home, of every meeting-details row of the month as one file (memory flat in
+#             a file's size)
 # and prints wall time, rows/s, ingest's share of the floor's rate and peak memory (max RSS), written to
 # target/benchmark/figures.md. A step whose command exits 3 is reported as "not available in this build";
 # any other failure is reported with its exit code and the benchmark goes on. The manifest of planted
@@ -75,6 +77,28 @@ run ingest --home "$HOME_DIR" ingest "$EXPORTS"
 run evaluate --home "$HOME_DIR" evaluate --month "$MONTH"
 run report --home "$HOME_DIR" report --month "$MONTH"
 
+# One big file, to show memory does not grow with a file's size: every meeting-details row of the month in one
+# file, each layout's rows as a block under its own header (a blank line starts the next block).
+ONE_DIR="$WORK/one-file"
+ONE="$ONE_DIR/meetinglistdetails_one_file.csv"
+mkdir -p "$ONE_DIR"
+declare -A BLOCK_OF=()
+for f in "$EXPORTS"/meetinglistdetails_*.csv; do
+    key=$(head -n 1 "$f" | md5sum | cut -c1-32)
+    if [ -z "${BLOCK_OF[$key]:-}" ]; then
+        BLOCK_OF[$key]="$ONE_DIR/block-$key"
+        head -n 1 "$f" | sed '1s/^\xEF\xBB\xBF//' >"${BLOCK_OF[$key]}"
+    fi
+    tail -n +2 "$f" >>"${BLOCK_OF[$key]}"
+done
+: >"$ONE"
+for block in "${BLOCK_OF[@]}"; do
+    if [ -s "$ONE" ]; then printf '\r\n' >>"$ONE"; fi
+    cat "$block" >>"$ONE" && rm "$block"
+done
+ONE_ROWS=$(( $(wc -l <"$ONE") - 2 * ${#BLOCK_OF[@]} + 1 ))
+run one-file --home "$WORK/home-one-file" ingest "$ONE"
+
 {
     echo "# Benchmark figures"
     echo
@@ -91,7 +115,9 @@ run report --home "$HOME_DIR" report --month "$MONTH"
     echo "|---|---|---:|---:|---:|"
     for line in "${ROWS_TABLE[@]}"; do
         IFS='|' read -r name status seconds rss <<<"$line"
-        if [ "$status" = ok ] && [ "$name" != evaluate ] && [ "$name" != report ]; then
+        if [ "$status" = ok ] && [ "$name" = one-file ]; then
+            echo "| ingest, one file of $ONE_ROWS rows | $status | $seconds | $(rate "$ONE_ROWS" "$seconds") | $rss |"
+        elif [ "$status" = ok ] && [ "$name" != evaluate ] && [ "$name" != report ]; then
             echo "| $name | $status | $seconds | $(rate "$ROWS" "$seconds") | $rss |"
         else
             echo "| $name | $status | $seconds | - | $rss |"

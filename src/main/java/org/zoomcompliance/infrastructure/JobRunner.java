@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -20,6 +21,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,8 @@ public class JobRunner {
 
     /** An identifying parameter that only makes a re-run distinct, not a different subject. */
     public static final String RUN_PARAMETER = "run";
+
+    private static final int LAUNCH_ATTEMPTS = 5;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -94,17 +98,40 @@ public class JobRunner {
                     + " is already being started or run by this process; wait for it to end");
         }
         try {
-            return jobOperator.start(job, parameters);
+            return startRetryingSerializationFailures(job, parameters);
         } catch (JobExecutionAlreadyRunningException e) {
             throw new JobRefusedException(jobName + " " + describe(parameters) + " is already running", e);
         } catch (JobInstanceAlreadyCompleteException e) {
             throw new JobRefusedException(jobName + " " + describe(parameters) + " has already completed", e);
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new JobRefusedException(jobName + " " + describe(parameters) + " cannot start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobRefusedException(jobName + " " + describe(parameters) + " not started: interrupted", e);
         } finally {
             launches.remove(launch);
             synchronized (launches) {
                 launches.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Starts the job. Spring Batch creates an execution in a SERIALIZABLE transaction, which PostgreSQL may refuse
+     * when other jobs are being created at the same moment (files are ingested side by side): such a launch is
+     * tried again, a few times, since nothing of it was written.
+     */
+    private JobExecution startRetryingSerializationFailures(Job job, JobParameters parameters)
+            throws JobExecutionAlreadyRunningException, JobRestartException, JobInstanceAlreadyCompleteException,
+            InvalidJobParametersException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jobOperator.start(job, parameters);
+            } catch (ConcurrencyFailureException e) {
+                if (attempt == LAUNCH_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L * attempt));
             }
         }
     }

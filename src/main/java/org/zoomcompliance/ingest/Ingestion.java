@@ -12,9 +12,17 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +30,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.zoomcompliance.infrastructure.HomeFolder;
@@ -36,7 +45,8 @@ import org.zoomcompliance.ingest.normalise.Sanitiser;
  *
  * <p>Each file runs as one {@code ingestFileJob} keyed by its content's SHA-256: content already ingested (or
  * quarantined) is skipped, a failed run is resumed from its last committed chunk, and one file's failure never
- * stops the others. Folders are walked recursively, in name order, for {@code *.csv} files.
+ * stops the others. Folders are walked recursively, in name order, for {@code *.csv} files; files are ingested
+ * two at a time by default.
  */
 @Service
 public class Ingestion {
@@ -47,23 +57,23 @@ public class Ingestion {
     private final JdbcTemplate jdbc;
     private final HomeFolder home;
 
-    public Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home) {
+    private final int filesInParallel;
+
+    public Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home,
+            @Value("${zoom-compliance.ingest.files-in-parallel:2}") int filesInParallel) {
         this.jobRunner = jobRunner;
         this.jdbc = jdbc;
         this.home = home;
+        this.filesInParallel = filesInParallel;
     }
 
     /** Ingests files and folders in place: nothing is moved or modified; rejected files get a reason file. */
     public IngestReport ingest(List<Path> filesOrFolders) {
-        List<FileOutcome> outcomes = new ArrayList<>();
-        for (Path file : expand(filesOrFolders)) {
-            FileOutcome outcome = ingestFile(file);
+        return new IngestReport(ingestSideBySide(expand(filesOrFolders), (file, outcome) -> {
             if (outcome.status() == Status.QUARANTINED) {
                 writeReason(file, outcome);
             }
-            outcomes.add(outcome);
-        }
-        return new IngestReport(outcomes);
+        }));
     }
 
     /**
@@ -71,9 +81,7 @@ public class Ingestion {
      * with a reason file when it was rejected as a whole; a failed file stays in the inbox for the next run.
      */
     public IngestReport ingestInbox() {
-        List<FileOutcome> outcomes = new ArrayList<>();
-        for (Path file : expand(List.of(home.inbox()))) {
-            FileOutcome outcome = ingestFile(file);
+        return new IngestReport(ingestSideBySide(expand(List.of(home.inbox())), (file, outcome) -> {
             try {
                 switch (outcome.status()) {
                     case COMPLETED, ALREADY_INGESTED -> move(file, home.processed());
@@ -85,27 +93,79 @@ public class Ingestion {
             } catch (UncheckedIOException e) {
                 log.warn("ingested {} but could not move it out of the inbox: {}", file.getFileName(), e.getMessage());
             }
-            outcomes.add(outcome);
-        }
-        return new IngestReport(outcomes);
+        }));
     }
 
-    private FileOutcome ingestFile(Path file) {
+    /**
+     * Ingests files a few at a time ({@code zoom-compliance.ingest.files-in-parallel}): while one file's chunk is
+     * being written, another file is read, and the small files' job bookkeeping overlaps. Each file's
+     * {@code afterwards} runs as soon as it is done; outcomes come back in the files' order. Copies of one content
+     * are ingested one after the other, in the files' order, so the first is ingested and the others find it there.
+     */
+    private List<FileOutcome> ingestSideBySide(List<Path> files, BiConsumer<Path, FileOutcome> afterwards) {
+        AtomicInteger workers = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, filesInParallel), task -> {
+            Thread thread = new Thread(task, "ingest-" + workers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, Future<FileOutcome>> lastOfContent = new HashMap<>();
+            List<Future<FileOutcome>> running = new ArrayList<>();
+            for (Path file : files) {
+                String sha256;
+                try {
+                    sha256 = sha256(file);
+                } catch (IOException e) {
+                    FileOutcome unreadable = failed(file.getFileName().toString(), null,
+                            "cannot read the file: " + e.getClass().getSimpleName());
+                    running.add(pool.submit(() -> {
+                        afterwards.accept(file, unreadable);
+                        return unreadable;
+                    }));
+                    continue;
+                }
+                // Tasks start in submission order, so the copy waited for has started already.
+                Future<FileOutcome> previousCopy = lastOfContent.get(sha256);
+                Future<FileOutcome> outcome = pool.submit(() -> {
+                    if (previousCopy != null) {
+                        previousCopy.get();
+                    }
+                    FileOutcome done = ingestFile(file, sha256);
+                    afterwards.accept(file, done);
+                    return done;
+                });
+                lastOfContent.put(sha256, outcome);
+                running.add(outcome);
+            }
+            List<FileOutcome> outcomes = new ArrayList<>();
+            for (Future<FileOutcome> outcome : running) {
+                outcomes.add(outcome.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ingesting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private FileOutcome ingestFile(Path file, String sha256) {
         // Held until the outcome is recorded: a SIGTERM stops the run at a chunk boundary, and the file's record
         // still says so before the database closes.
         try (JobRunner.Work work = jobRunner.begin()) {
-            return ingestFileAndRecord(file);
+            return ingestFileAndRecord(file, sha256);
         }
     }
 
-    private FileOutcome ingestFileAndRecord(Path file) {
+    private FileOutcome ingestFileAndRecord(Path file, String sha256) {
         String name = file.getFileName().toString();
-        String sha256;
-        try {
-            sha256 = sha256(file);
-        } catch (IOException e) {
-            return failed(name, null, "cannot read the file: " + e.getClass().getSimpleName());
-        }
         SourceFile known = find(sha256);
         if (known != null && (known.status().equals("COMPLETED") || known.status().equals("QUARANTINED"))) {
             if (known.status().equals("QUARANTINED")) {

@@ -48,6 +48,32 @@ class IngestIdempotencyTest extends PipelineIntegrationTest {
     }
 
     @Test
+    void ingestsTheSameContentOnceWhenCopiesArriveInOneRun() throws IOException {
+        // given three copies of one file and another file, ingested side by side in one run
+        Path folder = Files.createDirectories(TestHomes.newHome().resolve("copies"));
+        String content = """
+                Time,Operator,Category Type,Action,Operation Detail
+                02/19/2024 09:00:00 AM,copies@fixture.example,Account,Update,Cloud recording: Off -> On
+                """;
+        for (String name : List.of("operationlog_1.csv", "operationlog_2.csv", "operationlog_3.csv")) {
+            Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+        }
+        Files.writeString(folder.resolve("operationlog_4.csv"), content.replace("09:00:00", "09:30:00"),
+                StandardCharsets.UTF_8);
+
+        // when
+        List<FileOutcome> outcomes = ingestion.ingest(List.of(folder)).files();
+
+        // then the first copy is ingested, the others find it there, outcomes come in the files' order
+        assertThat(outcomes).extracting(FileOutcome::fileName)
+                .containsExactly("operationlog_1.csv", "operationlog_2.csv", "operationlog_3.csv", "operationlog_4.csv");
+        assertThat(outcomes).extracting(FileOutcome::status).containsExactly(Status.COMPLETED,
+                Status.ALREADY_INGESTED, Status.ALREADY_INGESTED, Status.COMPLETED);
+        assertThat(jdbc.queryForObject("select count(*) from operation_log where operator = 'copies@fixture.example'",
+                Integer.class)).isEqualTo(2);
+    }
+
+    @Test
     void countsSessionsOnceWhenAParticipantsFileAndADetailsFileOverlap() throws IOException {
         // given
         Path folder = Files.createDirectories(TestHomes.newHome().resolve("exports"));

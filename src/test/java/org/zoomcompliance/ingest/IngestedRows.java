@@ -41,8 +41,12 @@ final class IngestedRows {
             return "no source_file\n";
         }
         for (String table : TABLES) {
-            String order = table.equals("meeting") || table.equals("recording") || table.equals("zoom_user")
-                    || table.equals("host_activity") ? "id" : "line_number";
+            // rows with a line in file order; the others by natural key (a chunk is written in key order)
+            String order = switch (table) {
+                case "meeting", "recording" -> "meeting_id, start_time";
+                case "zoom_user", "host_activity" -> "email";
+                default -> "line_number";
+            };
             jdbc.query("select * from " + table + " where source_file_id = ? order by " + order, rs -> {
                 out.append(table).append(": ").append(render(rs, SKIPPED)).append('\n');
             }, id);

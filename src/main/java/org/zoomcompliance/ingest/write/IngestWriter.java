@@ -52,6 +52,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             typed("duration_minutes", "integer", l -> l.row().durationMinutes()),
             typed("participants", "integer", l -> l.row().participants()),
             text("meeting_type", l -> l.row().meetingType())),
+            List.of("meeting_id", "start_time"),
             """
             on conflict (meeting_id, start_time) do update set
                 end_time = coalesce(meeting.end_time, excluded.end_time),
@@ -86,6 +87,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             typed("in_waiting_room", "boolean", l -> l.row().inWaitingRoom()),
             typed("key_version", "integer", l -> l.row().keyVersion()),
             typed("line_number", "bigint", Lined::line)),
+            List.of("meeting_id", "name", "email_pseudonym", "join_time", "leave_time"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<DashboardParticipantRow>> DASHBOARD = SetInsert.of("dashboard_participant", List.of(
@@ -109,6 +111,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             text("client_version", l -> l.row().clientVersion()),
             text("leave_reason", l -> l.row().leaveReason()),
             typed("line_number", "bigint", Lined::line)),
+            List.of("meeting_id", "name", "join_time", "ip_pseudonym"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<RecordingRow>> RECORDING = SetInsert.of("recording", List.of(
@@ -123,6 +126,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             typed("total_downloads", "integer", l -> l.row().totalDownloads()),
             typed("last_accessed", "timestamptz", l -> l.row().lastAccessed()),
             typed("auto_delete_date", "date", l -> l.row().autoDeleteDate())),
+            List.of("inventory_date", "meeting_id", "start_time"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<SignInRow>> SIGN_IN = SetInsert.of("sign_in", List.of(
@@ -136,6 +140,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             text("client_type", l -> l.row().clientType()),
             text("client_version", l -> l.row().clientVersion()),
             typed("line_number", "bigint", Lined::line)),
+            List.of("event_time", "email", "event_type", "ip_pseudonym"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<OperationLogRow>> OPERATION_LOG = SetInsert.of("operation_log", List.of(
@@ -145,6 +150,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             text("action", l -> l.row().action()),
             text("detail", l -> l.row().detail()),
             typed("line_number", "bigint", Lined::line)),
+            List.of("event_time", "operator", "category_type", "action", "detail"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<ZoomUserRow>> ZOOM_USER = SetInsert.of("zoom_user", List.of(
@@ -155,6 +161,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             textArray("groups", l -> l.row().groups()),
             typed("last_login_time", "timestamptz", l -> l.row().lastLoginTime()),
             text("pmi", l -> l.row().pmi())),
+            List.of("email"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<HostActivityRow>> HOST_ACTIVITY = SetInsert.of("host_activity", List.of(
@@ -168,12 +175,14 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             text("last_client_version", l -> l.row().lastClientVersion()),
             typed("last_login_time", "timestamptz", l -> l.row().lastLoginTime()),
             typed("create_time", "timestamptz", l -> l.row().createTime())),
+            List.of("email"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<RejectedRow>> QUARANTINED_ROW = SetInsert.of("quarantined_row", List.of(
             typed("line_number", "bigint", Lined::line),
             text("reason", l -> l.row().reason()),
             text("content", l -> l.row().content())),
+            List.of("line_number"),
             "on conflict (source_file_id, line_number) do nothing");
 
     private final JdbcTemplate jdbc;

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,20 +18,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A chunk of rows inserted by one statement: each column travels as one text array and {@code unnest} turns them
  * back into rows, so a chunk costs one round trip whatever its size. Natural keys decide duplicates
- * ({@code ON CONFLICT}); the statement reports how many rows it added.
+ * ({@code ON CONFLICT}); the statement reports how many rows it added. Rows are sent in the order of their natural
+ * key: files are ingested side by side, and two chunks that insert some of the same keys then take them in the
+ * same order, so one waits for the other instead of both waiting for each other.
  */
 final class SetInsert<T> {
 
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
     private final String sql;
     private final List<Column<T>> columns;
+    /** The positions, in {@code columns}, of the natural key's columns. */
+    private final int[] key;
 
-    private SetInsert(String sql, List<Column<T>> columns) {
+    private SetInsert(String sql, List<Column<T>> columns, int[] key) {
         this.sql = sql;
         this.columns = columns;
+        this.key = key;
     }
 
-    /** {@code insert ... on conflict <conflict>} with the source file id as last column. */
-    static <T> SetInsert<T> of(String table, List<Column<T>> columns, String conflict) {
+    /**
+     * {@code insert ... on conflict <conflict>} with the source file id as last column; {@code key} names the
+     * columns of the table's natural key.
+     */
+    static <T> SetInsert<T> of(String table, List<Column<T>> columns, List<String> key, String conflict) {
         StringJoiner names = new StringJoiner(", ");
         StringJoiner values = new StringJoiner(", ");
         StringJoiner arrays = new StringJoiner(", ");
@@ -42,7 +54,15 @@ final class SetInsert<T> {
         }
         String sql = "insert into " + table + " (" + names + ", source_file_id) select " + values + ", ? from unnest("
                 + arrays + ") as u(" + aliases + ") " + conflict;
-        return new SetInsert<>(sql, List.copyOf(columns));
+        int[] positions = key.stream().mapToInt(name -> {
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).name().equals(name)) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("no column " + name + " in " + table + " for its natural key");
+        }).toArray();
+        return new SetInsert<>(sql, List.copyOf(columns), positions);
     }
 
     /** Inserts the rows; returns how many were added. */
@@ -75,15 +95,31 @@ final class SetInsert<T> {
     }
 
     private PreparedStatement prepare(Connection connection, List<T> rows, long sourceFileId) throws SQLException {
+        String[][] values = new String[columns.size()][rows.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            for (int r = 0; r < rows.size(); r++) {
+                values[c][r] = columns.get(c).textOf(rows.get(r));
+            }
+        }
+        Integer[] order = new Integer[rows.size()];
+        Arrays.setAll(order, r -> r);
+        Arrays.sort(order, (a, b) -> {
+            for (int c : key) {
+                int compared = NULLS_FIRST.compare(values[c][a], values[c][b]);
+                if (compared != 0) {
+                    return compared;
+                }
+            }
+            return 0;
+        });
         PreparedStatement statement = connection.prepareStatement(sql);
         statement.setLong(1, sourceFileId);
         for (int c = 0; c < columns.size(); c++) {
-            Column<T> column = columns.get(c);
-            String[] values = new String[rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                values[r] = column.textOf(rows.get(r));
+            String[] column = new String[rows.size()];
+            for (int r = 0; r < order.length; r++) {
+                column[r] = values[c][order[r]];
             }
-            Array array = connection.createArrayOf("text", values);
+            Array array = connection.createArrayOf("text", column);
             statement.setArray(c + 2, array);
         }
         return statement;

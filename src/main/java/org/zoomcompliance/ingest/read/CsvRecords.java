@@ -90,15 +90,16 @@ public final class CsvRecords {
         return pushedBack.isEmpty() ? reader.readLine() : pushedBack.pop();
     }
 
-    /** Splits text into fields; says whether it ends inside a quoted value or has text after a closing quote. */
+    /**
+     * Splits text into fields; says whether it ends inside a quoted value or has text after a closing quote. An
+     * unquoted value is cut out of the text as it is (a quote inside it is kept as a character).
+     */
     static Split split(CharSequence text, List<String> fields) {
-        StringBuilder field = new StringBuilder();
         int length = text.length();
         int i = 0;
-        boolean atStart = true;
-        while (i < length) {
-            char c = text.charAt(i);
-            if (atStart && c == '"') {
+        while (true) {
+            if (i < length && text.charAt(i) == '"') {
+                StringBuilder field = new StringBuilder();
                 i++;
                 boolean closed = false;
                 while (i < length) {
@@ -122,20 +123,18 @@ public final class CsvRecords {
                 if (i < length && text.charAt(i) != ',') {
                     return Split.MALFORMED;
                 }
-                atStart = false;
-                continue;
-            }
-            if (c == ',') {
                 fields.add(field.toString());
-                field.setLength(0);
-                atStart = true;
             } else {
-                field.append(c);
-                atStart = false;
+                int start = i;
+                while (i < length && text.charAt(i) != ',') {
+                    i++;
+                }
+                fields.add(text.subSequence(start, i).toString());
+            }
+            if (i >= length) {
+                return Split.COMPLETE;
             }
             i++;
         }
-        fields.add(field.toString());
-        return Split.COMPLETE;
     }
 }

@@ -1,6 +1,7 @@
 package org.zoomcompliance.ingest.write;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -18,6 +19,10 @@ record Column<T>(String name, String expression, Function<T, Object> value) {
     }
 
     static <T> Column<T> typed(String name, String type, Function<T, Object> value) {
+        if (type.equals("timestamptz")) {
+            // An instant travels as microseconds since the epoch: cheaper to write, and to read, than its ISO text.
+            return new Column<>(name, "(timestamptz 'epoch' + %s::bigint * interval '1 microsecond')", value);
+        }
         return new Column<>(name, "%s::" + type, value);
     }
 
@@ -29,6 +34,10 @@ record Column<T>(String name, String expression, Function<T, Object> value) {
         Object value = this.value.apply(row);
         if (value == null) {
             return null;
+        }
+        if (value instanceof Instant instant) {
+            return Long.toString(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                    instant.getNano() / 1_000));
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();

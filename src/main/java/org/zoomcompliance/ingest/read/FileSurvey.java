@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -35,6 +34,9 @@ public final class FileSurvey {
             RawRow row;
             BlockHeader header = null;
             int[] dateColumns = new int[0];
+            // a column often repeats its value from row to row (a meeting's times on each participant's row)
+            String[] lastValues = new String[0];
+            DateShapes.Order[] lastEvidence = new DateShapes.Order[0];
             while ((row = scanner.next()) != null) {
                 rows++;
                 if (row.isRejected()) {
@@ -43,18 +45,19 @@ public final class FileSurvey {
                 if (row.header() != header) {
                     header = row.header();
                     dateColumns = DATE_FIELDS.stream().filter(header::has).mapToInt(header::column).toArray();
+                    lastValues = new String[dateColumns.length];
+                    lastEvidence = new DateShapes.Order[dateColumns.length];
                 }
-                for (int column : dateColumns) {
-                    String value = column < row.fields().size() ? row.fields().get(column) : "";
-                    if (!value.isBlank()) {
-                        Optional<DateShapes.Order> evidence = shapes.evidence(value);
-                        if (evidence.isPresent()) {
-                            if (evidence.get() == DateShapes.Order.MONTH_FIRST) {
-                                monthFirst++;
-                            } else {
-                                dayFirst++;
-                            }
-                        }
+                for (int i = 0; i < dateColumns.length; i++) {
+                    String value = dateColumns[i] < row.fields().size() ? row.fields().get(dateColumns[i]) : "";
+                    if (!value.equals(lastValues[i])) {
+                        lastValues[i] = value;
+                        lastEvidence[i] = value.isBlank() ? null : shapes.evidence(value).orElse(null);
+                    }
+                    if (lastEvidence[i] == DateShapes.Order.MONTH_FIRST) {
+                        monthFirst++;
+                    } else if (lastEvidence[i] == DateShapes.Order.DAY_FIRST) {
+                        dayFirst++;
                     }
                 }
             }

@@ -31,8 +31,9 @@ public final class HeaderAliases {
     public static HeaderAliases load() {
         Map<BlockType, Map<String, Alias>> aliases = new EnumMap<>(BlockType.class);
         for (DataFile.Row row : DataFile.rows(HeaderAliases.class, RESOURCE)) {
+            // field names interned: rows are read by literal field names, which then match by identity at once
             aliases.computeIfAbsent(BlockType.valueOf(row.get(0)), block -> new HashMap<>())
-                    .put(normalise(row.get(2)), new Alias(row.get(1), row.get(3), row.get(4)));
+                    .put(normalise(row.get(2)), new Alias(row.get(1).intern(), row.get(3), row.get(4)));
         }
         return new HeaderAliases(aliases);
     }

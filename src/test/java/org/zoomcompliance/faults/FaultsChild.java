@@ -109,6 +109,7 @@ public final class FaultsChild {
                             System.out.println("BLOCKED");
                             System.out.flush();
                             SHUTDOWN.await();
+                            awaitStopRequested();
                         }
                         try {
                             return method.invoke(connection, arguments);
@@ -116,6 +117,26 @@ public final class FaultsChild {
                             throw e.getCause();
                         }
                     });
+        }
+
+        /**
+         * Until the graceful shutdown has asked the running job to stop (or a bound passes): released earlier, the
+         * step could finish its remaining chunks before the request arrives, and the scenario would test nothing.
+         */
+        private void awaitStopRequested() throws Exception {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            try (Connection probe = getTargetDataSource().getConnection();
+                    java.sql.Statement statement = probe.createStatement()) {
+                while (System.nanoTime() < deadline) {
+                    try (java.sql.ResultSet stopping = statement.executeQuery(
+                            "select exists (select 1 from batch_job_execution where status = 'STOPPING')")) {
+                        if (stopping.next() && stopping.getBoolean(1)) {
+                            return;
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            }
         }
 
         @Override

@@ -7,10 +7,10 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 
 /**
  * The ingest step's reader: the data rows of one export, streamed and turned into what the writer stores by the
- * given function, a few hundred rows ahead of the step on a thread of its own ({@link ReadAhead}). It counts the
- * rows it hands out, so a restart skips the rows of committed chunks in the file (headers and meeting lines are
- * re-read on the way) before reading ahead again. A file the survey quarantined yields nothing. Not final: the step
- * scope proxies it.
+ * given function, up to about two thousand rows ahead of the step, on a thread of its own ({@link ReadAhead}). It
+ * counts the rows it hands out, so a restart skips the rows of committed chunks in the file (headers and meeting
+ * lines are re-read on the way) before reading ahead again. A file the survey quarantined yields nothing. Not
+ * final: the step scope proxies it.
  */
 public class ExportItemReader<T> extends AbstractItemCountingItemStreamItemReader<T> {
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -48,14 +49,24 @@ class ReadAheadTest {
 
     @Test
     void staysABoundedNumberOfItemsAheadAndStopsWhenClosed() throws Exception {
+        // given an endless source, of which one item was taken
         AtomicInteger produced = new AtomicInteger();
-        ReadAhead<Integer> ahead = new ReadAhead<>("test", produced::incrementAndGet);
+        ReadAhead<Integer> ahead = new ReadAhead<>("bounded-test", produced::incrementAndGet);
         assertThat(ahead.next()).isEqualTo(1);
-        Thread.sleep(200);
+        Thread producer = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("bounded-test")).findFirst().orElseThrow();
+
+        // when the producer has filled what it may hold
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (producer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+
+        // then it waits, a bounded number of items ahead, and ends when closed
+        assertThat(producer.getState()).isEqualTo(Thread.State.WAITING);
         assertThat(produced.get()).as("items produced while the consumer waits").isLessThan(5_000);
         ahead.close();
-        int afterClose = produced.get();
-        Thread.sleep(100);
-        assertThat(produced.get()).isEqualTo(afterClose);
+        producer.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(producer.isAlive()).isFalse();
     }
 }

@@ -98,8 +98,10 @@ public class IngestFileJobConfiguration {
         String fileName = Path.of(path).getFileName().toString();
         LocalDate inventory = inventoryDate == null || inventoryDate.isEmpty()
                 ? LocalDate.now(clock.withZone(policy.zone())) : LocalDate.parse(inventoryDate);
-        FileContext file = new FileContext(fileName, policy.zone(),
-                order == null || order.isEmpty() ? DateShapes.Order.MONTH_FIRST : DateShapes.Order.valueOf(order), inventory,
+        // a quarantined file was given no order: its reader reads nothing
+        DateShapes.Order dateOrder = order == null || order.isEmpty()
+                ? DateShapes.Order.MONTH_FIRST : DateShapes.Order.valueOf(order);
+        FileContext file = new FileContext(fileName, policy.zone(), dateOrder, inventory,
                 FileContext.meetingIdIn(fileName), policy.pseudonymiseParticipantEmails());
         RowNormaliser normaliser = new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()));
         return new ExportItemReader<>(Path.of(path), aliases, Boolean.TRUE.equals(quarantined), normaliser::normalise);

@@ -1,5 +1,6 @@
 package org.zoomcompliance.ingest.write;
 
+import static org.zoomcompliance.ingest.write.Column.instant;
 import static org.zoomcompliance.ingest.write.Column.text;
 import static org.zoomcompliance.ingest.write.Column.textArray;
 import static org.zoomcompliance.ingest.write.Column.typed;
@@ -44,8 +45,8 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
 
     private static final SetInsert<Lined<MeetingRow>> MEETING = SetInsert.of("meeting", List.of(
             text("meeting_id", l -> l.row().meetingId()),
-            typed("start_time", "timestamptz", l -> l.row().startTime()),
-            typed("end_time", "timestamptz", l -> l.row().endTime()),
+            instant("start_time", l -> l.row().startTime()),
+            instant("end_time", l -> l.row().endTime()),
             text("topic", l -> l.row().topic()),
             text("host_name", l -> l.row().hostName()),
             text("host_email", l -> l.row().hostEmail()),
@@ -73,14 +74,14 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
 
     private static final SetInsert<Lined<ParticipantJoinRow>> PARTICIPANT_JOIN = SetInsert.of("participant_join", List.of(
             text("meeting_id", l -> l.row().meetingId()),
-            typed("meeting_start", "timestamptz", l -> l.row().meetingStart()),
+            instant("meeting_start", l -> l.row().meetingStart()),
             text("name", l -> l.row().name()),
             text("original_name", l -> l.row().originalName()),
             text("role", l -> l.row().role()),
             text("email_pseudonym", l -> l.row().emailPseudonym()),
             typed("name_is_phone", "boolean", l -> l.row().nameIsPhone()),
-            typed("join_time", "timestamptz", l -> l.row().joinTime()),
-            typed("leave_time", "timestamptz", l -> l.row().leaveTime()),
+            instant("join_time", l -> l.row().joinTime()),
+            instant("leave_time", l -> l.row().leaveTime()),
             typed("duration_minutes", "integer", l -> l.row().durationMinutes()),
             typed("guest", "boolean", l -> l.row().guest()),
             typed("recording_consent", "boolean", l -> l.row().recordingConsent()),
@@ -92,7 +93,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
 
     private static final SetInsert<Lined<DashboardParticipantRow>> DASHBOARD = SetInsert.of("dashboard_participant", List.of(
             text("meeting_id", l -> l.row().meetingId()),
-            typed("meeting_start", "timestamptz", l -> l.row().meetingStart()),
+            instant("meeting_start", l -> l.row().meetingStart()),
             text("name", l -> l.row().name()),
             text("email_pseudonym", l -> l.row().emailPseudonym()),
             text("role", l -> l.row().role()),
@@ -105,8 +106,8 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             text("network_type", l -> l.row().networkType()),
             text("data_centre", l -> l.row().dataCentre()),
             text("connection_type", l -> l.row().connectionType()),
-            typed("join_time", "timestamptz", l -> l.row().joinTime()),
-            typed("leave_time", "timestamptz", l -> l.row().leaveTime()),
+            instant("join_time", l -> l.row().joinTime()),
+            instant("leave_time", l -> l.row().leaveTime()),
             typed("recording", "boolean", l -> l.row().recording()),
             text("client_version", l -> l.row().clientVersion()),
             text("leave_reason", l -> l.row().leaveReason()),
@@ -119,18 +120,18 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             text("meeting_id", l -> l.row().meetingId()),
             text("topic", l -> l.row().topic()),
             text("host_email", l -> l.row().hostEmail()),
-            typed("start_time", "timestamptz", l -> l.row().startTime()),
+            instant("start_time", l -> l.row().startTime()),
             typed("file_size_mb", "numeric", l -> l.row().fileSizeMb()),
             typed("file_count", "integer", l -> l.row().fileCount()),
             typed("total_views", "integer", l -> l.row().totalViews()),
             typed("total_downloads", "integer", l -> l.row().totalDownloads()),
-            typed("last_accessed", "timestamptz", l -> l.row().lastAccessed()),
+            instant("last_accessed", l -> l.row().lastAccessed()),
             typed("auto_delete_date", "date", l -> l.row().autoDeleteDate())),
             List.of("inventory_date", "meeting_id", "start_time"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<SignInRow>> SIGN_IN = SetInsert.of("sign_in", List.of(
-            typed("event_time", "timestamptz", l -> l.row().eventTime()),
+            instant("event_time", l -> l.row().eventTime()),
             text("email", l -> l.row().email()),
             text("event_type", l -> l.row().eventType()),
             text("ip_pseudonym", l -> l.row().ipPseudonym()),
@@ -144,7 +145,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             "on conflict do nothing");
 
     private static final SetInsert<Lined<OperationLogRow>> OPERATION_LOG = SetInsert.of("operation_log", List.of(
-            typed("event_time", "timestamptz", l -> l.row().eventTime()),
+            instant("event_time", l -> l.row().eventTime()),
             text("operator", l -> l.row().operator()),
             text("category_type", l -> l.row().categoryType()),
             text("action", l -> l.row().action()),
@@ -159,7 +160,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             text("user_type", l -> l.row().userType()),
             text("department", l -> l.row().department()),
             textArray("groups", l -> l.row().groups()),
-            typed("last_login_time", "timestamptz", l -> l.row().lastLoginTime()),
+            instant("last_login_time", l -> l.row().lastLoginTime()),
             text("pmi", l -> l.row().pmi())),
             List.of("email"),
             "on conflict do nothing");
@@ -173,8 +174,8 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             typed("participants", "integer", l -> l.row().participants()),
             typed("meeting_minutes", "integer", l -> l.row().meetingMinutes()),
             text("last_client_version", l -> l.row().lastClientVersion()),
-            typed("last_login_time", "timestamptz", l -> l.row().lastLoginTime()),
-            typed("create_time", "timestamptz", l -> l.row().createTime())),
+            instant("last_login_time", l -> l.row().lastLoginTime()),
+            instant("create_time", l -> l.row().createTime())),
             List.of("email"),
             "on conflict do nothing");
 

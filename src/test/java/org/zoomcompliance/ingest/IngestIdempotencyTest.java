@@ -76,24 +76,10 @@ class IngestIdempotencyTest extends PipelineIntegrationTest {
     @Test
     void overlappingFilesInOneRunLeaveTheSameTablesWhicheverComesFirst() throws IOException {
         // given a details file and a participants file of one meeting, ingested side by side in one run
-        Path folder = Files.createDirectories(TestHomes.newHome().resolve("side-by-side"));
-        Path details = Files.writeString(folder.resolve("meetinglistdetails_20240305_20240305.csv"), """
-                Topic,Meeting ID,User Name,User Email,Department,Group,Has Zoom Rooms,Creation Time,Start Time,End Time,Duration (Minutes),Participants,Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
-                Side,91000000031,Olga Host,olga@fixture.example,,,No,03/05/2024 08:00:00 AM,03/05/2024 09:00:00 AM,03/05/2024 10:00:00 AM,60,2,Olga Host,olga@fixture.example,03/05/2024 09:00:00 AM,03/05/2024 10:00:00 AM,60,No
-                Side,91000000031,Olga Host,olga@fixture.example,,,No,03/05/2024 08:00:00 AM,03/05/2024 09:00:00 AM,03/05/2024 10:00:00 AM,60,2,Pavel Guest,,03/05/2024 09:05:00 AM,03/05/2024 09:30:00 AM,25,Yes
-                """, StandardCharsets.UTF_8);
-        Path participants = Files.writeString(folder.resolve("participants_91000000031.csv"), """
-                Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,
-                910 0000 0031,Side,03/05/2024 09:00:00 AM,03/05/2024 10:00:00 AM,olga@fixture.example,60,3,
-
-                Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
-                Olga Host,olga@fixture.example,03/05/2024 09:00:00 AM,03/05/2024 10:00:00 AM,60,No
-                Pavel Guest,,03/05/2024 09:05:00 AM,03/05/2024 09:30:00 AM,25,Yes
-                Pavel Guest,,03/05/2024 09:35:00 AM,03/05/2024 09:50:00 AM,15,Yes
-                """, StandardCharsets.UTF_8);
+        Overlap exports = overlappingExports(TestHomes.newHome().resolve("side-by-side"), "91000000031", "03/05/2024");
 
         // when
-        List<FileOutcome> outcomes = ingestion.ingest(List.of(details, participants)).files();
+        List<FileOutcome> outcomes = ingestion.ingest(List.of(exports.details(), exports.participants())).files();
 
         // then each session and the meeting are there once, and each file's figures add up
         assertThat(jdbc.queryForObject("select count(*) from participant_join where meeting_id = '91000000031'",
@@ -107,26 +93,12 @@ class IngestIdempotencyTest extends PipelineIntegrationTest {
     @Test
     void countsSessionsOnceWhenAParticipantsFileAndADetailsFileOverlap() throws IOException {
         // given
-        Path folder = Files.createDirectories(TestHomes.newHome().resolve("exports"));
-        Path details = Files.writeString(folder.resolve("meetinglistdetails_20240301_20240302.csv"), """
-                Topic,Meeting ID,User Name,User Email,Department,Group,Has Zoom Rooms,Creation Time,Start Time,End Time,Duration (Minutes),Participants,Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
-                Overlap,91000000030,Olga Host,olga@fixture.example,,,No,03/01/2024 08:00:00 AM,03/01/2024 09:00:00 AM,03/01/2024 10:00:00 AM,60,2,Olga Host,olga@fixture.example,03/01/2024 09:00:00 AM,03/01/2024 10:00:00 AM,60,No
-                Overlap,91000000030,Olga Host,olga@fixture.example,,,No,03/01/2024 08:00:00 AM,03/01/2024 09:00:00 AM,03/01/2024 10:00:00 AM,60,2,Pavel Guest,,03/01/2024 09:05:00 AM,03/01/2024 09:30:00 AM,25,Yes
-                """, StandardCharsets.UTF_8);
-        Path participants = Files.writeString(folder.resolve("participants_91000000030.csv"), """
-                Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,
-                910 0000 0030,Overlap,03/01/2024 09:00:00 AM,03/01/2024 10:00:00 AM,olga@fixture.example,60,3,
-
-                Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
-                Olga Host,olga@fixture.example,03/01/2024 09:00:00 AM,03/01/2024 10:00:00 AM,60,No
-                Pavel Guest,,03/01/2024 09:05:00 AM,03/01/2024 09:30:00 AM,25,Yes
-                Pavel Guest,,03/01/2024 09:35:00 AM,03/01/2024 09:50:00 AM,15,Yes
-                """, StandardCharsets.UTF_8);
+        Overlap exports = overlappingExports(TestHomes.newHome().resolve("exports"), "91000000030", "03/01/2024");
 
         // when the details file is ingested first (in one run, side by side, either may come first: then which of
         // the two counts a shared row as ingested depends on which got there first; the tables are the same)
-        ingestion.ingest(List.of(details));
-        IngestReport report = ingestion.ingest(List.of(participants));
+        ingestion.ingest(List.of(exports.details()));
+        IngestReport report = ingestion.ingest(List.of(exports.participants()));
 
         // then
         FileOutcome second = report.files().get(0);
@@ -137,5 +109,33 @@ class IngestIdempotencyTest extends PipelineIntegrationTest {
                 Integer.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from meeting where meeting_id = '91000000030'", Integer.class))
                 .isEqualTo(1);
+    }
+
+    /** Two exports of one meeting that share the host's session and a guest's first one. */
+    private record Overlap(Path details, Path participants) {
+    }
+
+    /**
+     * A meeting list details file (the host and a guest) and a participants file (the meeting line, the host and
+     * the guest's two sessions) of the meeting {@code meetingId} held on {@code day} (MM/dd/yyyy) from 9 to 10.
+     */
+    private static Overlap overlappingExports(Path folder, String meetingId, String day) throws IOException {
+        Files.createDirectories(folder);
+        String spaced = meetingId.substring(0, 3) + " " + meetingId.substring(3, 7) + " " + meetingId.substring(7);
+        Path details = Files.writeString(folder.resolve("meetinglistdetails_" + meetingId + ".csv"), """
+                Topic,Meeting ID,User Name,User Email,Department,Group,Has Zoom Rooms,Creation Time,Start Time,End Time,Duration (Minutes),Participants,Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+                Overlap,{id},Olga Host,olga@fixture.example,,,No,{day} 08:00:00 AM,{day} 09:00:00 AM,{day} 10:00:00 AM,60,2,Olga Host,olga@fixture.example,{day} 09:00:00 AM,{day} 10:00:00 AM,60,No
+                Overlap,{id},Olga Host,olga@fixture.example,,,No,{day} 08:00:00 AM,{day} 09:00:00 AM,{day} 10:00:00 AM,60,2,Pavel Guest,,{day} 09:05:00 AM,{day} 09:30:00 AM,25,Yes
+                """.replace("{id}", meetingId).replace("{day}", day), StandardCharsets.UTF_8);
+        Path participants = Files.writeString(folder.resolve("participants_" + meetingId + ".csv"), """
+                Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,
+                {spaced},Overlap,{day} 09:00:00 AM,{day} 10:00:00 AM,olga@fixture.example,60,3,
+
+                Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+                Olga Host,olga@fixture.example,{day} 09:00:00 AM,{day} 10:00:00 AM,60,No
+                Pavel Guest,,{day} 09:05:00 AM,{day} 09:30:00 AM,25,Yes
+                Pavel Guest,,{day} 09:35:00 AM,{day} 09:50:00 AM,15,Yes
+                """.replace("{spaced}", spaced).replace("{day}", day), StandardCharsets.UTF_8);
+        return new Overlap(details, participants);
     }
 }

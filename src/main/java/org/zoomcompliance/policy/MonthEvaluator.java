@@ -37,6 +37,7 @@ class MonthEvaluator {
     private final Policy policy;
     private final Map<String, Rule> rules;
     private final DataCentres dataCentres;
+    private final ClientMinimums clientMinimums;
     private final List<String> sessionStatements;
 
     MonthEvaluator(NamedParameterJdbcTemplate jdbc, Policy policy) {
@@ -44,6 +45,7 @@ class MonthEvaluator {
         this.policy = policy;
         this.rules = RuleCatalogue.load(policy.rules().keySet());
         this.dataCentres = DataCentres.load(policy.adequateCountries());
+        this.clientMinimums = ClientMinimums.of(policy.minimumClientVersion());
         try {
             String sessions = new ClassPathResource(SESSIONS).getContentAsString(StandardCharsets.UTF_8);
             this.sessionStatements = Arrays.stream(sessions.split(";\\s*\\n")).filter(s -> !s.isBlank()).toList();
@@ -138,6 +140,8 @@ class MonthEvaluator {
                         .map(e -> e.getKey().name() + "\t" + e.getValue().mayRecord() + "\t" + e.getValue().recordingRetentionDays())
                         .collect(Collectors.joining("\n")))
                 .addValue("generic", String.join("\n", policy.genericNames()))
+                .addValue("name_prefixes", policy.acceptedNamePrefixes().stream()
+                        .map(prefix -> "(?:" + prefix + ")").collect(Collectors.joining("|")))
                 .addValue("sensitive_terms", String.join("\n", policy.sensitiveTerms()))
                 .addValue("domains", String.join("\n", policy.institution().emailDomains()))
                 .addValue("allow_co_host", policy.coHostMayRecord())
@@ -147,6 +151,11 @@ class MonthEvaluator {
                 .addValue("window_minutes", policy.intrusion().windowMinutes())
                 .addValue("min_share", policy.intrusion().minUnidentifiedShare())
                 .addValue("minimum_version", policy.minimumClientVersion())
+                .addValue("zoom_enforced", policy.minimumClientVersion().equals(ClientMinimums.ZOOM_ENFORCED))
+                .addValue("client_minimums", clientMinimums.minimums().stream()
+                        .map(m -> m.from() + "\t" + m.platform() + "\t" + m.version()).collect(Collectors.joining("\n")))
+                .addValue("client_platforms", clientMinimums.platformWords().stream()
+                        .map(w -> w.word() + "\t" + w.platform()).collect(Collectors.joining("\n")))
                 .addValue("inactive_days", policy.retention().inactiveAccountDays());
         return parameters;
     }
@@ -178,13 +187,16 @@ class MonthEvaluator {
                     .addValue("region", location.region().name());
         }).toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("insert into ev_data_centre values (:data_centre, :country, :region)", rows);
+        // A participant without a data centre is in an unknown one (data_centre empty), never assumed in the EU.
         jdbc.update("create temp table ev_transfer on commit drop as"
                 + " select d.meeting_id, d.start_time as meeting_start, min(o.host_email) as host_email,"
-                + " btrim(d.data_centre) as data_centre, c.country, c.region,"
+                + " coalesce(btrim(d.data_centre), '') as data_centre, c.country,"
+                + " coalesce(c.region, 'UNKNOWN') as region,"
                 + " count(distinct coalesce(d.email_pseudonym, 'name:' || lower(d.name)))::int as participants"
                 + " from ev_dash d join ev_occurrence o on o.meeting_id = d.meeting_id and o.start_time = d.start_time"
-                + " join ev_data_centre c on c.data_centre = btrim(d.data_centre)"
-                + " group by d.meeting_id, d.start_time, btrim(d.data_centre), c.country, c.region", parameters);
+                + " left join ev_data_centre c on c.data_centre = btrim(d.data_centre)"
+                + " group by d.meeting_id, d.start_time, coalesce(btrim(d.data_centre), ''), c.country,"
+                + " coalesce(c.region, 'UNKNOWN')", parameters);
     }
 
     /** The reason a rule cannot be evaluated for the month, or null when every input it needs is there. */

@@ -20,6 +20,7 @@ public record Policy(
         Intrusion intrusion,
         List<String> sensitiveTerms,
         List<String> genericNames,
+        List<String> acceptedNamePrefixes,
         Set<String> adequateCountries,
         boolean pseudonymiseParticipantEmails,
         Retention retention,

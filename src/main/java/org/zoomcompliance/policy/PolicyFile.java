@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.springframework.scheduling.support.CronExpression;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -46,6 +47,7 @@ public final class PolicyFile {
     private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,3}");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern UNPORTABLE_REGEX = Pattern.compile("\\\\[pP]|[+*?}]\\+|\\(\\?<[a-zA-Z]");
     /** Maps whose keys are names (profiles, rule codes), not policy keys: checked against their own catalogue. */
     private static final Set<String> NAMED_MAPS = Set.of("profiles", "rules");
 
@@ -215,8 +217,9 @@ public final class PolicyFile {
                     integer(path + ".recording-retention-days", 0, 36_500)));
         }
         String minimumVersion = string("clients.minimum-version");
-        if (!VERSION.matcher(minimumVersion).matches()) {
-            throw error("clients.minimum-version", "'" + minimumVersion + "' is not a version like 5.17.0");
+        if (!VERSION.matcher(minimumVersion).matches() && !minimumVersion.equals(ClientMinimums.ZOOM_ENFORCED)) {
+            throw error("clients.minimum-version", "'" + minimumVersion + "' is not a version like 5.17.0 nor "
+                    + ClientMinimums.ZOOM_ENFORCED);
         }
         Policy.Intrusion intrusion = new Policy.Intrusion(
                 integer("intrusion.min-joins", 2, 100_000),
@@ -247,6 +250,7 @@ public final class PolicyFile {
                 intrusion,
                 nonEmptyStrings("sensitive-topics.terms"),
                 strings("identity.generic-names"),
+                prefixes("identity.accepted-prefixes"),
                 countries("transfers.adequate-countries"),
                 bool("participants.pseudonymise-emails"),
                 retention,
@@ -347,6 +351,28 @@ public final class PolicyFile {
                 throw error(path, "'" + domain + "' is not a domain name like exemple.fr");
             }
             result.add(lower);
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * Regular expressions matched at the start of a display name (anchored when not already). They run in
+     * PostgreSQL, whose syntax Java's mostly shares: each must compile here and avoid the constructs PostgreSQL
+     * lacks ({@code \p} classes, possessive quantifiers, named groups).
+     */
+    private List<String> prefixes(String path) {
+        List<String> result = new ArrayList<>();
+        for (String prefix : strings(path)) {
+            try {
+                Pattern.compile(prefix);
+            } catch (PatternSyntaxException e) {
+                throw error(path, "'" + prefix + "' is not a regular expression: " + e.getDescription());
+            }
+            if (UNPORTABLE_REGEX.matcher(prefix).find()) {
+                throw error(path, "'" + prefix + "' uses \\p classes, possessive quantifiers or named groups,"
+                        + " which the database's regular expressions do not have");
+            }
+            result.add(prefix.startsWith("^") ? prefix : "^(?:" + prefix + ")");
         }
         return List.copyOf(result);
     }

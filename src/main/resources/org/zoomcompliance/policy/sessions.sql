@@ -1,6 +1,7 @@
 -- Sessionisation: the month's facts every rule reads, as temporary tables dropped when the evaluation commits.
 -- Bind parameters: :month_start, :month_end (the month in the institution's zone), :lo, :hi (a day wider, for
--- joins placed by time), :zone, :users_file, :inventory_date, :group_profiles, :profile_policies, :generic.
+-- joins placed by time), :zone, :users_file, :inventory_date, :group_profiles, :profile_policies, :generic,
+-- :name_prefixes, :client_minimums, :client_platforms.
 -- Statements are separated by a semicolon at the end of a line.
 
 -- The policy's profiles: which Zoom group maps to which profile, and what each profile may do.
@@ -17,6 +18,17 @@ from unnest(string_to_array(:profile_policies, E'\n')) line;
 create temp table ev_generic on commit drop as
 select '(^| )(' || string_agg(zc_words(name), '|') || ')( |$)' as pattern
 from unnest(string_to_array(:generic, E'\n')) name;
+
+-- The minimum client versions (ClientMinimums): from a date, per platform ('*': every platform), as written.
+create temp table ev_client_minimum on commit drop as
+select split_part(line, E'\t', 1)::date as valid_from, split_part(line, E'\t', 2) as platform,
+       zc_version(split_part(line, E'\t', 3)) as version, split_part(line, E'\t', 3) as written
+from unnest(string_to_array(:client_minimums, E'\n')) line;
+
+-- The words of a device / client type value that name a platform ("iPhone" is iOS, "Mac OS X" macOS).
+create temp table ev_client_platform on commit drop as
+select '(^| )' || zc_words(split_part(line, E'\t', 1)) || '( |$)' as pattern, split_part(line, E'\t', 2) as platform
+from unnest(string_to_array(:client_platforms, E'\n')) line;
 
 -- Accounts of the users export the month is judged with, with the profiles their groups map to.
 create temp table ev_account on commit drop as
@@ -57,13 +69,18 @@ on conflict do nothing;
 analyze ev_occurrence;
 
 -- Whether each display name of the month identifies a person, decided once per distinct name: people attend
--- many meetings under the same name, and the test takes three regular expressions.
+-- many meetings under the same name, and the test takes three regular expressions. An accepted prefix
+-- (identity.accepted-prefixes, "005_") is not part of the name, and "Last, First" shows both names. The dashboard
+-- table keeps no phone flag: a dial-in's name is stored as its pseudonym, 32 hexadecimal digits, which no
+-- display name has.
 create temp table ev_name on commit drop as
-select n.name, n.name_is_phone, zc_unidentified(n.name, n.name_is_phone, g.pattern) as unidentified
+select n.name, n.name_is_phone,
+       zc_unidentified(translate(case when :name_prefixes = '' then n.name else regexp_replace(n.name, :name_prefixes, '') end,
+                                 ',', ' '), n.name_is_phone, g.pattern) as unidentified
 from (select name, name_is_phone from participant_join
       where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi
       union
-      select name, false from dashboard_participant
+      select name, name ~ '^[0-9a-f]{32}$' from dashboard_participant
       where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi) n
 cross join ev_generic g;
 
@@ -71,8 +88,10 @@ analyze ev_name;
 
 -- Each join placed in its occurrence: the export's meeting start, else the occurrence of that ID whose window
 -- (start minus 30 minutes to end plus 30 minutes) contains the join, else the first join of that ID that day.
+-- A person is their e-mail, else their display name.
 create temp table ev_join on commit drop as
-select j.meeting_id, j.name, j.role, j.email_pseudonym, j.name_is_phone, j.join_time, j.leave_time,
+select j.meeting_id, j.name, j.role, j.email_pseudonym, coalesce(j.email_pseudonym, 'name:' || lower(j.name)) as person,
+       j.name_is_phone, j.join_time, j.leave_time,
        j.duration_minutes, j.guest, j.recording_consent, j.in_waiting_room,
        n.unidentified,
        coalesce(j.meeting_start,
@@ -89,13 +108,15 @@ from (select meeting_id, (join_time at time zone :zone)::date as day, min(join_t
 where j.start_time is null and f.meeting_id = j.meeting_id and f.day = (j.join_time at time zone :zone)::date;
 
 create temp table ev_dash on commit drop as
-select d.meeting_id, d.name, d.role, d.email_pseudonym, d.ip_pseudonym, d.data_centre, d.join_time, d.leave_time,
-       d.recording, d.client_version,
+select d.meeting_id, d.name, d.name ~ '^[0-9a-f]{32}$' as name_is_phone, d.role, d.email_pseudonym,
+       coalesce(d.email_pseudonym, 'name:' || lower(d.name)) as person, d.ip_pseudonym, d.device, d.data_centre,
+       d.join_time, d.leave_time, d.recording, d.client_version, coalesce(n.unidentified, true) as unidentified,
        coalesce(d.meeting_start,
                 (select max(o.start_time) from ev_occurrence o
                  where o.meeting_id = d.meeting_id and o.start_time <= d.join_time + interval '30 minutes'
                    and (o.end_time is null or d.join_time <= o.end_time + interval '30 minutes'))) as start_time
 from dashboard_participant d
+left join ev_name n on n.name = d.name and n.name_is_phone = (d.name ~ '^[0-9a-f]{32}$')
 where coalesce(d.meeting_start, d.join_time) >= :lo and coalesce(d.meeting_start, d.join_time) < :hi;
 
 update ev_dash d set start_time = f.start_time
@@ -144,32 +165,42 @@ update ev_occurrence o set
 
 analyze ev_occurrence;
 
--- One presence per person and occurrence: re-joins merged (earliest join, latest leave, summed minutes).
+-- One presence per person and occurrence: re-joins merged (earliest join, latest leave, summed minutes). The
+-- host: tagged (Host), named as the meeting's host, or (e-mails kept in clear) with the host's e-mail.
 create temp table ev_presence on commit drop as
-select j.meeting_id, j.start_time, coalesce(j.email_pseudonym, 'name:' || lower(j.name)) as person,
+select j.meeting_id, j.start_time, j.person,
        min(j.name) as name, bool_or(j.name_is_phone) as name_is_phone, bool_and(j.unidentified) as unidentified,
-       bool_or(j.role = 'HOST' or lower(j.name) = lower(o.host_name)) as is_host,
+       coalesce(bool_or(j.role = 'HOST' or lower(j.name) = lower(o.host_name) or j.email_pseudonym = lower(o.host_email)),
+                false) as is_host,
        bool_or(j.role = 'CO_HOST') as is_co_host, bool_or(j.guest) as guest,
        bool_or(j.recording_consent) as consent, bool_or(j.recording_consent is not null) as consent_known,
        bool_or(j.in_waiting_room) as waiting_room, min(j.join_time) as first_join, max(j.leave_time) as last_leave,
        sum(j.duration_minutes) as minutes, count(*) as joins
 from ev_join j
 join ev_occurrence o on o.meeting_id = j.meeting_id and o.start_time = j.start_time
-group by j.meeting_id, j.start_time, coalesce(j.email_pseudonym, 'name:' || lower(j.name));
+group by j.meeting_id, j.start_time, j.person;
 
+-- The same for dashboard participants, with each one's oldest client: its version as numbers, as written, and
+-- the platform its device tells (null when it tells none).
 create temp table ev_dash_presence on commit drop as
-select p.*, coalesce(n.unidentified, true) as unidentified
-from (select d.meeting_id, d.start_time, coalesce(d.email_pseudonym, 'name:' || lower(d.name)) as person,
-             min(d.name) as name,
-             bool_or(d.role = 'HOST' or (d.role is null and lower(d.name) = lower(o.host_name))) as is_host,
-             bool_or(d.role = 'CO_HOST') as is_co_host, bool_or(d.recording) as recording,
-             min(v.version) as client_version
-      from ev_dash d
-      join ev_occurrence o on o.meeting_id = d.meeting_id and o.start_time = d.start_time
-      left join (select client_version, zc_version(client_version) as version
-                 from ev_dash group by client_version) v on v.client_version = d.client_version
-      group by d.meeting_id, d.start_time, coalesce(d.email_pseudonym, 'name:' || lower(d.name))) p
-left join ev_name n on n.name = p.name and not n.name_is_phone;
+select d.meeting_id, d.start_time, d.person, min(d.name) as name, bool_or(d.name_is_phone) as name_is_phone,
+       bool_and(d.unidentified) as unidentified, min(d.join_time) as first_join,
+       coalesce(bool_or(d.role = 'HOST' or (d.role is null and (lower(d.name) = lower(o.host_name)
+                                                                or d.email_pseudonym = lower(o.host_email)))),
+                false) as is_host,
+       bool_or(d.role = 'CO_HOST') as is_co_host, bool_or(d.recording) as recording,
+       min(v.version) as client_version,
+       (array_agg(btrim(d.client_version) order by v.version nulls last))[1] as client_version_written,
+       (array_agg(pl.platform order by v.version nulls last))[1] as platform
+from ev_dash d
+join ev_occurrence o on o.meeting_id = d.meeting_id and o.start_time = d.start_time
+left join (select client_version, zc_version(client_version) as version
+           from ev_dash group by client_version) v on v.client_version = d.client_version
+left join (select dv.device, min(cp.platform) as platform
+           from (select distinct device from ev_dash) dv
+           join ev_client_platform cp on zc_words(dv.device) ~ cp.pattern
+           group by dv.device) pl on pl.device = d.device
+group by d.meeting_id, d.start_time, d.person;
 
 -- Recordings still listed in the newest recordings export of the period, with their host and its profile.
 create temp table ev_recording on commit drop as

@@ -38,8 +38,8 @@ class MonthEvaluatorPolicyTest extends PipelineIntegrationTest {
         rules.put("SENSITIVE_TOPIC", new Policy.RuleSettings(false, Severity.MEDIUM));
         Policy policy = new Policy(new Policy.Institution("Test", List.of("test.fr"), defaults.zone()), defaults.profiles(),
                 defaults.minimumClientVersion(), defaults.coHostMayRecord(), defaults.pmiMinDays(), defaults.reuseMinSessions(),
-                defaults.intrusion(), defaults.sensitiveTerms(), defaults.genericNames(), defaults.adequateCountries(),
-                defaults.pseudonymiseParticipantEmails(), defaults.retention(), rules, defaults.schedule());
+                defaults.intrusion(), defaults.sensitiveTerms(), defaults.genericNames(), defaults.acceptedNamePrefixes(),
+                defaults.adequateCountries(), defaults.pseudonymiseParticipantEmails(), defaults.retention(), rules, defaults.schedule());
 
         // when the month is evaluated under that policy
         new TransactionTemplate(transactionManager).executeWithoutResult(status ->

@@ -26,6 +26,7 @@ class PolicyFileTest {
         // then
         assertThat(policy.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(policy.minimumClientVersion()).isEqualTo("5.17.0");
+        assertThat(policy.acceptedNamePrefixes()).containsExactly("^\\d+_");
         assertThat(policy.profiles().get(Profile.STUDENT).mayRecord()).isFalse();
         assertThat(policy.profiles().get(Profile.MEETING).recordingRetentionDays()).isEqualTo(30);
         assertThat(policy.profiles().get(Profile.TEACHING).recordingRetentionDays()).isEqualTo(365);
@@ -69,6 +70,8 @@ class PolicyFileTest {
                   ACCOUNT_INACTIVE: { severity: medium }
                 sensitive-topics:
                   terms: [huis clos]
+                clients: { minimum-version: zoom-enforced }
+                identity: { accepted-prefixes: ['[A-Z]{2}\\d{6}-', '^\\d+_'] }
                 """);
 
         // when
@@ -80,6 +83,8 @@ class PolicyFileTest {
         assertThat(policy.rule("SENSITIVE_TOPIC")).isEqualTo(new Policy.RuleSettings(false, Severity.MEDIUM));
         assertThat(policy.rule("ACCOUNT_INACTIVE").severity()).isEqualTo(Severity.MEDIUM);
         assertThat(policy.sensitiveTerms()).containsExactly("huis clos");
+        assertThat(policy.minimumClientVersion()).isEqualTo("zoom-enforced");
+        assertThat(policy.acceptedNamePrefixes()).containsExactly("^(?:[A-Z]{2}\\d{6}-)", "^\\d+_");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,6 +107,8 @@ class PolicyFileTest {
             bad cron                   | schedule: { nightly: every night }               | 'schedule.nightly' 'every night' is not a cron expression
             group in two profiles      | profiles: { MEETING: { groups: [Enseignement] } } | group 'Enseignement' is already mapped
             not a mapping              | [a, b]                                           | must be a YAML mapping
+            prefix not a regex         | identity: { accepted-prefixes: ['(\\d+_'] }        | 'identity.accepted-prefixes' '(\\d+_' is not a regular expression
+            prefix the database lacks  | identity: { accepted-prefixes: ['\\p{N}+_'] }      | which the database's regular expressions do not have
             """)
     void aBadValueStopsTheRunWithAMessageNamingIt(String problem, String yaml, String message) throws IOException {
         // given

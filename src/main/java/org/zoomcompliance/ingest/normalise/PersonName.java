@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A display name as Zoom writes it, split: {@code Current Name (Original Name)} and role tags such as
- * {@code (Host)}. Only a trailing balanced group counts, and a group is a role only if its words are a role's.
+ * {@code (Host)}. Only a trailing balanced group counts, and a group is a role only if its words are a role's. A
+ * group of digits alone ({@code Yasmini's iPhone (2)}) is part of the name, as a device numbers its copies.
  */
 public record PersonName(String name, String originalName, String role) {
 
@@ -29,6 +30,9 @@ public record PersonName(String name, String originalName, String role) {
                 role = role == null ? tag : role;
                 rest = rest.substring(0, open).strip();
                 continue;
+            }
+            if (!inner.isEmpty() && inner.chars().allMatch(Character::isDigit)) {
+                break;
             }
             original = inner.isEmpty() ? null : inner;
             rest = rest.substring(0, open).strip();

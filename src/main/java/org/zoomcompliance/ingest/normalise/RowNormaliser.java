@@ -139,10 +139,22 @@ public final class RowNormaliser {
                 ? Values.whole("duration_minutes", raw.value("duration_minutes"))
                 : Values.whole("total_duration_minutes", raw.value("total_duration_minutes"));
         return new ParticipantJoinRow(meetingId, meeting == null ? null : meeting.row().startTime(), shown.name(),
-                shown.originalName(), person.role(), participantEmail(raw.value("email")), shown.phone(),
+                shown.originalName(), roleOf(person, raw.value("email"), meeting), participantEmail(raw.value("email")),
+                shown.phone(),
                 instant("join_time", raw.value("join_time")), instant("leave_time", raw.value("leave_time")), duration,
                 Values.bool("guest", raw.value("guest")), Values.bool("recording_consent", raw.value("recording_consent")),
                 Values.bool("in_waiting_room", raw.value("in_waiting_room")), pseudonymiser.keyVersion());
+    }
+
+    /**
+     * The participant's role: its tag, else HOST when its e-mail is the meeting's host's (older exports tag no one,
+     * and only here, before the e-mail is pseudonymised, can the two be compared).
+     */
+    private static String roleOf(PersonName person, String email, Meeting meeting) {
+        if (person.role() != null || email == null || meeting == null || meeting.row().hostEmail() == null) {
+            return person.role();
+        }
+        return email.strip().equalsIgnoreCase(meeting.row().hostEmail().strip()) ? "HOST" : null;
     }
 
     /** A participant's display name as stored: a phone number (a dial-in) replaced by its pseudonym. */

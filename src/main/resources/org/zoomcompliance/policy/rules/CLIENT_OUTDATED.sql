@@ -1,30 +1,65 @@
--- A client version below clients.minimum-version (compared number by number: 5.17.11.34827 is not below
--- 5.17.0). One per meeting occurrence (dashboard participants, with the count) and one per account (sign-ins).
+-- A client version below the minimum (compared number by number: 5.17.11.34827 is not below 5.17.0), shown as
+-- written. The minimum is clients.minimum-version or, when that is zoom-enforced, Zoom's minimum in force on the
+-- meeting's (sign-in's) day for the client's platform (ev_client_minimum); a client whose platform the device or
+-- client type does not tell is judged against the lowest minimum then in force, and the evidence says so. One per
+-- meeting occurrence (dashboard participants, with the count) and one per account (sign-ins).
 -- inputs: dashboard|signins
-with minimum as (select zc_version(:minimum_version) as version),
-meetings as (
-    select p.meeting_id, p.start_time, count(p.client_version) as total,
-           count(*) filter (where p.client_version < m.version) as outdated,
-           string_agg(distinct array_to_string(p.client_version, '.'), ', ') filter (where p.client_version < m.version) as versions
-    from ev_dash_presence p cross join minimum m
-    group by p.meeting_id, p.start_time
+with sign_in_platforms as (
+    select t.client_type, min(cp.platform) as platform
+    from (select distinct client_type from sign_in where event_time >= :month_start and event_time < :month_end) t
+    join ev_client_platform cp on zc_words(t.client_type) ~ cp.pattern
+    group by t.client_type
+), clients as (
+    select p.meeting_id, p.start_time, null as email, null::timestamptz as event_time, p.client_version as version,
+           p.client_version_written as written, p.platform, (p.start_time at time zone :zone)::date as day
+    from ev_dash_presence p
+    where p.client_version is not null
+    union all
+    select null, null, s.email, s.event_time, zc_version(s.client_version), btrim(s.client_version), pl.platform,
+           (s.event_time at time zone :zone)::date
+    from sign_in s
+    left join sign_in_platforms pl on pl.client_type = s.client_type
+    where s.event_time >= :month_start and s.event_time < :month_end and zc_version(s.client_version) is not null
+), minimums as (
+    select k.day, k.platform, coalesce(own.version, low.version) as version, coalesce(own.written, low.written) as written,
+           own.version is null as lowest
+    from (select distinct day, platform from clients) k
+    left join lateral (select m.version, m.written from ev_client_minimum m
+                       where m.platform in (k.platform, '*') and m.valid_from <= k.day
+                       order by m.valid_from desc limit 1) own on true
+    left join lateral (select f.version, f.written
+                       from (select distinct on (m.platform) m.version, m.written from ev_client_minimum m
+                             where m.valid_from <= k.day order by m.platform, m.valid_from desc) f
+                       order by f.version limit 1) low on own.version is null
+), judged as (
+    select c.*, c.version < m.version as outdated,
+           c.written || case when :zoom_enforced
+               then ' on ' || coalesce(c.platform, 'an unknown platform') || ', below ' || m.written
+                    || case when m.lowest then ' (the lowest minimum in force)' else '' end
+               else '' end as detail
+    from clients c
+    join minimums m on m.day = c.day and m.platform is not distinct from c.platform
+), meetings as (
+    select meeting_id, start_time, count(*) as total, count(*) filter (where outdated) as outdated,
+           string_agg(distinct detail, case when :zoom_enforced then '; ' else ', ' end) filter (where outdated) as versions
+    from judged
+    where meeting_id is not null
+    group by meeting_id, start_time
 )
 select o.subject, o.start_time as occurred_at, o.meeting_id, o.topic, o.host_email, o.host_profile as profile,
-       c.outdated || ' of ' || c.total || ' participants used a client older than ' || :minimum_version || ' ('
-           || c.versions || ')' as evidence
+       c.outdated || ' of ' || c.total || ' participants used a client older than '
+           || case when :zoom_enforced then 'Zoom''s minimum in force on ' || to_char(o.start_time at time zone :zone, 'YYYY-MM-DD')
+                   else :minimum_version end || ' (' || c.versions || ')' as evidence
 from meetings c
 join ev_occurrence o on o.meeting_id = c.meeting_id and o.start_time = c.start_time
 where c.outdated > 0
 union all
-select 'account:' || lower(s.email), min(s.event_time), null, null, min(s.email), min(a.profiles[1]),
-       min(s.email) || ' signed in ' || count(*) || ' time(s) with a client older than ' || :minimum_version || ' ('
-           || string_agg(distinct s.client_version, ', ') || '), the last on ' || zc_local(max(s.event_time), :zone)
-from sign_in s
-join (select v.client_version
-      from (select distinct client_version from sign_in
-            where event_time >= :month_start and event_time < :month_end) v
-      cross join minimum m
-      where zc_version(v.client_version) < m.version) outdated on outdated.client_version = s.client_version
-left join ev_account a on a.email_key = lower(s.email)
-where s.event_time >= :month_start and s.event_time < :month_end
-group by lower(s.email)
+select 'account:' || lower(j.email), min(j.event_time), null, null, min(j.email), min(a.profiles[1]),
+       min(j.email) || ' signed in ' || count(*) || ' time(s) with a client older than '
+           || case when :zoom_enforced then 'Zoom''s minimum in force that day' else :minimum_version end || ' ('
+           || string_agg(distinct j.detail, case when :zoom_enforced then '; ' else ', ' end) || '), the last on '
+           || zc_local(max(j.event_time), :zone)
+from judged j
+left join ev_account a on a.email_key = lower(j.email)
+where j.email is not null and j.outdated
+group by lower(j.email)

@@ -1,15 +1,19 @@
 -- Participants whose display name does not show a first and a last name: fewer than two words of letters, a
--- phone number, or a device / generic name (identity.generic-names). One per meeting occurrence, with the count.
+-- phone number, or a device / generic name (identity.generic-names); "Last, First" and the accepted prefixes
+-- (identity.accepted-prefixes) are identified (ev_name). The host never counts. One per meeting occurrence,
+-- with the count and at most five names as shown (a dial-in as "a phone number", never its pseudonym).
 -- inputs: participants|dashboard
 with people as (
-    select meeting_id, start_time, name, name_is_phone, unidentified from ev_presence
+    select meeting_id, start_time, name, name_is_phone, unidentified from ev_presence where not is_host
     union all
-    select d.meeting_id, d.start_time, d.name, false, d.unidentified from ev_dash_presence d
-    where not exists (select 1 from ev_presence p where p.meeting_id = d.meeting_id and p.start_time = d.start_time)
+    select d.meeting_id, d.start_time, d.name, d.name_is_phone, d.unidentified from ev_dash_presence d
+    where not d.is_host
+      and not exists (select 1 from ev_presence p where p.meeting_id = d.meeting_id and p.start_time = d.start_time)
 ), counted as (
     select p.meeting_id, p.start_time, count(*) as total,
            count(*) filter (where p.unidentified) as unidentified,
-           array_agg(case when p.name_is_phone then 'a phone number' else '"' || p.name || '"' end order by p.name)
+           array_agg(case when p.name_is_phone then 'a phone number' else '"' || p.name || '"' end
+                     order by p.name_is_phone desc, p.name)
                filter (where p.unidentified) as examples
     from people p
     group by p.meeting_id, p.start_time

@@ -16,6 +16,9 @@ class PersonNameTest {
             Anna (Lab (B)) (Hôte)                 | Anna          | Lab (B)         | HOST
             Ghost (Hostile)                       | Ghost         | Hostile         | -
             (Only parentheses)                    | (Only parentheses) | -          | -
+            Yasmini's iPhone (2)                  | Yasmini's iPhone (2) | -        | -
+            Yasmini's iPhone (2) (Host)           | Yasmini's iPhone (2) | -        | HOST
+            Veisman, Ido (Ido V.)                 | Veisman, Ido  | Ido V.          | -
             """)
     void splitsOriginalNameAndRoleTags(String raw, String name, String original, String role) {
         // when

@@ -18,11 +18,13 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +50,7 @@ public class JobRunner {
     public static final String RUN_PARAMETER = "run";
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final int STOP_ATTEMPTS = 10;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -152,6 +155,34 @@ public class JobRunner {
             log.warn("removing {} instance {}, left without an execution by a launch that failed", jobName,
                     instance.getInstanceId());
             jobRepository.deleteJobInstance(instance);
+        }
+    }
+
+    /**
+     * Asks a running execution to stop at its next chunk boundary, where the step itself saves its position and
+     * ends STOPPED. Only the execution's status is changed, to STOPPING: Spring Batch 6's {@code JobOperator.stop}
+     * also records the execution as ended and updates its running steps from the caller's thread, which races the
+     * step's own updates (the step then fails on an optimistic lock and is left UNKNOWN, not restartable, or its
+     * context is overwritten with a position a chunk behind what it committed).
+     */
+    public void requestStop(JobExecution execution) throws JobExecutionNotRunningException {
+        for (int attempt = 1; ; attempt++) {
+            JobExecution current = jobRepository.getJobExecution(execution.getId());
+            if (current == null || (current.getStatus() != BatchStatus.STARTED
+                    && current.getStatus() != BatchStatus.STARTING)) {
+                throw new JobExecutionNotRunningException("execution " + execution.getId() + " is not running"
+                        + (current == null ? "" : " (" + current.getStatus() + ")"));
+            }
+            current.setStatus(BatchStatus.STOPPING);
+            try {
+                jobRepository.update(current);
+                return;
+            } catch (OptimisticLockingFailureException updatedMeanwhile) {
+                // the job updated its execution between the read and this update: read it again
+                if (attempt == STOP_ATTEMPTS) {
+                    throw updatedMeanwhile;
+                }
+            }
         }
     }
 

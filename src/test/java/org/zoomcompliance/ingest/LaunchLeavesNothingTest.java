@@ -55,6 +55,9 @@ class LaunchLeavesNothingTest extends PipelineIntegrationTest {
     JobRunner jobRunner;
 
     @Autowired
+    InboxFiles inboxFiles;
+
+    @Autowired
     JobOperator jobOperator;
 
     @Autowired
@@ -73,7 +76,7 @@ class LaunchLeavesNothingTest extends PipelineIntegrationTest {
         for (int n = 0; n < FILES; n++) {
             participants(folder.resolve("participants_9300000%04d.csv".formatted(n)), "Launch " + n);
         }
-        Ingestion eightAtATime = new Ingestion(jobRunner, jdbc, home, 8);
+        Ingestion eightAtATime = new Ingestion(jobRunner, jdbc, home, inboxFiles, 8);
 
         // when
         IngestReport report = eightAtATime.ingest(List.of(folder));

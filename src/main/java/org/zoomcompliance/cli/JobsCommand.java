@@ -34,9 +34,10 @@ final class JobsCommand extends CommandGroup {
                 out().println("no job has run yet");
             }
             for (ExecutionView e : executions) {
-                out().printf("%6d  %-14s %-10s %-19s  %-19s  read %d, written %d, skipped %d  [%s]%s%n", e.id(), e.jobName(),
+                out().printf("%6d  %-14s %-10s %-19s  %-19s  read %d, written %d, skipped %d  [%s]%s%s%n", e.id(), e.jobName(),
                         e.status(), time(e.start()), time(e.end()), e.readCount(), e.writeCount(), e.skipCount(),
-                        e.parameters(), e.exitMessage().isEmpty() ? "" : "  " + e.exitMessage());
+                        e.parameters(), e.exitMessage().isEmpty() ? "" : "  " + e.exitMessage(),
+                        e.restartedAs() == null ? "" : "  (restarted as " + e.restartedAs() + ")");
             }
             return ExitCodes.OK;
         }

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
@@ -30,13 +29,10 @@ public class GracefulShutdown implements ApplicationListener<ContextClosedEvent>
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
 
     private final JobRunner jobRunner;
-    private final JobOperator jobOperator;
     private final Duration timeout;
 
-    public GracefulShutdown(JobRunner jobRunner, JobOperator jobOperator,
-            @Value("${zoom-compliance.shutdown-timeout:60s}") Duration timeout) {
+    public GracefulShutdown(JobRunner jobRunner, @Value("${zoom-compliance.shutdown-timeout:60s}") Duration timeout) {
         this.jobRunner = jobRunner;
-        this.jobOperator = jobOperator;
         this.timeout = timeout;
     }
 
@@ -70,7 +66,7 @@ public class GracefulShutdown implements ApplicationListener<ContextClosedEvent>
         try {
             log.warn("shutdown requested: stopping {} execution {} at its next chunk boundary",
                     execution.getJobInstance().getJobName(), execution.getId());
-            jobOperator.stop(execution);
+            jobRunner.requestStop(execution);
         } catch (JobExecutionNotRunningException endedMeanwhile) {
             log.info("execution {} ended before it could be asked to stop", execution.getId());
         }

@@ -8,20 +8,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +33,15 @@ import org.springframework.stereotype.Component;
  * <p>A launch is refused with a clear message when the job does not exist in this build or when an execution with
  * the same subject (the same identifying parameters, a run counter aside) is still running. Starting the
  * parameters of a failed or stopped execution restarts it from its last committed chunk.
+ *
+ * <p>Every launch either starts an execution or leaves nothing: Spring Batch creates a job instance, validates the
+ * parameters, then creates its execution, each in a transaction of its own, so an instance whose launch failed
+ * in between (a validator that threw, the database lost, a kill) would be left without an execution, and every
+ * later launch of that subject would fail on it ("Cannot find any job execution for job instance"). The
+ * parameters are therefore validated before Spring Batch is asked to start, and an instance left without an
+ * execution is removed, before a launch and after one that failed. Instances are created under READ COMMITTED
+ * ({@code spring.batch.jdbc.isolation-level-for-create}, see {@code application.properties}), so launches side
+ * by side do not fail on each other.
  */
 @Component
 public class JobRunner {
@@ -37,7 +49,8 @@ public class JobRunner {
     /** An identifying parameter that only makes a re-run distinct, not a different subject. */
     public static final String RUN_PARAMETER = "run";
 
-    private static final int LAUNCH_ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final int STOP_ATTEMPTS = 10;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -98,16 +111,15 @@ public class JobRunner {
                     + " is already being started or run by this process; wait for it to end");
         }
         try {
-            return startRetryingSerializationFailures(job, parameters);
+            job.getJobParametersValidator().validate(parameters);
+            removeInstanceWithoutExecution(jobName, parameters);
+            return startOrLeaveNothing(job, parameters);
         } catch (JobExecutionAlreadyRunningException e) {
             throw new JobRefusedException(jobName + " " + describe(parameters) + " is already running", e);
         } catch (JobInstanceAlreadyCompleteException e) {
             throw new JobRefusedException(jobName + " " + describe(parameters) + " has already completed", e);
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new JobRefusedException(jobName + " " + describe(parameters) + " cannot start: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JobRefusedException(jobName + " " + describe(parameters) + " not started: interrupted", e);
         } finally {
             launches.remove(launch);
             synchronized (launches) {
@@ -116,22 +128,60 @@ public class JobRunner {
         }
     }
 
-    /**
-     * Starts the job. Spring Batch creates an execution in a SERIALIZABLE transaction, which PostgreSQL may refuse
-     * when other jobs are being created at the same moment (files are ingested side by side): such a launch is
-     * tried again, a few times, since nothing of it was written.
-     */
-    private JobExecution startRetryingSerializationFailures(Job job, JobParameters parameters)
+    /** Starts the job; when the launch fails before its execution exists, removes the instance it created. */
+    private JobExecution startOrLeaveNothing(Job job, JobParameters parameters)
             throws JobExecutionAlreadyRunningException, JobRestartException, JobInstanceAlreadyCompleteException,
-            InvalidJobParametersException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+            InvalidJobParametersException {
+        try {
+            return jobOperator.start(job, parameters);
+        } catch (InvalidJobParametersException | RuntimeException e) {
             try {
-                return jobOperator.start(job, parameters);
-            } catch (ConcurrencyFailureException e) {
-                if (attempt == LAUNCH_ATTEMPTS) {
-                    throw e;
+                removeInstanceWithoutExecution(job.getName(), parameters);
+            } catch (RuntimeException cleanUp) {
+                e.addSuppressed(cleanUp);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Removes the instance of these parameters if it has no execution: what a launch that failed half way, in this
+     * process or an older version of it, left. Only called for a subject this process is launching (see
+     * {@link #launches}), so no launch of this process is between the two steps.
+     */
+    private void removeInstanceWithoutExecution(String jobName, JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(jobName, parameters);
+        if (instance != null && jobRepository.getLastJobExecution(instance) == null) {
+            log.warn("removing {} instance {}, left without an execution by a launch that failed", jobName,
+                    instance.getInstanceId());
+            jobRepository.deleteJobInstance(instance);
+        }
+    }
+
+    /**
+     * Asks a running execution to stop at its next chunk boundary, where the step itself saves its position and
+     * ends STOPPED. Only the execution's status is changed, to STOPPING: Spring Batch 6's {@code JobOperator.stop}
+     * also records the execution as ended and updates its running steps from the caller's thread, which races the
+     * step's own updates (the step then fails on an optimistic lock and is left UNKNOWN, not restartable, or its
+     * context is overwritten with a position a chunk behind what it committed).
+     */
+    public void requestStop(JobExecution execution) throws JobExecutionNotRunningException {
+        for (int attempt = 1; ; attempt++) {
+            JobExecution current = jobRepository.getJobExecution(execution.getId());
+            if (current == null || (current.getStatus() != BatchStatus.STARTED
+                    && current.getStatus() != BatchStatus.STARTING)) {
+                throw new JobExecutionNotRunningException("execution " + execution.getId() + " is not running"
+                        + (current == null ? "" : " (" + current.getStatus() + ")"));
+            }
+            current.setStatus(BatchStatus.STOPPING);
+            try {
+                jobRepository.update(current);
+                return;
+            } catch (OptimisticLockingFailureException updatedMeanwhile) {
+                // the job updated its execution between the read and this update: read it again
+                if (attempt == STOP_ATTEMPTS) {
+                    throw updatedMeanwhile;
                 }
-                Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L * attempt));
             }
         }
     }

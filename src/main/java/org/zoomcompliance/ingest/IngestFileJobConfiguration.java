@@ -30,6 +30,7 @@ import org.zoomcompliance.pseudonymisation.Pseudonymiser;
  * {@code ingestFileJob}: one job instance per file content (identifying parameter {@code sha256}; {@code path}
  * is not identifying). Steps: {@code ingestSurveyStep} (key first, then the survey and the file's
  * {@code source_file} record), {@code ingestRowsStep} (chunks of rows, restartable), {@code ingestFinishStep}.
+ * A completed run of an inbox file moves it out of the inbox ({@link SettleInboxFile}), however it was launched.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestFileJobConfiguration {
@@ -49,9 +50,11 @@ public class IngestFileJobConfiguration {
     }
 
     @Bean
-    Job ingestFileJob(JobRepository jobRepository, Step ingestSurveyStep, Step ingestRowsStep, Step ingestFinishStep) {
+    Job ingestFileJob(JobRepository jobRepository, Step ingestSurveyStep, Step ingestRowsStep, Step ingestFinishStep,
+            InboxFiles inboxFiles, JdbcTemplate jdbc) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new SameContentValidator())
+                .listener(new SettleInboxFile(inboxFiles, jdbc))
                 .start(ingestSurveyStep)
                 .next(ingestRowsStep)
                 .next(ingestFinishStep)

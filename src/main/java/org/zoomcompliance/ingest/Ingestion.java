@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,14 +54,16 @@ public class Ingestion {
     private final JobRunner jobRunner;
     private final JdbcTemplate jdbc;
     private final HomeFolder home;
+    private final InboxFiles inboxFiles;
 
     private final int filesInParallel;
 
-    public Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home,
+    Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home, InboxFiles inboxFiles,
             @Value("${zoom-compliance.ingest.files-in-parallel:2}") int filesInParallel) {
         this.jobRunner = jobRunner;
         this.jdbc = jdbc;
         this.home = home;
+        this.inboxFiles = inboxFiles;
         this.filesInParallel = filesInParallel;
     }
 
@@ -71,7 +71,7 @@ public class Ingestion {
     public IngestReport ingest(List<Path> filesOrFolders) {
         return new IngestReport(ingestSideBySide(expand(filesOrFolders), (file, outcome) -> {
             if (outcome.status() == Status.QUARANTINED) {
-                writeReason(file, outcome);
+                inboxFiles.writeReason(file, outcome.sha256(), outcome.reason());
             }
         }));
     }
@@ -83,13 +83,7 @@ public class Ingestion {
     public IngestReport ingestInbox() {
         return new IngestReport(ingestSideBySide(expand(List.of(home.inbox())), (file, outcome) -> {
             try {
-                switch (outcome.status()) {
-                    case COMPLETED, ALREADY_INGESTED -> move(file, home.processed());
-                    case QUARANTINED -> writeReason(move(file, home.quarantine()), outcome);
-                    case FAILED -> {
-                        // left in the inbox: the next run resumes it
-                    }
-                }
+                inboxFiles.settle(file, outcome.status(), outcome.sha256(), outcome.reason());
             } catch (UncheckedIOException e) {
                 log.warn("ingested {} but could not move it out of the inbox: {}", file.getFileName(), e.getMessage());
             }
@@ -254,29 +248,5 @@ public class Ingestion {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private Path move(Path file, Path folder) {
-        home.ensure(folder);
-        Path target = folder.resolve(file.getFileName());
-        for (int n = 1; Files.exists(target); n++) {
-            target = folder.resolve(n + "-" + file.getFileName());
-        }
-        try {
-            return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + file.getFileName() + " to " + folder, e);
-        }
-    }
-
-    private void writeReason(Path file, FileOutcome outcome) {
-        Path reasonFile = home.ensure(home.quarantine()).resolve(file.getFileName() + ".reason.txt");
-        String text = "file: " + file.toAbsolutePath() + "\nsha256: " + outcome.sha256() + "\nreason: "
-                + outcome.reason() + "\n";
-        try {
-            Files.writeString(reasonFile, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + reasonFile, e);
-        }
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.zoomcompliance.infrastructure.JobRunner;
 
-/** What an operator sees of one job execution: status, parameters, times, counts, exit message and steps. */
+/**
+ * What an operator sees of one job execution: status, parameters, times, counts, exit message and steps, and the
+ * execution that restarted it ({@code restartedAs}, null if none): a restarted execution is not restarted again.
+ */
 public record ExecutionView(
         long id,
         String jobName,
@@ -21,7 +24,8 @@ public record ExecutionView(
         long readCount,
         long writeCount,
         long skipCount,
-        List<StepView> steps) {
+        List<StepView> steps,
+        Long restartedAs) {
 
     /** One step of an execution. */
     public record StepView(long id, String name, BatchStatus status, String exitCode, String exitMessage,
@@ -36,7 +40,7 @@ public record ExecutionView(
         }
     }
 
-    static ExecutionView of(JobExecution execution) {
+    static ExecutionView of(JobExecution execution, Long restartedAs) {
         List<StepView> steps = execution.getStepExecutions().stream()
                 .sorted(Comparator.comparing(StepExecution::getId))
                 .map(StepView::of)
@@ -47,7 +51,7 @@ public record ExecutionView(
                 steps.stream().mapToLong(StepView::readCount).sum(),
                 steps.stream().mapToLong(StepView::writeCount).sum(),
                 steps.stream().mapToLong(StepView::skipCount).sum(),
-                steps);
+                steps, restartedAs);
     }
 
     /** The first line of the exit description: the reason, without the stack trace Batch stores after it. */
@@ -66,9 +70,9 @@ public record ExecutionView(
         return text == null ? "" : text.lines().findFirst().orElse("");
     }
 
-    /** Whether an operator may restart it: it failed or was stopped. */
+    /** Whether an operator may restart it: it failed or was stopped, and was not restarted yet. */
     public boolean restartable() {
-        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
+        return (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) && restartedAs == null;
     }
 
     /** Whether an operator may ask it to stop. */

@@ -55,12 +55,18 @@ public class JobControl implements DisposableBean {
     public List<ExecutionView> recent(int limit) {
         List<Long> ids = jdbc.queryForList(
                 "select JOB_EXECUTION_ID from BATCH_JOB_EXECUTION order by JOB_EXECUTION_ID desc limit ?", Long.class, limit);
-        return ids.stream().map(this::lookup).flatMap(Optional::stream).map(ExecutionView::of).toList();
+        return ids.stream().map(this::lookup).flatMap(Optional::stream).map(this::view).toList();
     }
 
     /** One execution with its steps. */
     public Optional<ExecutionView> find(long id) {
-        return lookup(id).map(ExecutionView::of);
+        return lookup(id).map(this::view);
+    }
+
+    /** The execution as shown, with the later execution of its instance that restarted it, if any. */
+    private ExecutionView view(JobExecution execution) {
+        JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+        return ExecutionView.of(execution, last == null || last.getId() == execution.getId() ? null : last.getId());
     }
 
     /** Runs a job to its end. */
@@ -112,7 +118,7 @@ public class JobControl implements DisposableBean {
     public void stop(long id, String actor) {
         JobExecution execution = existing(id);
         try {
-            jobOperator.stop(execution);
+            jobRunner.requestStop(execution);
         } catch (JobExecutionNotRunningException e) {
             throw new JobRefusedException("execution " + id + " is not running (" + execution.getStatus() + ")", e);
         }

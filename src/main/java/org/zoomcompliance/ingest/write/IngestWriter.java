@@ -36,6 +36,11 @@ import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
  * Writes a chunk of normalised rows, one set-based statement per table, and adds the chunk's counts to the
  * file's {@code source_file} record in the same transaction, so counts stay exact across a restart.
  *
+ * <p>The record also keeps the last line a committed chunk holds ({@code committed_through_line}). Spring Batch
+ * saves the step's restart position only after the chunk's transaction has committed, so a stop or a kill in
+ * between restarts the step one chunk early: the rows of that chunk at or before the committed line are skipped,
+ * neither written nor counted again (they would otherwise count as read twice and as duplicates of themselves).
+ *
  * <p>Meetings are upserted: an occurrence already known gets its missing values filled, nothing else. Every other
  * row is inserted unless its natural key is already there; such a row counts as a duplicate.
  */
@@ -210,11 +215,23 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
 
     @Override
     public void write(Chunk<? extends NormalisedRow> chunk) {
+        // Locks the record for the chunk's transaction: the committed line read here is the one this chunk moves.
+        long committedThrough = jdbc.queryForObject(
+                "select committed_through_line from source_file where id = ? for update", Long.class, sourceFileId);
+        List<NormalisedRow> fresh = new ArrayList<>(chunk.size());
+        for (NormalisedRow item : chunk) {
+            if (item.line() > committedThrough) {
+                fresh.add(item);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
         Map<String, Lined<MeetingRow>> meetings = new LinkedHashMap<>();
         List<String> primaryMeetingKeys = new ArrayList<>();
         Map<Class<?>, List<Lined<?>>> byTable = new LinkedHashMap<>();
         DataPeriod period = null;
-        for (NormalisedRow item : chunk) {
+        for (NormalisedRow item : fresh) {
             // rows already present count too: the file's data covers their period all the same
             period = DataPeriod.union(period, DataPeriod.of(item.row(), zone));
             if (item.meeting() != null) {
@@ -248,10 +265,10 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
         Long rejectedSoFar = jdbc.queryForObject("""
                 update source_file set rows_read = rows_read + ?, rows_ingested = rows_ingested + ?,
                     rows_rejected = rows_rejected + ?, rows_duplicate = rows_duplicate + ?,
-                    data_from = least(data_from, ?), data_to = greatest(data_to, ?)
-                where id = ? returning rows_rejected""", Long.class, chunk.size(), ingested, rejected, duplicate,
+                    data_from = least(data_from, ?), data_to = greatest(data_to, ?), committed_through_line = ?
+                where id = ? returning rows_rejected""", Long.class, fresh.size(), ingested, rejected, duplicate,
                 period == null ? null : Timestamp.from(period.from()), period == null ? null : Timestamp.from(period.to()),
-                sourceFileId);
+                fresh.get(fresh.size() - 1).line(), sourceFileId);
         if (rejectedSoFar != null && rejectedSoFar > maxRejectedRows) {
             // Thrown inside the chunk's transaction: the chunk is rolled back, the file fails with this reason,
             // and the next file goes on.

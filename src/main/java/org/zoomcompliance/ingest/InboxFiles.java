@@ -1,0 +1,70 @@
+package org.zoomcompliance.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.springframework.stereotype.Component;
+import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.ingest.IngestReport.Status;
+
+/**
+ * Where a handled file goes: an inbox file moves to {@code processed/}, or to {@code quarantine/} with a reason
+ * file when it was rejected as a whole; a failed one stays for the next run. Used when {@link Ingestion} ends a
+ * file and when an ingest job ends otherwise (restarted by an operator), so a file leaves the inbox whichever way
+ * its run completed; settling a file already moved does nothing.
+ */
+@Component
+class InboxFiles {
+
+    private final HomeFolder home;
+
+    InboxFiles(HomeFolder home) {
+        this.home = home;
+    }
+
+    /** Whether the file was taken from the inbox (rather than named on the command line, read in place). */
+    boolean inInbox(Path file) {
+        return file.toAbsolutePath().normalize().startsWith(home.inbox().toAbsolutePath().normalize());
+    }
+
+    /** Moves an inbox file as its outcome says, if it is still there. */
+    void settle(Path file, Status status, String sha256, String reason) {
+        if (!inInbox(file) || !Files.exists(file)) {
+            return;
+        }
+        switch (status) {
+            case COMPLETED, ALREADY_INGESTED -> move(file, home.processed());
+            case QUARANTINED -> writeReason(move(file, home.quarantine()), sha256, reason);
+            case FAILED -> {
+                // left in the inbox: the next run resumes it
+            }
+        }
+    }
+
+    /** Writes the reason file of a file rejected as a whole, beside it in {@code quarantine/}. */
+    void writeReason(Path file, String sha256, String reason) {
+        Path reasonFile = home.ensure(home.quarantine()).resolve(file.getFileName() + ".reason.txt");
+        String text = "file: " + file.toAbsolutePath() + "\nsha256: " + sha256 + "\nreason: " + reason + "\n";
+        try {
+            Files.writeString(reasonFile, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + reasonFile, e);
+        }
+    }
+
+    private Path move(Path file, Path folder) {
+        home.ensure(folder);
+        Path target = folder.resolve(file.getFileName());
+        for (int n = 1; Files.exists(target); n++) {
+            target = folder.resolve(n + "-" + file.getFileName());
+        }
+        try {
+            return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + file.getFileName() + " to " + folder, e);
+        }
+    }
+}

@@ -56,14 +56,16 @@ public class Ingestion {
     private final JobRunner jobRunner;
     private final JdbcTemplate jdbc;
     private final HomeFolder home;
+    private final FileLocations locations;
 
     private final int filesInParallel;
 
-    public Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home,
+    public Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home, FileLocations locations,
             @Value("${zoom-compliance.ingest.files-in-parallel:2}") int filesInParallel) {
         this.jobRunner = jobRunner;
         this.jdbc = jdbc;
         this.home = home;
+        this.locations = locations;
         this.filesInParallel = filesInParallel;
     }
 
@@ -91,7 +93,8 @@ public class Ingestion {
                     }
                 }
             } catch (UncheckedIOException e) {
-                log.warn("ingested {} but could not move it out of the inbox: {}", file.getFileName(), e.getMessage());
+                log.warn("ingested {} but could not move it out of the inbox: {}",
+                        Sanitiser.fileName(file.getFileName().toString()), Sanitiser.redact(e.getMessage()));
             }
         }));
     }
@@ -117,7 +120,7 @@ public class Ingestion {
                 try {
                     sha256 = sha256(file);
                 } catch (IOException e) {
-                    FileOutcome unreadable = failed(file.getFileName().toString(), null,
+                    FileOutcome unreadable = failed(Sanitiser.fileName(file.getFileName().toString()), null,
                             "cannot read the file: " + e.getClass().getSimpleName());
                     running.add(pool.submit(() -> {
                         afterwards.accept(file, unreadable);
@@ -165,7 +168,7 @@ public class Ingestion {
     }
 
     private FileOutcome ingestFileAndRecord(Path file, String sha256) {
-        String name = file.getFileName().toString();
+        String name = Sanitiser.fileName(file.getFileName().toString());
         SourceFile known = find(sha256);
         if (known != null && (known.status().equals("COMPLETED") || known.status().equals("QUARANTINED"))) {
             if (known.status().equals("QUARANTINED")) {
@@ -177,10 +180,10 @@ public class Ingestion {
         }
         JobParameters parameters = new JobParametersBuilder()
                 .addString(IngestFileJobConfiguration.SHA256, sha256, true)
-                .addString(IngestFileJobConfiguration.PATH, file.toAbsolutePath().toString(), false)
+                .addString(IngestFileJobConfiguration.PATH, FileLocations.recorded(file), false)
                 .toJobParameters();
         JobExecution execution;
-        try {
+        try (FileLocations.Registration registered = locations.register(sha256, file)) {
             execution = jobRunner.run(IngestFileJobConfiguration.JOB_NAME, parameters);
         } catch (JobRefusedException e) {
             return failed(name, sha256, Sanitiser.redact(e.getMessage()));
@@ -271,7 +274,7 @@ public class Ingestion {
 
     private void writeReason(Path file, FileOutcome outcome) {
         Path reasonFile = home.ensure(home.quarantine()).resolve(file.getFileName() + ".reason.txt");
-        String text = "file: " + file.toAbsolutePath() + "\nsha256: " + outcome.sha256() + "\nreason: "
+        String text = "file: " + FileLocations.recorded(file) + "\nsha256: " + outcome.sha256() + "\nreason: "
                 + outcome.reason() + "\n";
         try {
             Files.writeString(reasonFile, text, StandardCharsets.UTF_8);

@@ -40,13 +40,16 @@ final class SurveyTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final Policy policy;
     private final Clock clock;
+    private final FileLocations locations;
 
-    SurveyTasklet(PseudonymKeyStore keyStore, FileSurvey survey, JdbcTemplate jdbc, Policy policy, Clock clock) {
+    SurveyTasklet(PseudonymKeyStore keyStore, FileSurvey survey, JdbcTemplate jdbc, Policy policy, Clock clock,
+            FileLocations locations) {
         this.keyStore = keyStore;
         this.survey = survey;
         this.jdbc = jdbc;
         this.policy = policy;
         this.clock = clock;
+        this.locations = locations;
     }
 
     @Override
@@ -54,7 +57,7 @@ final class SurveyTasklet implements Tasklet {
         Sanitiser sanitiser = new Sanitiser(new Pseudonymiser(keyStore.current()));
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         JobParameters parameters = job.getJobParameters();
-        Path path = Path.of(parameters.getString(IngestFileJobConfiguration.PATH));
+        Path path = locations.resolve(parameters);
         String fileName = path.getFileName().toString();
         Survey found = survey.survey(path);
         LocalDate inventoryDate = DATED_BY_NAME.contains(found.kind())
@@ -69,7 +72,8 @@ final class SurveyTasklet implements Tasklet {
                     status = excluded.status, reasons = excluded.reasons, job_execution_id = excluded.job_execution_id,
                     finished_at = excluded.finished_at
                 returning id""", Long.class,
-                parameters.getString(IngestFileJobConfiguration.SHA256), fileName, found.kind().name(), found.layout(),
+                parameters.getString(IngestFileJobConfiguration.SHA256), Sanitiser.fileName(fileName),
+                found.kind().name(), found.layout(),
                 found.language(), inventoryDate, status, sanitiser.sanitise(found.quarantineReason()), job.getId(),
                 status);
         ExecutionContext context = job.getExecutionContext();

@@ -94,6 +94,9 @@ class AddressLeakTest {
         StringWriter lookup = new StringWriter();
         assertThat(run(lookup, "--home", home.toString(), "lookup", "--ip", "198.18.233.171", "--month", "2026-10")).isZero();
         assertThat(lookup.toString()).contains("95000000001");
+        StringWriter jobs = new StringWriter();
+        assertThat(run(jobs, "--home", home.toString(), "jobs", "list", "--limit", "50")).isZero();
+        assertThat(jobs.toString()).contains("ingestFileJob", "participants_[address].csv", "signinout_20261011\\nforged");
 
         // then the chain did its work: rows in, bad rows and the badly encoded file quarantined
         try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(home.resolve("postgres"), home.resolve("logs/postgres.log"))) {

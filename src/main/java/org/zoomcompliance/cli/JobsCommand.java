@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.ingest.normalise.Sanitiser;
 import org.zoomcompliance.operations.ExecutionView;
 import org.zoomcompliance.operations.JobControl;
 import picocli.CommandLine.Command;
@@ -36,7 +37,8 @@ final class JobsCommand extends CommandGroup {
             for (ExecutionView e : executions) {
                 out().printf("%6d  %-14s %-10s %-19s  %-19s  read %d, written %d, skipped %d  [%s]%s%s%n", e.id(), e.jobName(),
                         e.status(), time(e.start()), time(e.end()), e.readCount(), e.writeCount(), e.skipCount(),
-                        e.parameters(), e.exitMessage().isEmpty() ? "" : "  " + e.exitMessage(),
+                        Sanitiser.redact(e.parameters()),
+                        e.exitMessage().isEmpty() ? "" : "  " + Sanitiser.redact(e.exitMessage()),
                         e.restartedAs() == null ? "" : "  (restarted as " + e.restartedAs() + ")");
             }
             return ExitCodes.OK;

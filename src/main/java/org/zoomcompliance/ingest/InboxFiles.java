@@ -47,7 +47,7 @@ class InboxFiles {
     /** Writes the reason file of a file rejected as a whole, beside it in {@code quarantine/}. */
     void writeReason(Path file, String sha256, String reason) {
         Path reasonFile = home.ensure(home.quarantine()).resolve(file.getFileName() + ".reason.txt");
-        String text = "file: " + file.toAbsolutePath() + "\nsha256: " + sha256 + "\nreason: " + reason + "\n";
+        String text = "file: " + FileLocations.recorded(file) + "\nsha256: " + sha256 + "\nreason: " + reason + "\n";
         try {
             Files.writeString(reasonFile, text, StandardCharsets.UTF_8);
         } catch (IOException e) {

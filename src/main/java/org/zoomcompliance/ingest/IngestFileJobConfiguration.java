@@ -28,7 +28,7 @@ import org.zoomcompliance.pseudonymisation.Pseudonymiser;
 
 /**
  * {@code ingestFileJob}: one job instance per file content (identifying parameter {@code sha256}; {@code path}
- * is not identifying). Steps: {@code ingestSurveyStep} (key first, then the survey and the file's
+ * is not identifying, and recorded masked: the run opens its file through {@link FileLocations}). Steps: {@code ingestSurveyStep} (key first, then the survey and the file's
  * {@code source_file} record), {@code ingestRowsStep} (chunks of rows, restartable), {@code ingestFinishStep}.
  * A completed run of an inbox file moves it out of the inbox ({@link SettleInboxFile}), however it was launched.
  */
@@ -51,9 +51,9 @@ public class IngestFileJobConfiguration {
 
     @Bean
     Job ingestFileJob(JobRepository jobRepository, Step ingestSurveyStep, Step ingestRowsStep, Step ingestFinishStep,
-            InboxFiles inboxFiles, JdbcTemplate jdbc) {
+            InboxFiles inboxFiles, JdbcTemplate jdbc, FileLocations locations) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(new SameContentValidator())
+                .validator(new SameContentValidator(locations))
                 .listener(new SettleInboxFile(inboxFiles, jdbc))
                 .start(ingestSurveyStep)
                 .next(ingestRowsStep)
@@ -64,9 +64,10 @@ public class IngestFileJobConfiguration {
     @Bean
     Step ingestSurveyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             PseudonymKeyStore keyStore, HeaderAliases aliases, DateShapes shapes, JdbcTemplate jdbc, Policy policy,
-            Clock clock) {
+            Clock clock, FileLocations locations) {
         return new StepBuilder("ingestSurveyStep", jobRepository)
-                .tasklet(new SurveyTasklet(keyStore, new FileSurvey(aliases, shapes), shapes, jdbc, policy, clock),
+                .tasklet(new SurveyTasklet(keyStore, new FileSurvey(aliases, shapes), shapes, jdbc, policy, clock,
+                        locations),
                         transactionManager)
                 .build();
     }
@@ -93,12 +94,15 @@ public class IngestFileJobConfiguration {
     /** Reads the file's rows and normalises them, read ahead of the writer (see {@link ExportItemReader}). */
     @Bean
     @StepScope
-    ExportItemReader<NormalisedRow> ingestRowsReader(@Value("#{jobParameters['" + PATH + "']}") String path,
+    ExportItemReader<NormalisedRow> ingestRowsReader(@Value("#{jobParameters['" + SHA256 + "']}") String sha256,
+            @Value("#{jobParameters['" + PATH + "']}") String recordedPath,
             @Value("#{jobExecutionContext['" + SurveyTasklet.QUARANTINED + "']}") Boolean quarantined,
             @Value("#{jobExecutionContext['" + SurveyTasklet.ORDER + "']}") String order,
             @Value("#{jobExecutionContext['" + SurveyTasklet.INVENTORY_DATE + "']}") String inventoryDate,
-            HeaderAliases aliases, DateShapes shapes, PseudonymKeyStore keyStore, Policy policy, Clock clock) {
-        String fileName = Path.of(path).getFileName().toString();
+            HeaderAliases aliases, DateShapes shapes, PseudonymKeyStore keyStore, Policy policy, Clock clock,
+            FileLocations locations) {
+        Path path = locations.resolve(sha256, recordedPath);
+        String fileName = path.getFileName().toString();
         LocalDate inventory = inventoryDate == null || inventoryDate.isEmpty()
                 ? LocalDate.now(clock.withZone(policy.zone())) : LocalDate.parse(inventoryDate);
         // a quarantined file was given no order: its reader reads nothing
@@ -107,7 +111,7 @@ public class IngestFileJobConfiguration {
         FileContext file = new FileContext(fileName, policy.zone(), dateOrder, inventory,
                 FileContext.meetingIdIn(fileName), policy.pseudonymiseParticipantEmails());
         RowNormaliser normaliser = new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()));
-        return new ExportItemReader<>(Path.of(path), aliases, Boolean.TRUE.equals(quarantined), normaliser::normalise);
+        return new ExportItemReader<>(path, aliases, Boolean.TRUE.equals(quarantined), normaliser::normalise);
     }
 
     @Bean

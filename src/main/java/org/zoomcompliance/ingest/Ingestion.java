@@ -55,15 +55,18 @@ public class Ingestion {
     private final JdbcTemplate jdbc;
     private final HomeFolder home;
     private final InboxFiles inboxFiles;
+    private final FileLocations locations;
 
     private final int filesInParallel;
 
-    Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home, InboxFiles inboxFiles,
+    public Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home, InboxFiles inboxFiles,
+            FileLocations locations,
             @Value("${zoom-compliance.ingest.files-in-parallel:2}") int filesInParallel) {
         this.jobRunner = jobRunner;
         this.jdbc = jdbc;
         this.home = home;
         this.inboxFiles = inboxFiles;
+        this.locations = locations;
         this.filesInParallel = filesInParallel;
     }
 
@@ -85,7 +88,8 @@ public class Ingestion {
             try {
                 inboxFiles.settle(file, outcome.status(), outcome.sha256(), outcome.reason());
             } catch (UncheckedIOException e) {
-                log.warn("ingested {} but could not move it out of the inbox: {}", file.getFileName(), e.getMessage());
+                log.warn("ingested {} but could not move it out of the inbox: {}",
+                        Sanitiser.fileName(file.getFileName().toString()), Sanitiser.redact(e.getMessage()));
             }
         }));
     }
@@ -111,7 +115,7 @@ public class Ingestion {
                 try {
                     sha256 = sha256(file);
                 } catch (IOException e) {
-                    FileOutcome unreadable = failed(file.getFileName().toString(), null,
+                    FileOutcome unreadable = failed(Sanitiser.fileName(file.getFileName().toString()), null,
                             "cannot read the file: " + e.getClass().getSimpleName());
                     running.add(pool.submit(() -> {
                         afterwards.accept(file, unreadable);
@@ -159,7 +163,7 @@ public class Ingestion {
     }
 
     private FileOutcome ingestFileAndRecord(Path file, String sha256) {
-        String name = file.getFileName().toString();
+        String name = Sanitiser.fileName(file.getFileName().toString());
         SourceFile known = find(sha256);
         if (known != null && (known.status().equals("COMPLETED") || known.status().equals("QUARANTINED"))) {
             if (known.status().equals("QUARANTINED")) {
@@ -171,10 +175,10 @@ public class Ingestion {
         }
         JobParameters parameters = new JobParametersBuilder()
                 .addString(IngestFileJobConfiguration.SHA256, sha256, true)
-                .addString(IngestFileJobConfiguration.PATH, file.toAbsolutePath().toString(), false)
+                .addString(IngestFileJobConfiguration.PATH, FileLocations.recorded(file), false)
                 .toJobParameters();
         JobExecution execution;
-        try {
+        try (FileLocations.Registration registered = locations.register(sha256, file)) {
             execution = jobRunner.run(IngestFileJobConfiguration.JOB_NAME, parameters);
         } catch (JobRefusedException e) {
             return failed(name, sha256, Sanitiser.redact(e.getMessage()));

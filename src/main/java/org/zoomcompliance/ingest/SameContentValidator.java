@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.zoomcompliance.ingest.normalise.Sanitiser;
 
 /**
  * Refuses to start or restart an {@code ingestFileJob} whose file no longer has the content its {@code sha256}
@@ -13,23 +14,33 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
  */
 final class SameContentValidator implements JobParametersValidator {
 
+    private final FileLocations locations;
+
+    SameContentValidator(FileLocations locations) {
+        this.locations = locations;
+    }
+
     @Override
     public void validate(JobParameters parameters) throws InvalidJobParametersException {
         String expected = parameters.getString(IngestFileJobConfiguration.SHA256);
-        String path = parameters.getString(IngestFileJobConfiguration.PATH);
-        if (expected == null || path == null) {
+        if (expected == null || parameters.getString(IngestFileJobConfiguration.PATH) == null) {
             throw new InvalidJobParametersException("an ingest run needs the parameters "
                     + IngestFileJobConfiguration.SHA256 + " and " + IngestFileJobConfiguration.PATH);
         }
+        Path path = locations.resolve(parameters);
+        if (path == null) {
+            throw new InvalidJobParametersException("the file of this run was recorded with its name masked ("
+                    + parameters.getString(IngestFileJobConfiguration.PATH) + "): ingest the file again to resume it");
+        }
+        String name = Sanitiser.fileName(path.getFileName().toString());
         String actual;
         try {
-            actual = Ingestion.sha256(Path.of(path));
+            actual = Ingestion.sha256(path);
         } catch (IOException e) {
-            throw new InvalidJobParametersException("cannot read " + Path.of(path).getFileName() + ": "
-                    + e.getClass().getSimpleName());
+            throw new InvalidJobParametersException("cannot read " + name + ": " + e.getClass().getSimpleName());
         }
         if (!actual.equals(expected)) {
-            throw new InvalidJobParametersException(Path.of(path).getFileName() + " has changed since this run began"
+            throw new InvalidJobParametersException(name + " has changed since this run began"
                     + " (its SHA-256 is now " + actual + "); the run is refused, and ingesting the file again"
                     + " ingests the new content as a new run");
         }

@@ -44,15 +44,17 @@ final class SurveyTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final Policy policy;
     private final Clock clock;
+    private final FileLocations locations;
 
     SurveyTasklet(PseudonymKeyStore keyStore, FileSurvey survey, DateShapes shapes, JdbcTemplate jdbc, Policy policy,
-            Clock clock) {
+            Clock clock, FileLocations locations) {
         this.keyStore = keyStore;
         this.survey = survey;
         this.shapes = shapes;
         this.jdbc = jdbc;
         this.policy = policy;
         this.clock = clock;
+        this.locations = locations;
     }
 
     @Override
@@ -60,7 +62,7 @@ final class SurveyTasklet implements Tasklet {
         Sanitiser sanitiser = new Sanitiser(new Pseudonymiser(keyStore.current()));
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         JobParameters parameters = job.getJobParameters();
-        Path path = Path.of(parameters.getString(IngestFileJobConfiguration.PATH));
+        Path path = locations.resolve(parameters);
         String fileName = path.getFileName().toString();
         Survey found = survey.survey(path);
         LocalDate today = LocalDate.now(clock.withZone(policy.zone()));
@@ -80,7 +82,8 @@ final class SurveyTasklet implements Tasklet {
                     status = excluded.status, reasons = excluded.reasons, job_execution_id = excluded.job_execution_id,
                     finished_at = excluded.finished_at, data_from = excluded.data_from, data_to = excluded.data_to
                 returning id""", Long.class,
-                parameters.getString(IngestFileJobConfiguration.SHA256), fileName, found.kind().name(), found.layout(),
+                parameters.getString(IngestFileJobConfiguration.SHA256), Sanitiser.fileName(fileName),
+                found.kind().name(), found.layout(),
                 found.language(), inventoryDate, status, sanitiser.sanitise(found.quarantineReason()), job.getId(),
                 status, Timestamp.from(clock.instant()), period == null ? null : Timestamp.from(period.from()),
                 period == null ? null : Timestamp.from(period.to()));

@@ -69,6 +69,9 @@ class LaunchLeavesNothingTest extends PipelineIntegrationTest {
     @Autowired
     StaleExecutionRecovery recovery;
 
+    @Autowired
+    FileLocations locations;
+
     @Test
     void manyFilesLaunchedAtOnceEachGetAnExecutionAndAreAllIngested() throws Exception {
         // given 40 small files of distinct content, ingested eight at a time
@@ -76,7 +79,7 @@ class LaunchLeavesNothingTest extends PipelineIntegrationTest {
         for (int n = 0; n < FILES; n++) {
             participants(folder.resolve("participants_9300000%04d.csv".formatted(n)), "Launch " + n);
         }
-        Ingestion eightAtATime = new Ingestion(jobRunner, jdbc, home, inboxFiles, 8);
+        Ingestion eightAtATime = new Ingestion(jobRunner, jdbc, home, inboxFiles, locations, 8);
 
         // when
         IngestReport report = eightAtATime.ingest(List.of(folder));

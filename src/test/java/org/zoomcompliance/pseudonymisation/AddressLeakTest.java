@@ -29,9 +29,14 @@ import org.zoomcompliance.support.TestClocks;
 
 /**
  * No clear IP address anywhere: exports full of distinctive addresses (IPv4, IPv6 in long and short form,
- * IPv4-mapped, bracketed, zoned, invalid, inside broken rows and inside a file in the wrong encoding) go through
- * the whole chain by the command line; then every table (Spring Batch's execution contexts and the quarantine
- * included), the logs, the console output, the workbook, the reason files and the temporary folder are searched.
+ * IPv4-mapped, bracketed, zoned, invalid, inside broken rows and inside a file in the wrong encoding), in the address
+ * columns and in every free-text field (topics, display and original names, host names, devices, locations,
+ * network and connection types, data centres, leave reasons, client types, sign-in types, operators, operation
+ * details, user types, departments, groups), followed by punctuation, prefixed with {@code IP:}, with ports, and in
+ * file names (one named after an address, one whose name holds a newline), go through the whole chain by the command
+ * line; then every table (Spring Batch's parameters and execution contexts and the quarantine included), PostgreSQL's
+ * statistics after {@code ANALYZE}, its write-ahead log, the logs, the console output, the workbook, the reason
+ * files and the temporary folder are searched. Quarantined rows keep neither cities nor device names.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AddressLeakTest {
@@ -43,7 +48,24 @@ class AddressLeakTest {
             "198.19.46.204", "198.18.100.1", "2001:db8:abba::7", "198.18.150.150", "2001:db8:c0ff:ee::1",
             "198.18.151.151", "999.18.1.1", "198.18.152.152", "198.18.153.153", "198.18.160.160",
             // the networks they belong to are pseudonymised too
-            "198.18.233.0", "2001:db8:feed::/48", "2001:db8:feed:0:0:0:0:0");
+            "198.18.233.0", "2001:db8:feed::/48", "2001:db8:feed:0:0:0:0:0",
+            // in free text, in each form people and old exports write them
+            "192.168.1.20", "192.168.77.1", "192.168.1.26", "2001:db8:5ee::1", "2001:db8:5ee:0:0:0:0:1", "fe80::77",
+            "10.55.66.77", "2001:0db8:0000:0000:0000:0000:0bad:0001", "2001:db8::bad:1", "10.1.2.3", "198.18.200.1",
+            "10.9.8.7", "10.11.12.13", "198.51.100.77", "10.14.15.16", "2001:db8:1e::5", "198.18.200.2",
+            "172.717.19.127", "198.18.210.1", "198.18.210.2", "198.18.220.1", "172.20.30.40", "10.21.31.41",
+            "198.18.220.2", "10.22.32.42", "10.20.30.40", "10.23.33.43", "10.24.34.44", "192.168.1.27",
+            "2001:db8:ab::9", "10.25.35.45", "10.26.36.46", "10.27.37.47", "10.28.38.48", "10.29.39.49",
+            "10.30.40.50", "198.18.230.1",
+            // in file names
+            "10.44.44.44", "10.77.77.77");
+
+    /** What normal ingest drops, which a quarantined row must not keep either: a city, audio and device names. */
+    private static final List<String> DROPPED = List.of("grenoble-quarantaine", "olga-jabra", "olga-bose", "olga-logi",
+            "pc-mia", "00-1a-2b-3c-4d-5f");
+
+    /** A file name holding a newline that would start a forged line in a log or a summary. */
+    private static final String FORGING_NAME = "signinout_20261011\nforged ERROR line 10.77.77.77.csv";
 
     @Test
     void noClearAddressReachesTheDatabaseTheLogsTheReportOrTheTemporaryFolder(CapturedOutput output) throws Exception {
@@ -52,10 +74,17 @@ class AddressLeakTest {
         Path home = TestHomes.newHome();
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         for (String fixture : List.of("dashboard_participants_95000000001.csv", "dashboard_participants_95000000002.csv",
-                "signinout_20261001_20261031.csv", "signinout_latin1.csv")) {
+                "signinout_20261001_20261031.csv", "signinout_latin1.csv", "participants_10.44.44.44.csv",
+                "meetinglistdetails_20261001_20261031.csv", "dashboard_participants_95100000005.csv",
+                "dashboard_participants_95100000006.csv", "signinout_20261002_20261030.csv",
+                "operationlog_20261001_20261031.csv", "zoomus_users_20261031.csv", "inactive_hosts_20261001_20261031.csv",
+                "zoomus_recordings__20261031.csv")) {
             try (InputStream in = getClass().getResourceAsStream("/fixtures/leak/" + fixture)) {
                 Files.copy(in, inbox.resolve(fixture));
             }
+        }
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/leak/signinout_newline.csv")) {
+            Files.copy(in, inbox.resolve(FORGING_NAME));
         }
 
         // when the whole chain runs through the command line
@@ -66,14 +95,31 @@ class AddressLeakTest {
         StringWriter lookup = new StringWriter();
         assertThat(run(lookup, "--home", home.toString(), "lookup", "--ip", "198.18.233.171", "--month", "2026-10")).isZero();
         assertThat(lookup.toString()).contains("95000000001");
+        StringWriter jobs = new StringWriter();
+        assertThat(run(jobs, "--home", home.toString(), "jobs", "list", "--limit", "50")).isZero();
+        assertThat(jobs.toString()).contains("ingestFileJob", "participants_[address].csv", "signinout_20261011\\nforged");
 
         // then the chain did its work: rows in, bad rows and the badly encoded file quarantined
         try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(home.resolve("postgres"), home.resolve("logs/postgres.log"))) {
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-            assertThat(jdbc.queryForObject("select count(*) from dashboard_participant", Integer.class)).isEqualTo(8);
-            assertThat(jdbc.queryForObject("select count(*) from sign_in", Integer.class)).isEqualTo(4);
-            assertThat(jdbc.queryForObject("select count(*) from quarantined_row", Integer.class)).isGreaterThanOrEqualTo(4);
+            assertThat(jdbc.queryForObject("select count(*) from dashboard_participant", Integer.class)).isEqualTo(11);
+            assertThat(jdbc.queryForObject("select count(*) from sign_in", Integer.class)).isEqualTo(7);
+            assertThat(jdbc.queryForObject("select count(*) from quarantined_row", Integer.class)).isGreaterThanOrEqualTo(5);
             assertThat(jdbc.queryForObject("select count(*) from source_file where status = 'QUARANTINED'", Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from source_file where status = 'COMPLETED'", Integer.class)).isEqualTo(13);
+            for (String table : List.of("operation_log", "zoom_user", "host_activity", "recording")) {
+                assertThat(jdbc.queryForObject("select count(*) from " + table, Integer.class)).as(table).isPositive();
+            }
+            // free text keeps its meaning, the address in it replaced by its pseudonym, the punctuation kept
+            assertThat(jdbc.queryForObject("select topic from meeting where meeting_id = '95100000003'", String.class))
+                    .matches("Réunion serveur ip:[0-9a-f]{32}\\.");
+            assertThat(jdbc.queryForObject("select client_version from dashboard_participant where name = 'Noe Leak'",
+                    String.class)).isEqualTo("4.0.36525.0619");
+            assertThat(jdbc.queryForList("select file_name from source_file", String.class))
+                    .contains("participants_[address].csv", FORGING_NAME.replace("10.77.77.77", "[address]").replace("\n", "\\n"));
+            // a quarantined row keeps what ingest keeps: the country, not the city nor the audio devices
+            assertThat(jdbc.queryForObject("select content from quarantined_row where content like '%Olga Leak%'",
+                    String.class)).contains("location=FR").contains("ip_address=ip:");
 
             // and no address in any table, Spring Batch's included
             List<String> tables = jdbc.queryForList(
@@ -83,16 +129,39 @@ class AddressLeakTest {
             for (String table : tables) {
                 for (String row : jdbc.queryForList("select t::text from \"" + table + "\" t", String.class)) {
                     assertNoAddress(row, "table " + table);
+                    assertNothingDropped(row, "table " + table);
                 }
+            }
+            // nor in PostgreSQL's statistics, which sample the tables' values
+            jdbc.execute("analyze");
+            assertThat(jdbc.queryForObject("select count(*) from pg_stats where schemaname = 'public'"
+                    + " and tablename = 'meeting' and attname = 'topic'", Integer.class)).isOne();
+            for (String row : jdbc.queryForList("select s::text from pg_stats s where schemaname = 'public'", String.class)) {
+                assertNoAddress(row, "pg_stats");
+                assertNothingDropped(row, "pg_stats");
+            }
+            jdbc.execute("checkpoint");
+        }
+        // nor in the write-ahead log, which holds every row ever written, deleted ones included
+        try (Stream<Path> segments = Files.list(home.resolve("postgres/pg_wal"))) {
+            List<Path> wal = segments.filter(Files::isRegularFile).toList();
+            assertThat(wal).isNotEmpty();
+            for (Path segment : wal) {
+                String bytes = new String(Files.readAllBytes(segment), StandardCharsets.ISO_8859_1);
+                assertNoAddress(bytes, segment.toString());
+                assertNothingDropped(bytes, segment.toString());
             }
         }
         // nor in the logs, the console, the workbook, the reason files, the keys or the temporary folder
         try (Stream<Path> logs = Files.list(home.resolve("logs"))) {
             for (Path log : logs.toList()) {
-                assertNoAddress(Files.readString(log, StandardCharsets.UTF_8), log.toString());
+                String text = Files.readString(log, StandardCharsets.UTF_8);
+                assertNoAddress(text, log.toString());
+                assertThat(text).as(log.toString()).doesNotContain("\nforged");
             }
         }
         assertNoAddress(output.getAll(), "the console output");
+        assertThat(output.getAll()).doesNotContain("\nforged");
         Path workbook = home.resolve("reports/2026-10/zoom-compliance-2026-10.xlsx");
         assertThat(workbook).exists();
         for (Path written : filesUnder(home.resolve("reports"), Instant.EPOCH)) {
@@ -125,6 +194,12 @@ class AddressLeakTest {
         }
     }
 
+    private static void assertNothingDropped(String text, String where) {
+        for (String dropped : DROPPED) {
+            assertThat(text.toLowerCase()).as("%s holds %s, which ingest drops", where, dropped).doesNotContain(dropped);
+        }
+    }
+
     private static void assertNoAddress(String text, String where) {
         for (String address : ADDRESSES) {
             assertThat(text.toLowerCase()).as("%s holds the clear address %s", where, address).doesNotContain(address);
@@ -141,6 +216,7 @@ class AddressLeakTest {
         commandLine.setErr(new PrintWriter(out, true));
         int exit = commandLine.execute(args);
         assertNoAddress(out.toString().replace("--ip 198.18.233.171", ""), "the output of " + String.join(" ", args));
+        assertThat(out.toString()).as("the output of %s", String.join(" ", args)).doesNotContain("\nforged");
         return exit;
     }
 

@@ -46,6 +46,21 @@ class SafeTextTest {
     }
 
     @Test
+    void addressesFollowedByPunctuationPrefixedOrInvalidAreMaskedToo() {
+        // given evidence quoting addresses the way exports and people write them
+        String raw = "Réunion serveur 192.168.1.20. IP:192.168.1.26, [2001:db8::7]:443 (fe80::1%eth0) "
+                + "old 555216871.226 and 172.717.19.127; Salle 3.2 at 01.12.2026";
+
+        // when it is cleaned
+        String cleaned = SafeText.clean(raw);
+
+        // then each address is masked where it stood and the rest is intact
+        String mask = SafeText.ADDRESS_MASK;
+        assertThat(cleaned).isEqualTo("Réunion serveur " + mask + ". IP:" + mask + ", [" + mask + "]:443 (" + mask
+                + ") old " + mask + " and " + mask + "; Salle 3.2 at 01.12.2026");
+    }
+
+    @Test
     void textPastExcelsCellLimitIsTruncatedWithAMarker() {
         // given a text of 40,000 characters
         String raw = "x".repeat(40_000);

@@ -26,8 +26,9 @@ import org.zoomcompliance.pseudonymisation.Pseudonymiser;
 /**
  * Turns a raw row into the pipeline's row: typed values, times resolved in the institution's zone, names split,
  * and minimised at the door: addresses and participant e-mails pseudonymised, phone-number names pseudonymised,
- * the city of a location dropped, device identifiers (PC name, MAC, disk ID, domain) never read. A row that
- * cannot be read becomes a rejected row whose reason names the field, never its content. One per file; used by
+ * every free-text value sanitised ({@link Sanitiser}), the city of a location dropped, device identifiers (PC name,
+ * MAC, disk ID, domain) never read. A row that cannot be read becomes a rejected row whose reason names the field,
+ * never its content, and whose content keeps no more than ingest would ({@link QuarantinedContent}). One per file; used by
  * one thread at a time (the ingest's read-ahead).
  */
 public final class RowNormaliser {
@@ -38,6 +39,7 @@ public final class RowNormaliser {
     private final DateShapes shapes;
     private final Pseudonymiser pseudonymiser;
     private final Sanitiser sanitiser;
+    private final QuarantinedContent quarantined;
     private RawRow cachedMeetingRaw;
     private Meeting cachedMeeting;
 
@@ -49,6 +51,7 @@ public final class RowNormaliser {
         this.shapes = shapes;
         this.pseudonymiser = pseudonymiser;
         this.sanitiser = new Sanitiser(pseudonymiser);
+        this.quarantined = new QuarantinedContent(pseudonymiser, sanitiser, file.pseudonymiseEmails());
     }
 
     public NormalisedRow normalise(RawRow raw) {
@@ -80,8 +83,7 @@ public final class RowNormaliser {
     }
 
     private NormalisedRow rejected(RawRow raw, String reason) {
-        String content = raw.text() == null ? null : sanitiser.sanitise(raw.text().replace("\0", "\\0"));
-        return new NormalisedRow(raw.line(), new RejectedRow(reason, content), null);
+        return new NormalisedRow(raw.line(), new RejectedRow(sanitiser.sanitise(reason), quarantined.of(raw)), null);
     }
 
     private Meeting meetingOf(RawRow raw) {
@@ -112,8 +114,8 @@ public final class RowNormaliser {
                 ? Values.minutesOfClock("meeting_duration_hms", raw.value("meeting_duration_hms"))
                 : Values.whole("meeting_duration", raw.value("meeting_duration"));
         MeetingRow row = new MeetingRow(meetingId, start.instant(file.zone()), instant("end_time", raw.value("end_time")),
-                raw.value("topic"), raw.value("host_name"), raw.value("host_email"), duration,
-                Values.whole("participants", raw.value("participants")), raw.value("meeting_type"));
+                text(raw, "topic"), text(raw, "host_name"), raw.value("host_email"), duration,
+                Values.whole("participants", raw.value("participants")), text(raw, "meeting_type"));
         return new Meeting(row, LocalDateTime.of(start.date(), start.time() == null ? java.time.LocalTime.MIDNIGHT : start.time()));
     }
 
@@ -169,8 +171,9 @@ public final class RowNormaliser {
         PersonName person = PersonName.parse(rawName);
         boolean phone = Values.isPhoneNumber(person.name());
         String original = person.originalName();
-        return new DisplayName(person, phone ? pseudonymiser.phoneNumber(person.name()) : person.name(),
-                original != null && Values.isPhoneNumber(original) ? pseudonymiser.phoneNumber(original) : original,
+        return new DisplayName(person, phone ? pseudonymiser.phoneNumber(person.name()) : sanitiser.text(person.name()),
+                original != null && Values.isPhoneNumber(original) ? pseudonymiser.phoneNumber(original)
+                        : sanitiser.text(original),
                 phone);
     }
 
@@ -194,19 +197,19 @@ public final class RowNormaliser {
         DisplayName shown = displayName(raw);
         PersonName person = shown.person();
         String name = shown.name();
-        String role = raw.value("role") != null ? role(raw.value("role")) : person.role();
+        String role = raw.value("role") != null ? role(text(raw, "role")) : person.role();
         IpPseudonym ip = pseudonymiser.address(raw.value("ip_address"));
         LocalDateTime join = dashboardTime("join_time", raw.value("join_time"), meeting, null);
         LocalDateTime leave = dashboardTime("leave_time", raw.value("leave_time"), meeting, join);
         return new DashboardParticipantRow(meetingId, meeting == null ? null : meeting.row().startTime(), name,
-                participantEmail(raw.value("email")), role, raw.value("device"),
+                participantEmail(raw.value("email")), role, text(raw, "device"),
                 ip == null ? null : ip.address(), ip == null ? null : ip.network(), ip == null ? null : ip.valid(),
-                pseudonymiser.keyVersion(), Values.country(raw.value("location")), raw.value("network_type"),
-                raw.value("data_centre"), raw.value("connection_type"),
+                pseudonymiser.keyVersion(), sanitiser.text(Values.country(raw.value("location"))),
+                text(raw, "network_type"), text(raw, "data_centre"), text(raw, "connection_type"),
                 join == null ? null : join.atZone(file.zone()).toInstant(),
                 leave == null ? null : leave.atZone(file.zone()).toInstant(),
-                Values.bool("recording", raw.value("recording")), raw.value("client_version"),
-                raw.value("leave_reason"));
+                Values.bool("recording", raw.value("recording")), sanitiser.version(raw.value("client_version")),
+                text(raw, "leave_reason"));
     }
 
     /**
@@ -247,7 +250,7 @@ public final class RowNormaliser {
             size = Values.decimal("file_size_bytes", raw.value("file_size_bytes"))
                     .divide(BYTES_PER_MB, 4, RoundingMode.HALF_UP);
         }
-        return new RecordingRow(file.inventoryDate(), meetingId, raw.value("topic"), raw.value("host_email"),
+        return new RecordingRow(file.inventoryDate(), meetingId, text(raw, "topic"), raw.value("host_email"),
                 instant("start_time", raw.value("start_time")), size, Values.whole("file_count", raw.value("file_count")),
                 Values.whole("total_views", raw.value("total_views")),
                 Values.whole("total_downloads", raw.value("total_downloads")),
@@ -258,32 +261,38 @@ public final class RowNormaliser {
         Instant time = required("time", instant("time", raw.value("time")));
         String email = required("email", raw.value("email"));
         IpPseudonym ip = pseudonymiser.address(raw.value("ip_address"));
-        String type = raw.value("event_type");
+        String type = text(raw, "event_type");
         return new SignInRow(time, email, type == null ? null : code(type), ip == null ? null : ip.address(),
                 ip == null ? null : ip.network(), ip == null ? null : ip.valid(), pseudonymiser.keyVersion(),
-                raw.value("client_type"), raw.value("client_version"));
+                text(raw, "client_type"), sanitiser.version(raw.value("client_version")));
     }
 
     private OperationLogRow operationLog(RawRow raw) {
-        return new OperationLogRow(required("time", instant("time", raw.value("time"))), raw.value("operator"),
-                raw.value("category_type"), raw.value("action"), raw.value("detail"));
+        return new OperationLogRow(required("time", instant("time", raw.value("time"))), text(raw, "operator"),
+                text(raw, "category_type"), text(raw, "action"), text(raw, "detail"));
     }
 
     private ZoomUserRow user(RawRow raw) {
-        String groups = raw.value("groups");
+        String groups = text(raw, "groups");
         List<String> list = groups == null ? List.of()
                 : Arrays.stream(groups.split("[;,]")).map(String::strip).filter(g -> !g.isEmpty()).toList();
-        return new ZoomUserRow(file.inventoryDate(), required("email", raw.value("email")), raw.value("user_type"),
-                raw.value("department"), list, instant("last_login_time", raw.value("last_login_time")),
+        return new ZoomUserRow(file.inventoryDate(), required("email", raw.value("email")), text(raw, "user_type"),
+                text(raw, "department"), list, instant("last_login_time", raw.value("last_login_time")),
                 Values.digits(raw.value("pmi")));
     }
 
     private HostActivityRow hostActivity(RawRow raw) {
-        return new HostActivityRow(file.inventoryDate(), required("email", raw.value("email")), raw.value("user_type"),
-                raw.value("department"), Values.whole("meetings", raw.value("meetings")),
+        return new HostActivityRow(file.inventoryDate(), required("email", raw.value("email")), text(raw, "user_type"),
+                text(raw, "department"), Values.whole("meetings", raw.value("meetings")),
                 Values.whole("participants", raw.value("participants")),
-                Values.whole("meeting_minutes", raw.value("meeting_minutes")), raw.value("last_client_version"),
+                Values.whole("meeting_minutes", raw.value("meeting_minutes")),
+                sanitiser.version(raw.value("last_client_version")),
                 instant("last_login_time", raw.value("last_login_time")), instant("create_time", raw.value("create_time")));
+    }
+
+    /** A free-text field, sanitised at the door (addresses pseudonymised). */
+    private String text(RawRow raw, String field) {
+        return sanitiser.text(raw.value(field));
     }
 
     private String participantEmail(String email) {

@@ -57,7 +57,7 @@ public final class Rows {
             Instant lastLoginTime, Instant createTime) implements TableRow {
     }
 
-    /** A row that could not be read: the reason, and its text with every address pseudonymised. */
+    /** A row that could not be read: the reason, and what ingest would have kept of it (see QuarantinedContent). */
     public record RejectedRow(String reason, String content) implements TableRow {
     }
 

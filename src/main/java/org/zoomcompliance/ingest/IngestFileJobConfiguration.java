@@ -36,7 +36,14 @@ public class IngestFileJobConfiguration {
 
     public static final String JOB_NAME = "ingestFileJob";
     public static final String SHA256 = "sha256";
+    /** The file, in the lossless text form of {@link FileNames#parameter}. */
     public static final String PATH = "path";
+
+    /**
+     * The longest record (so the longest field) read, in characters: a longer one is rejected as a bad row and
+     * reading goes on at the next line, so one huge line never exhausts the heap.
+     */
+    static final String MAX_RECORD_LENGTH = "${zoom-compliance.ingest.max-record-length:1048576}";
 
     @Bean
     HeaderAliases headerAliases() {
@@ -61,10 +68,10 @@ public class IngestFileJobConfiguration {
     @Bean
     Step ingestSurveyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             PseudonymKeyStore keyStore, HeaderAliases aliases, DateShapes shapes, JdbcTemplate jdbc, Policy policy,
-            Clock clock) {
+            Clock clock, @Value(MAX_RECORD_LENGTH) int maxRecordLength) {
         return new StepBuilder("ingestSurveyStep", jobRepository)
-                .tasklet(new SurveyTasklet(keyStore, new FileSurvey(aliases, shapes), jdbc, policy, clock),
-                        transactionManager)
+                .tasklet(new SurveyTasklet(keyStore, new FileSurvey(aliases, shapes, maxRecordLength), jdbc, policy,
+                        clock), transactionManager)
                 .build();
     }
 
@@ -94,8 +101,10 @@ public class IngestFileJobConfiguration {
             @Value("#{jobExecutionContext['" + SurveyTasklet.QUARANTINED + "']}") Boolean quarantined,
             @Value("#{jobExecutionContext['" + SurveyTasklet.ORDER + "']}") String order,
             @Value("#{jobExecutionContext['" + SurveyTasklet.INVENTORY_DATE + "']}") String inventoryDate,
-            HeaderAliases aliases, DateShapes shapes, PseudonymKeyStore keyStore, Policy policy, Clock clock) {
-        String fileName = Path.of(path).getFileName().toString();
+            HeaderAliases aliases, DateShapes shapes, PseudonymKeyStore keyStore, Policy policy, Clock clock,
+            @Value(MAX_RECORD_LENGTH) int maxRecordLength) {
+        Path export = FileNames.fromParameter(path);
+        String fileName = FileNames.display(export);
         LocalDate inventory = inventoryDate == null || inventoryDate.isEmpty()
                 ? LocalDate.now(clock.withZone(policy.zone())) : LocalDate.parse(inventoryDate);
         // a quarantined file was given no order: its reader reads nothing
@@ -104,7 +113,8 @@ public class IngestFileJobConfiguration {
         FileContext file = new FileContext(fileName, policy.zone(), dateOrder, inventory,
                 FileContext.meetingIdIn(fileName), policy.pseudonymiseParticipantEmails());
         RowNormaliser normaliser = new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()));
-        return new ExportItemReader<>(Path.of(path), aliases, Boolean.TRUE.equals(quarantined), normaliser::normalise);
+        return new ExportItemReader<>(export, aliases, maxRecordLength, Boolean.TRUE.equals(quarantined),
+                normaliser::normalise);
     }
 
     @Bean

@@ -21,15 +21,16 @@ final class SameContentValidator implements JobParametersValidator {
             throw new InvalidJobParametersException("an ingest run needs the parameters "
                     + IngestFileJobConfiguration.SHA256 + " and " + IngestFileJobConfiguration.PATH);
         }
+        Path file = FileNames.fromParameter(path);
         String actual;
         try {
-            actual = Ingestion.sha256(Path.of(path));
+            actual = Ingestion.sha256(file);
         } catch (IOException e) {
-            throw new InvalidJobParametersException("cannot read " + Path.of(path).getFileName() + ": "
+            throw new InvalidJobParametersException("cannot read " + FileNames.display(file) + ": "
                     + e.getClass().getSimpleName());
         }
         if (!actual.equals(expected)) {
-            throw new InvalidJobParametersException(Path.of(path).getFileName() + " has changed since this run began"
+            throw new InvalidJobParametersException(FileNames.display(file) + " has changed since this run began"
                     + " (its SHA-256 is now " + actual + "); the run is refused, and ingesting the file again"
                     + " ingests the new content as a new run");
         }

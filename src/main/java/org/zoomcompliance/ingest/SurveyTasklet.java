@@ -54,8 +54,8 @@ final class SurveyTasklet implements Tasklet {
         Sanitiser sanitiser = new Sanitiser(new Pseudonymiser(keyStore.current()));
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         JobParameters parameters = job.getJobParameters();
-        Path path = Path.of(parameters.getString(IngestFileJobConfiguration.PATH));
-        String fileName = path.getFileName().toString();
+        Path path = FileNames.fromParameter(parameters.getString(IngestFileJobConfiguration.PATH));
+        String fileName = FileNames.display(path);
         Survey found = survey.survey(path);
         LocalDate inventoryDate = DATED_BY_NAME.contains(found.kind())
                 ? FileContext.inventoryDate(fileName, LocalDate.now(clock.withZone(policy.zone()))) : null;

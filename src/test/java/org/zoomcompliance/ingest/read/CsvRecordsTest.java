@@ -2,7 +2,6 @@ package org.zoomcompliance.ingest.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ class CsvRecordsTest {
     }
 
     private static CsvRecords records(String text, int width) {
-        CsvRecords records = new CsvRecords(new BufferedReader(new StringReader(text)));
+        CsvRecords records = new CsvRecords(new StringReader(text), 1 << 20);
         records.expectWidth(width);
         return records;
     }

@@ -1,5 +1,6 @@
 package org.zoomcompliance.cli;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.Ingestion;
 import org.zoomcompliance.policy.Policy;
@@ -27,10 +29,17 @@ final class DemoCommand extends PipelineCommand {
 
     private static final String SAMPLE_DATA = "sample-data";
 
-    /** Without --policy, the demo uses the sample institution's policy, which the sample month goes with. */
+    /**
+     * The sample month goes with the sample institution's policy: installed as the home's policy when the home has
+     * none, so that every later command (evaluate, report, serve) runs under the same one.
+     */
     @Override
-    protected String defaultPolicy() {
-        return sampleData().map(folder -> folder.resolve("policy.yml").toString()).orElse(null);
+    protected void prepare(HomeFolder home) throws IOException {
+        Optional<Path> sample = sampleData().map(folder -> folder.resolve("policy.yml"));
+        if (sample.isPresent() && !Files.exists(home.policyFile())) {
+            Files.copy(sample.get(), home.policyFile());
+            out().println("installed the sample policy as " + home.policyFile());
+        }
     }
 
     @Override

@@ -1,12 +1,14 @@
 package org.zoomcompliance.cli;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zoomcompliance.policy.Evaluation;
+import org.zoomcompliance.policy.EvaluationPolicy;
 import org.zoomcompliance.policy.PolicyEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +23,11 @@ final class EvaluateCommand extends PipelineCommand {
     @Override
     protected int run(ConfigurableApplicationContext context) {
         PolicyEvaluation evaluation = context.getBean(PolicyEvaluation.class);
+        List<String> changes = context.getBean(EvaluationPolicy.class).changesSinceLastEvaluation(month);
+        if (!changes.isEmpty()) {
+            out().println("The policy differs from the one " + month + " was last evaluated under:");
+            changes.forEach(change -> out().println("  " + change));
+        }
         JobExecution execution = evaluation.evaluate(month, Set.of(), null);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             Evaluation result = evaluation.summary(month);

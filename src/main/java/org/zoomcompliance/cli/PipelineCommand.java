@@ -1,6 +1,7 @@
 package org.zoomcompliance.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import org.zoomcompliance.ZoomComplianceApplication;
 import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.policy.LoadedPolicy;
 import org.zoomcompliance.policy.PolicyException;
 import org.zoomcompliance.policy.PolicyFile;
 import org.zoomcompliance.pseudonymisation.KeyUnavailableException;
@@ -37,9 +39,8 @@ abstract class PipelineCommand implements Callable<Integer> {
     /** Runs the command in a started application; returns the exit code. */
     protected abstract int run(ConfigurableApplicationContext context) throws Exception;
 
-    /** The policy file this command uses when neither {@code --policy} nor the environment names one. */
-    protected String defaultPolicy() {
-        return null;
+    /** Prepares the home before its policy is read: {@code demo} installs the sample policy there. */
+    protected void prepare(HomeFolder home) throws Exception {
     }
 
     /** Whether the command serves web pages (only {@code serve}). */
@@ -50,12 +51,13 @@ abstract class PipelineCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         GlobalOptions options = effectiveOptions();
-        if (options.policy == null && System.getenv(PolicyFile.ENVIRONMENT_VARIABLE) == null) {
-            options.policy = defaultPolicy();
-        }
         try {
             HomeFolder home = HomeFolder.resolve(options.home).create();
-            PolicyFile.load(options.policy);
+            prepare(home);
+            LoadedPolicy policy = PolicyFile.resolve(options.policy, home.policyFile());
+            if (policy.override()) {
+                out().println("policy: " + policy.origin() + ", not " + home.policyFile());
+            }
             try (ConfigurableApplicationContext context = start(home, options)) {
                 return run(context);
             }
@@ -82,10 +84,22 @@ abstract class PipelineCommand implements Callable<Integer> {
         if (!web()) {
             properties.put("logging.threshold.console", "OFF");
         }
+        Clock clock = clock();
         return new SpringApplicationBuilder(ZoomComplianceApplication.class)
                 .web(web() ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .properties(properties)
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
                 .run();
+    }
+
+    /** The clock of the command line this command belongs to. */
+    private Clock clock() {
+        for (CommandLine line = spec.commandLine(); line != null; line = line.getParent()) {
+            if (line.getCommand() instanceof ZoomComplianceCommand root) {
+                return root.clock;
+            }
+        }
+        return Clock.systemDefaultZone();
     }
 
     /** The global options given to this command or to any command above it. */

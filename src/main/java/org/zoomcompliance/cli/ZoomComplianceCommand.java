@@ -1,5 +1,6 @@
 package org.zoomcompliance.cli;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -41,6 +42,13 @@ public class ZoomComplianceCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** What every command takes as now: the system's clock, or a fixed one in tests. */
+    final Clock clock;
+
+    private ZoomComplianceCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
@@ -53,7 +61,12 @@ public class ZoomComplianceCommand implements Runnable {
 
     /** The configured command line, also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new ZoomComplianceCommand());
+        return commandLine(Clock.systemDefaultZone());
+    }
+
+    /** The command line reading now from {@code clock}: tests run commands as of a fixed day. */
+    public static CommandLine commandLine(Clock clock) {
+        CommandLine commandLine = new CommandLine(new ZoomComplianceCommand(clock));
         commandLine.registerConverter(YearMonth.class, ZoomComplianceCommand::month);
         commandLine.registerConverter(LocalDate.class, ZoomComplianceCommand::date);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -59,6 +59,11 @@ public final class HomeFolder {
         return root;
     }
 
+    /** The policy every command, the console and the scheduler use, unless one run is given another. */
+    public Path policyFile() {
+        return root.resolve("policy.yml");
+    }
+
     /** The embedded PostgreSQL cluster. */
     public Path postgres() {
         return root.resolve("postgres");

@@ -70,8 +70,8 @@ public class IngestFileJobConfiguration {
             PseudonymKeyStore keyStore, HeaderAliases aliases, DateShapes shapes, JdbcTemplate jdbc, Policy policy,
             Clock clock, @Value(MAX_RECORD_LENGTH) int maxRecordLength) {
         return new StepBuilder("ingestSurveyStep", jobRepository)
-                .tasklet(new SurveyTasklet(keyStore, new FileSurvey(aliases, shapes, maxRecordLength), jdbc, policy,
-                        clock), transactionManager)
+                .tasklet(new SurveyTasklet(keyStore, new FileSurvey(aliases, shapes, maxRecordLength), shapes, jdbc,
+                        policy, clock), transactionManager)
                 .build();
     }
 
@@ -120,8 +120,8 @@ public class IngestFileJobConfiguration {
     @Bean
     @StepScope
     IngestWriter ingestRowsWriter(@Value("#{jobExecutionContext['" + SurveyTasklet.SOURCE_FILE_ID + "']}") Long sourceFileId,
-            JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Policy policy,
             @Value("${zoom-compliance.ingest.max-rejected-rows:10000}") long maxRejectedRows) {
-        return new IngestWriter(jdbc, transactionManager, sourceFileId, maxRejectedRows);
+        return new IngestWriter(jdbc, transactionManager, sourceFileId, maxRejectedRows, policy.zone());
     }
 }

@@ -1,6 +1,8 @@
 package org.zoomcompliance.ingest;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
@@ -14,8 +16,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.ingest.normalise.FileContext;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
+import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.FileSurvey;
 import org.zoomcompliance.ingest.read.Survey;
+import org.zoomcompliance.ingest.write.DataPeriod;
 import org.zoomcompliance.policy.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.pseudonymisation.Pseudonymiser;
@@ -37,13 +41,16 @@ final class SurveyTasklet implements Tasklet {
 
     private final PseudonymKeyStore keyStore;
     private final FileSurvey survey;
+    private final DateShapes shapes;
     private final JdbcTemplate jdbc;
     private final Policy policy;
     private final Clock clock;
 
-    SurveyTasklet(PseudonymKeyStore keyStore, FileSurvey survey, JdbcTemplate jdbc, Policy policy, Clock clock) {
+    SurveyTasklet(PseudonymKeyStore keyStore, FileSurvey survey, DateShapes shapes, JdbcTemplate jdbc, Policy policy,
+            Clock clock) {
         this.keyStore = keyStore;
         this.survey = survey;
+        this.shapes = shapes;
         this.jdbc = jdbc;
         this.policy = policy;
         this.clock = clock;
@@ -57,21 +64,31 @@ final class SurveyTasklet implements Tasklet {
         Path path = FileNames.fromParameter(parameters.getString(IngestFileJobConfiguration.PATH));
         String fileName = FileNames.display(path);
         Survey found = survey.survey(path);
-        LocalDate inventoryDate = DATED_BY_NAME.contains(found.kind())
-                ? FileContext.inventoryDate(fileName, LocalDate.now(clock.withZone(policy.zone()))) : null;
+        LocalDate today = LocalDate.now(clock.withZone(policy.zone()));
+        LocalDate inventoryDate = DATED_BY_NAME.contains(found.kind()) ? FileContext.inventoryDate(fileName, today) : null;
         String status = found.quarantined() ? "QUARANTINED" : "INGESTING";
+        // the rows widen this period as they are written; a file rejected whole keeps what its name and text show
+        DataPeriod period = FileDates.ofName(fileName, policy.zone());
+        if (found.quarantined()) {
+            try {
+                period = DataPeriod.union(period, FileDates.ofText(path, shapes, policy.zone(), today));
+            } catch (IOException unreadable) {
+                // the survey said so already: the file is quarantined with its name's dates only
+            }
+        }
         Long id = jdbc.queryForObject("""
                 insert into source_file (sha256, file_name, kind, layout, language, inventory_date, status, reasons,
-                                         job_execution_id, finished_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'QUARANTINED' then now() end)
+                                         job_execution_id, finished_at, ingested_at, data_from, data_to)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'QUARANTINED' then now() end, ?, ?, ?)
                 on conflict (sha256) do update set file_name = excluded.file_name, kind = excluded.kind,
                     layout = excluded.layout, language = excluded.language, inventory_date = excluded.inventory_date,
                     status = excluded.status, reasons = excluded.reasons, job_execution_id = excluded.job_execution_id,
-                    finished_at = excluded.finished_at
+                    finished_at = excluded.finished_at, data_from = excluded.data_from, data_to = excluded.data_to
                 returning id""", Long.class,
                 parameters.getString(IngestFileJobConfiguration.SHA256), fileName, found.kind().name(), found.layout(),
                 found.language(), inventoryDate, status, sanitiser.sanitise(found.quarantineReason()), job.getId(),
-                status);
+                status, Timestamp.from(clock.instant()), period == null ? null : Timestamp.from(period.from()),
+                period == null ? null : Timestamp.from(period.to()));
         ExecutionContext context = job.getExecutionContext();
         context.putLong(SOURCE_FILE_ID, id);
         context.put(QUARANTINED, found.quarantined());

@@ -36,12 +36,13 @@ class EvaluateJobConfiguration {
 
     @Bean
     Step evaluateMonthStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           MonthEvaluator evaluator) {
+                           MonthEvaluator evaluator, EvaluationPolicy evaluationPolicy) {
         return new StepBuilder("evaluateMonthStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     JobParameters parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
-                    evaluator.evaluate(YearMonth.parse(parameters.getString(MONTH)), rules(parameters.getString(RULES)),
-                            asOf(parameters.getString(AS_OF)));
+                    YearMonth month = YearMonth.parse(parameters.getString(MONTH));
+                    evaluator.evaluate(month, rules(parameters.getString(RULES)), asOf(parameters.getString(AS_OF)));
+                    evaluationPolicy.record(month);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

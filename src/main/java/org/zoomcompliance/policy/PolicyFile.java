@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.scheduling.support.CronExpression;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -57,11 +59,30 @@ public final class PolicyFile {
 
     /** The policy file named explicitly, else by the environment, else the defaults alone. */
     public static Policy load(String explicit) {
-        String location = explicit != null && !explicit.isBlank() ? explicit : System.getenv(ENVIRONMENT_VARIABLE);
-        if (location == null || location.isBlank()) {
-            return defaults();
+        return resolve(explicit, null).policy();
+    }
+
+    /**
+     * The policy a process runs under: the file named by {@code --policy} ({@code explicit}) or by
+     * {@value #ENVIRONMENT_VARIABLE}, which override the home's for one run; else the home's {@code policy.yml}
+     * when it exists; else the defaults alone.
+     */
+    public static LoadedPolicy resolve(String explicit, Path homePolicy) {
+        String origin;
+        Path file;
+        if (explicit != null && !explicit.isBlank()) {
+            file = Path.of(explicit);
+            origin = file + " (--policy, for this run)";
+        } else if (System.getenv(ENVIRONMENT_VARIABLE) != null && !System.getenv(ENVIRONMENT_VARIABLE).isBlank()) {
+            file = Path.of(System.getenv(ENVIRONMENT_VARIABLE));
+            origin = file + " (" + ENVIRONMENT_VARIABLE + ", for this run)";
+        } else if (homePolicy != null && Files.exists(homePolicy)) {
+            file = homePolicy;
+            origin = file.toString();
+        } else {
+            return loaded(new PolicyFile("the default policy", defaultValues()), "the built-in defaults", false);
         }
-        return load(Path.of(location));
+        return loaded(read(file), origin, !file.equals(homePolicy) && homePolicy != null && Files.exists(homePolicy));
     }
 
     /** The defaults of policy.md, as a site without a policy file gets them. */
@@ -70,6 +91,10 @@ public final class PolicyFile {
     }
 
     public static Policy load(Path file) {
+        return read(file).bind();
+    }
+
+    private static PolicyFile read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new PolicyException("policy file " + file + " does not exist or is not a file");
         }
@@ -81,7 +106,28 @@ public final class PolicyFile {
         }
         Map<String, Object> merged = defaultValues();
         merge(merged, site, "", file.toString());
-        return new PolicyFile(file.toString(), merged).bind();
+        return new PolicyFile(file.toString(), merged);
+    }
+
+    private static LoadedPolicy loaded(PolicyFile file, String origin, boolean override) {
+        SortedMap<String, String> values = new TreeMap<>();
+        flatten(file.values, "", values);
+        return new LoadedPolicy(file.bind(), origin, override, values);
+    }
+
+    /** Every leaf of a merged policy as {@code a.b.c = value}; lists as their items joined by {@code ", "}. */
+    @SuppressWarnings("unchecked")
+    private static void flatten(Map<String, Object> map, String prefix, SortedMap<String, String> into) {
+        for (Map.Entry<String, Object> entry : map.entrySet()) {
+            String key = prefix + entry.getKey();
+            if (entry.getValue() instanceof Map<?, ?> nested) {
+                flatten((Map<String, Object>) nested, key + ".", into);
+            } else if (entry.getValue() instanceof List<?> list) {
+                into.put(key, String.join(", ", list.stream().map(String::valueOf).toList()));
+            } else {
+                into.put(key, String.valueOf(entry.getValue()));
+            }
+        }
     }
 
     private static Map<String, Object> defaultValues() {

@@ -513,26 +513,19 @@ final class DpoWorkbook {
     }
 
     /**
-     * The files of the month: those ingested during it, and those whose rows describe it (meetings, joins,
-     * sign-ins, operation logs, an inventory dated in the month, the users exports evaluation may use), so that
-     * the exports of a month's last day, ingested the next night, appear in that month's workbook. A file rejected
-     * whole (quarantined, failed) has no dated row: it appears in the workbooks of the month it arrived in and of
-     * the month before, so a DPO never misses one.
+     * The files that concern the month (docs/months.md): every file whose data covers it (its rows, or for a file
+     * that yielded none, the dates of its name and text), every file that arrived during it and yielded nothing
+     * (quarantined, failed, every row rejected), and the users and hosts snapshots evaluation may use for it.
      */
     private long dataQuality(SXSSFWorkbook workbook, CellStyles styles, Period period) {
         SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Data quality", DATA_QUALITY_HEADERS,
                 maxRowsPerSheet);
         stream("with month_file as ("
-                + "   select id from source_file where ingested_at >= ? and ingested_at < ?"
-                + "   union select id from source_file where inventory_date between ? and ?"
-                + "   union select source_file_id from meeting where start_time >= ? and start_time < ?"
-                + "   union select source_file_id from participant_join where join_time >= ? and join_time < ?"
-                + "   union select source_file_id from dashboard_participant where join_time >= ? and join_time < ?"
-                + "   union select source_file_id from sign_in where event_time >= ? and event_time < ?"
-                + "   union select source_file_id from operation_log where event_time >= ? and event_time < ?"
-                + "   union select source_file_id from zoom_user where snapshot_date >= ? and snapshot_date < ?"
-                + "   union select source_file_id from host_activity where snapshot_date >= ? and snapshot_date < ?"
-                + "   union select id from source_file where status <> 'COMPLETED' and ingested_at >= ? and ingested_at < ?)"
+                + "   select id from source_file where data_from < ? and data_to >= ?"
+                + "   union select id from source_file where ingested_at >= ? and ingested_at < ?"
+                + "     and (status <> 'COMPLETED' or rows_ingested + rows_duplicate = 0)"
+                + "   union select id from source_file where kind in ('USERS', 'HOST_ACTIVITY')"
+                + "     and inventory_date >= ? and inventory_date < ?)"
                 + " select f.file_name, f.kind, f.sha256, f.ingested_at, f.rows_read, f.rows_ingested,"
                 + "   f.rows_rejected, coalesce(f.reasons, q.reasons), f.status, f.rows_duplicate, q.reasons"
                 + " from source_file f join month_file m on m.id = f.id"
@@ -544,10 +537,8 @@ final class DpoWorkbook {
                 rs -> sheet.row(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class), rs.getLong(5), rs.getLong(6), rs.getLong(7),
                         rs.getString(8), rs.getString(9), rs.getLong(10), rs.getString(11)),
-                period.from(), period.to(), period.first(), period.last(), period.from(), period.to(),
-                period.from(), period.to(), period.from(), period.to(), period.from(), period.to(),
-                period.from(), period.to(), period.first(), period.first().plusMonths(SNAPSHOT_MONTHS_AFTER),
-                period.first(), period.first().plusMonths(SNAPSHOT_MONTHS_AFTER), period.from(), period.to().plusMonths(1));
+                period.to(), period.from(), period.from(), period.to(), period.first(),
+                period.first().plusMonths(SNAPSHOT_MONTHS_AFTER));
         sheet.finish();
         return sheet.rowsWritten();
     }
@@ -567,6 +558,17 @@ final class DpoWorkbook {
         sheet.row("Processing", "Data", "Zoom exports", null, "Meeting metadata, host e-mails, participant display"
                 + " names, pseudonymised addresses" + (policy.pseudonymiseParticipantEmails()
                         ? " and e-mails" : "") + ", client versions, data centres, recordings inventory");
+        List<Object[]> evaluatedUnder = jdbc.query("select policy_sha256, policy_origin, evaluated_at"
+                + " from evaluation_policy where month = ?", (rs, i) -> new Object[] {rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class)}, period.first());
+        if (evaluatedUnder.isEmpty()) {
+            sheet.row("Processing", "Policy", "month not evaluated", null, "no register was produced for this month");
+        } else {
+            Object[] used = evaluatedUnder.get(0);
+            sheet.row("Processing", "Policy", used[0], ((OffsetDateTime) used[2]).atZoneSameInstant(period.zone())
+                    .toLocalDate(), "SHA-256 of the effective policy values the month was evaluated under, from "
+                    + used[1]);
+        }
         LocalDate inventory = inventoryDate(period);
         sheet.row("Processing", "Recordings inventory", inventory == null ? "none" : "used", inventory,
                 inventory == null ? "no recordings export dated in or before the period"

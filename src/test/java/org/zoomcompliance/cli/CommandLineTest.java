@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
+import org.zoomcompliance.support.TestClocks;
 
 class CommandLineTest {
 
@@ -73,7 +74,7 @@ class CommandLineTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = ZoomComplianceCommand.commandLine();
+        CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.infrastructure.EmbeddedPostgresServer;
+import org.zoomcompliance.support.TestClocks;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
 
@@ -28,6 +30,9 @@ import picocli.CommandLine;
  * a second run reuses the same database and adds nothing.
  */
 class DemoFunctionalTests {
+
+    /** The night after the sample month: what a scheduler running the demo's month would see. */
+    private static final Clock NOVEMBER_SECOND = TestClocks.afterSampleMonth();
 
     private static final Pattern ADDRESS = Pattern.compile("\\b\\d{1,3}(\\.\\d{1,3}){3}\\b|\\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){3,7}\\b");
 
@@ -101,10 +106,63 @@ class DemoFunctionalTests {
             assertThat(register(jdbc)).isEqualTo(register);
             assertThat(jdbc.queryForObject("select count(*) from report where month = '2026-10-01'", Integer.class)).isEqualTo(2);
         }
+
+        // when the month is evaluated again without --policy
+        StringWriter evaluateOut = new StringWriter();
+        int evaluated = run(evaluateOut, "--home", home.toString(), "evaluate", "--month", "2026-10");
+
+        // then the home's policy (the sample one the demo installed) gives the demo's register again
+        assertThat(evaluated).as(evaluateOut.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(home.resolve("policy.yml")).hasSameBinaryContentAs(Path.of("sample-data/policy.yml"));
+        assertThat(evaluateOut.toString()).contains("Evaluated 2026-10: 24 deviation(s)").doesNotContain("policy");
+        try (EmbeddedPostgres postgres = reopen(home)) {
+            assertThat(register(new JdbcTemplate(postgres.getPostgresDatabase()))).isEqualTo(register);
+        }
+
+        // when one run is given another policy
+        Path other = home.resolve("other-policy.yml");
+        Files.writeString(other, Files.readString(Path.of("sample-data/policy.yml"))
+                .replace("name: Institut Exemple", "name: Autre Institut"));
+        StringWriter otherOut = new StringWriter();
+        int otherEvaluation = run(otherOut, "--home", home.toString(), "evaluate", "--month", "2026-10",
+                "--policy", other.toString());
+        int otherReport = run(otherOut, "--home", home.toString(), "report", "--month", "2026-10",
+                "--policy", other.toString());
+
+        // then it says so and what changed, and the workbook's register names the policy the month was evaluated under
+        assertThat(otherEvaluation).as(otherOut.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(otherReport).as(otherOut.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(otherOut.toString()).contains(
+                "policy: " + other + " (--policy, for this run), not " + home.resolve("policy.yml"),
+                "The policy differs from the one 2026-10 was last evaluated under:",
+                "  institution.name: Institut Exemple -> Autre Institut");
+        String sha256;
+        try (EmbeddedPostgres postgres = reopen(home)) {
+            sha256 = new JdbcTemplate(postgres.getPostgresDatabase()).queryForObject(
+                    "select policy_sha256 from evaluation_policy where month = '2026-10-01'", String.class);
+        }
+        try (Workbook book = WorkbookFactory.create(workbook.toFile(), null, true)) {
+            Row policyRow = null;
+            for (Row row : book.getSheet("Register")) {
+                if ("Policy".equals(row.getCell(1).getStringCellValue())) {
+                    policyRow = row;
+                }
+            }
+            assertThat(policyRow).isNotNull();
+            assertThat(policyRow.getCell(2).getStringCellValue()).isEqualTo(sha256).hasSize(64);
+            assertThat(policyRow.getCell(4).getStringCellValue()).endsWith(other + " (--policy, for this run)");
+            String institution = null;
+            for (Row row : book.getSheet("Summary")) {
+                if (row.getCell(0) != null && "Institution".equals(row.getCell(0).getStringCellValue())) {
+                    institution = row.getCell(1).getStringCellValue();
+                }
+            }
+            assertThat(institution).isEqualTo("Autre Institut");
+        }
     }
 
     private static int run(StringWriter out, String... args) {
-        CommandLine commandLine = ZoomComplianceCommand.commandLine();
+        CommandLine commandLine = ZoomComplianceCommand.commandLine(NOVEMBER_SECOND);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(out, true));
         return commandLine.execute(args);

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
+import org.zoomcompliance.support.TestClocks;
 
 class EvaluateCommandTest {
 
@@ -14,7 +15,7 @@ class EvaluateCommandTest {
     void evaluatesAnEmptyMonthAndSaysWhichRulesCouldNotBeEvaluated() {
         // given a fresh home with nothing ingested
         StringWriter out = new StringWriter();
-        CommandLine commandLine = ZoomComplianceCommand.commandLine();
+        CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(new StringWriter(), true));
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zoomcompliance.generate.ExportGenerator;
 import picocli.CommandLine;
+import org.zoomcompliance.support.TestClocks;
 
 class GenerateCommandTest {
 
@@ -20,7 +21,7 @@ class GenerateCommandTest {
     void writesTheExportsAndASummaryWithoutStartingTheApplication() {
         // given
         StringWriter out = new StringWriter();
-        CommandLine commandLine = ZoomComplianceCommand.commandLine();
+        CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
         commandLine.setOut(new PrintWriter(out));
 
         // when
@@ -37,7 +38,7 @@ class GenerateCommandTest {
     @Test
     void refusesAMonthTooSmallToPlantEveryDeviation() throws Exception {
         // given
-        CommandLine commandLine = ZoomComplianceCommand.commandLine();
+        CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
         commandLine.setErr(new PrintWriter(new StringWriter()));
 
         // when
@@ -56,7 +57,7 @@ class GenerateCommandTest {
         // given an output path that is a file, not a folder
         Path file = Files.writeString(folder.resolve("taken"), "x");
         StringWriter err = new StringWriter();
-        CommandLine commandLine = ZoomComplianceCommand.commandLine();
+        CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
         commandLine.setErr(new PrintWriter(err));
 
         // when

@@ -6,6 +6,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zoomcompliance.ZoomComplianceApplication;
 import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.support.TestClocks;
 
 /** The application started in the test's JVM on a home of its own, as the operator's next command would. */
 final class Applications {
@@ -18,6 +19,7 @@ final class Applications {
                 .web(WebApplicationType.NONE)
                 .properties(HomeFolder.PROPERTY + "=" + home)
                 .properties(properties)
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", TestClocks.afterSampleMonth()))
                 .run();
     }
 }

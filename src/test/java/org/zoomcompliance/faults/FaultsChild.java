@@ -18,6 +18,7 @@ import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.Ingestion;
+import org.zoomcompliance.support.TestClocks;
 
 /**
  * A child JVM for the fault scenarios: starts the application on a home folder and runs one job, arguments
@@ -49,6 +50,7 @@ public final class FaultsChild {
                 FaultsChild.class)
                 .web(WebApplicationType.NONE)
                 .properties(HomeFolder.PROPERTY + "=" + args[0])
+                .initializers(c -> c.getBeanFactory().registerSingleton("clock", TestClocks.afterSampleMonth()))
                 .run()) {
             System.out.println("STARTED");
             System.out.flush();

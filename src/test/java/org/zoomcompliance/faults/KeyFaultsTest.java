@@ -14,6 +14,7 @@ import org.zoomcompliance.cli.ExitCodes;
 import org.zoomcompliance.cli.ZoomComplianceCommand;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
+import org.zoomcompliance.support.TestClocks;
 
 /**
  * A damaged pseudonymisation key met by the {@code ingest} command: a configuration error in one line, the
@@ -37,7 +38,7 @@ class KeyFaultsTest {
         // when the inbox is ingested
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CommandLine commandLine = ZoomComplianceCommand.commandLine();
+        CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exit = commandLine.execute("--home", home.toString(), "ingest");

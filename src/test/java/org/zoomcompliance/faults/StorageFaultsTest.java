@@ -25,6 +25,7 @@ import org.zoomcompliance.report.MonthlyReport;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
+import org.zoomcompliance.support.TestClocks;
 
 /**
  * A full disk and read-only storage, made real with small tmpfs mounts (needs root; skipped otherwise, the
@@ -101,7 +102,7 @@ class StorageFaultsTest extends PipelineIntegrationTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
             // when a command runs on it
-            CommandLine commandLine = ZoomComplianceCommand.commandLine();
+            CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
             commandLine.setOut(new PrintWriter(new ByteArrayOutputStream(), true));
             commandLine.setErr(new PrintWriter(err, true));
             int exit = commandLine.execute("--home", readOnlyHome.toString(), "report", "--month", "2034-08");

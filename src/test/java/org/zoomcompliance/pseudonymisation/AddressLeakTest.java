@@ -25,6 +25,7 @@ import org.zoomcompliance.cli.ZoomComplianceCommand;
 import org.zoomcompliance.infrastructure.EmbeddedPostgresServer;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
+import org.zoomcompliance.support.TestClocks;
 
 /**
  * No clear IP address anywhere: exports full of distinctive addresses (IPv4, IPv6 in long and short form,
@@ -135,7 +136,7 @@ class AddressLeakTest {
     }
 
     private static int run(StringWriter out, String... args) {
-        CommandLine commandLine = ZoomComplianceCommand.commandLine();
+        CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(out, true));
         int exit = commandLine.execute(args);

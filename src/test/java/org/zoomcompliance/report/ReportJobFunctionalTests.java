@@ -63,7 +63,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         YearMonth month = YearMonth.of(2031, 3);
         ZoneId zone = policy.zone();
         OffsetDateTime start = LocalDateTime.of(2031, 3, 10, 9, 30).atZone(zone).toOffsetDateTime();
-        long file = sourceFile("participants_93100000001.csv", "PARTICIPANTS", start.plusDays(1));
+        long file = sourceFile("participants_93100000001.csv", "PARTICIPANTS", start.plusDays(1), start);
         jdbc.update("insert into meeting (meeting_id, start_time, topic, host_email, source_file_id)"
                 + " values ('93100000001', ?, 'Jury de thèse', 'prof@exemple.fr', ?)", start, file);
         deviation(month, "SENSITIVE_TOPIC", "93100000001@a", "MEDIUM", start, "Jury de thèse",
@@ -78,11 +78,12 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         jdbc.update("insert into account_profile (month, email, profile, groups) values"
                 + " (?, 'prof@exemple.fr', 'MEETING', '{Réunion}'), (?, 'nogroup@exemple.fr', null, '{Divers}')",
                 month.atDay(1), month.atDay(1));
-        long inventory = sourceFile("zoomus_recordings__20310331.csv", "RECORDINGS", start.plusDays(21));
+        long inventory = sourceFile("zoomus_recordings__20310331.csv", "RECORDINGS", start.plusDays(21),
+                LocalDate.of(2031, 3, 31).atStartOfDay(zone).toOffsetDateTime());
         jdbc.update("insert into recording (inventory_date, meeting_id, topic, host_email, start_time, source_file_id)"
                 + " values ('2031-03-31', '93100000001', 'Jury de thèse', 'prof@exemple.fr', ?, ?)",
                 start.minusDays(40), inventory);
-        long dashboard = sourceFile("dashboard_93100000001.csv", "DASHBOARD_PARTICIPANTS", start.plusDays(1));
+        long dashboard = sourceFile("dashboard_93100000001.csv", "DASHBOARD_PARTICIPANTS", start.plusDays(1), start);
         jdbc.update("insert into dashboard_participant (meeting_id, meeting_start, name, join_time, recording,"
                 + " ip_pseudonym, key_version, source_file_id, line_number)"
                 + " values ('93100000001', ?, 'Anne Martin', ?, true, 'ab12', 1, ?, 5)", start, start, dashboard);
@@ -313,10 +314,11 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         assertThat(sheet.getColumnWidth(5)).isGreaterThan(sheet.getColumnWidth(1));
     }
 
-    private long sourceFile(String name, String kind, OffsetDateTime ingestedAt) {
-        return jdbc.queryForObject("insert into source_file (sha256, file_name, kind, status, ingested_at)"
-                + " values (?, ?, ?, 'COMPLETED', ?) returning id", Long.class,
-                sha256((name + ingestedAt).getBytes(StandardCharsets.UTF_8)), name, kind, ingestedAt);
+    /** A file ingested at {@code ingestedAt} whose rows describe {@code covers}, as ingest records it. */
+    private long sourceFile(String name, String kind, OffsetDateTime ingestedAt, OffsetDateTime covers) {
+        return jdbc.queryForObject("insert into source_file (sha256, file_name, kind, status, ingested_at, data_from,"
+                + " data_to) values (?, ?, ?, 'COMPLETED', ?, ?, ?) returning id", Long.class,
+                sha256((name + ingestedAt).getBytes(StandardCharsets.UTF_8)), name, kind, ingestedAt, covers, covers);
     }
 
     private void deviation(YearMonth month, String rule, String subject, String severity, OffsetDateTime at,

@@ -2,6 +2,7 @@ package org.zoomcompliance.support;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,6 +14,7 @@ import org.zoomcompliance.infrastructure.HomeFolder;
  * subjects (meeting IDs, months, file contents) of their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(TestClock.class)
 public abstract class PipelineIntegrationTest {
 
     @Autowired

@@ -20,7 +20,7 @@ import org.zoomcompliance.infrastructure.HomeFolder;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "zoom-compliance.schedule.enabled=false")
 @AutoConfigureMockMvc
-@Import(StandInJobs.class)
+@Import({StandInJobs.class, TestClock.class})
 public abstract class WebIntegrationTest {
 
     protected static final String DPO = "dpo";

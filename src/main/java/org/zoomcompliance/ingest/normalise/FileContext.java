@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zoomcompliance.ingest.read.DateShapes;
@@ -20,16 +22,22 @@ public record FileContext(String fileName, ZoneId zone, DateShapes.Order order, 
 
     /** The last {@code YYYYMMDD} in a file name ({@code zoomus_recordings__20261031.csv}), else the given day. */
     public static LocalDate inventoryDate(String fileName, LocalDate otherwise) {
+        List<LocalDate> dates = datesIn(fileName);
+        return dates.isEmpty() ? otherwise : dates.get(dates.size() - 1);
+    }
+
+    /** Every {@code YYYYMMDD} date in a file name, in order ({@code meetinglistdetails_20261001_20261031.csv}). */
+    public static List<LocalDate> datesIn(String fileName) {
         Matcher matcher = DATE_IN_NAME.matcher(fileName);
-        LocalDate found = null;
+        List<LocalDate> found = new ArrayList<>();
         while (matcher.find()) {
             try {
-                found = LocalDate.parse(matcher.group(1), DateTimeFormatter.BASIC_ISO_DATE);
+                found.add(LocalDate.parse(matcher.group(1), DateTimeFormatter.BASIC_ISO_DATE));
             } catch (DateTimeParseException notADate) {
                 // eight digits that are not a date: keep looking
             }
         }
-        return found != null ? found : otherwise;
+        return found;
     }
 
     /** A meeting ID in a file name ({@code participants_85218486288.csv}), or {@code null}. */

@@ -6,6 +6,8 @@ import static org.zoomcompliance.ingest.write.Column.textArray;
 import static org.zoomcompliance.ingest.write.Column.typed;
 
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,18 +192,20 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
     private final TransactionTemplate savepoint;
     private final long sourceFileId;
     private final long maxRejectedRows;
+    private final ZoneId zone;
 
     /**
      * @param maxRejectedRows past this many quarantined rows the file is failed rather than ingested: a file that
      *                        bad is more likely the wrong export or a broken one than a few bad rows
      */
     public IngestWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, long sourceFileId,
-            long maxRejectedRows) {
+            long maxRejectedRows, ZoneId zone) {
         this.jdbc = jdbc;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.sourceFileId = sourceFileId;
         this.maxRejectedRows = maxRejectedRows;
+        this.zone = zone;
     }
 
     @Override
@@ -209,7 +213,10 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
         Map<String, Lined<MeetingRow>> meetings = new LinkedHashMap<>();
         List<String> primaryMeetingKeys = new ArrayList<>();
         Map<Class<?>, List<Lined<?>>> byTable = new LinkedHashMap<>();
+        DataPeriod period = null;
         for (NormalisedRow item : chunk) {
+            // rows already present count too: the file's data covers their period all the same
+            period = DataPeriod.union(period, DataPeriod.of(item.row(), zone));
             if (item.meeting() != null) {
                 merge(meetings, new Lined<>(item.line(), item.meeting()));
             }
@@ -240,8 +247,10 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
         }
         Long rejectedSoFar = jdbc.queryForObject("""
                 update source_file set rows_read = rows_read + ?, rows_ingested = rows_ingested + ?,
-                    rows_rejected = rows_rejected + ?, rows_duplicate = rows_duplicate + ?
+                    rows_rejected = rows_rejected + ?, rows_duplicate = rows_duplicate + ?,
+                    data_from = least(data_from, ?), data_to = greatest(data_to, ?)
                 where id = ? returning rows_rejected""", Long.class, chunk.size(), ingested, rejected, duplicate,
+                period == null ? null : Timestamp.from(period.from()), period == null ? null : Timestamp.from(period.to()),
                 sourceFileId);
         if (rejectedSoFar != null && rejectedSoFar > maxRejectedRows) {
             // Thrown inside the chunk's transaction: the chunk is rolled back, the file fails with this reason,

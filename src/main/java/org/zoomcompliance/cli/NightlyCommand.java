@@ -6,6 +6,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zoomcompliance.nightly.NightlyRun;
+import org.zoomcompliance.nightly.NightlySummary;
 import org.zoomcompliance.policy.Policy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,7 @@ final class NightlyCommand extends PipelineCommand {
         for (StepExecution step : execution.getStepExecutions()) {
             out().printf("  %-24s %s%n", step.getStepName(), step.getStatus().name().toLowerCase());
         }
+        NightlySummary.of(execution).forEach(out()::println);
         out().flush();
         return exitCodeOf(execution);
     }

@@ -27,9 +27,13 @@ public class FileLocations {
         void close();
     }
 
-    /** The value of the {@code path} parameter for a file. */
+    /**
+     * The value of the {@code path} parameter for a file: its lossless form ({@link FileNames#parameter}) when its
+     * path holds nothing to mask, else the path for people with every address masked.
+     */
     public static String recorded(Path file) {
-        return Sanitiser.fileName(file.toAbsolutePath().toString());
+        String forPeople = FileNames.displayPath(file);
+        return forPeople.equals(FileNames.unmaskedDisplayPath(file)) ? FileNames.parameter(file) : forPeople;
     }
 
     /** Makes a file the one runs of its content open in this process, until closed. */
@@ -56,7 +60,12 @@ public class FileLocations {
         if (path == null) {
             return null;
         }
-        Path recorded = Path.of(path);
+        Path recorded;
+        try {
+            recorded = FileNames.fromParameter(path);
+        } catch (IllegalArgumentException masked) {
+            return null;
+        }
         return Files.exists(recorded) || path.equals(recorded(recorded)) ? recorded : null;
     }
 }

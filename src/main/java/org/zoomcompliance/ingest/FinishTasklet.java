@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Last step of {@code ingestFileJob}: marks the file COMPLETED and sums up its rejections by reason for the
- * Data quality sheet. A quarantined file keeps its status and reason.
+ * Data quality sheet. A file that yielded nothing because every row was rejected (typically for one structural
+ * reason: no meeting ID anywhere, no date to anchor its times, rows shorter than the header) is QUARANTINED as a
+ * whole with that summary instead, so it is set aside rather than reported complete. A file the survey quarantined
+ * keeps its status and reason.
  */
 final class FinishTasklet implements Tasklet {
 
@@ -23,11 +26,17 @@ final class FinishTasklet implements Tasklet {
         long sourceFileId = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                 .getLong(SurveyTasklet.SOURCE_FILE_ID);
         jdbc.update("""
-                update source_file set status = 'COMPLETED', finished_at = now(), job_execution_id = ?,
-                    reasons = (select string_agg(reason || ' (' || n || ')', '; ' order by n desc, reason)
-                               from (select reason, count(*) n from quarantined_row
-                                     where source_file_id = ? group by reason) r)
-                where id = ? and status <> 'QUARANTINED'""",
+                update source_file f
+                set status = case when nothing then 'QUARANTINED' else 'COMPLETED' end,
+                    finished_at = now(), job_execution_id = ?,
+                    reasons = case when nothing then 'nothing could be ingested, every row was rejected: ' || summary
+                                   else summary end
+                from (select f.rows_ingested = 0 and f.rows_duplicate = 0 and f.rows_rejected > 0 as nothing,
+                             (select string_agg(reason || ' (' || n || ')', '; ' order by n desc, reason)
+                              from (select reason, count(*) n from quarantined_row
+                                    where source_file_id = f.id group by reason) r) as summary
+                      from source_file f where f.id = ?) outcome
+                where f.id = ? and f.status <> 'QUARANTINED'""",
                 chunkContext.getStepContext().getStepExecution().getJobExecutionId(), sourceFileId, sourceFileId);
         return RepeatStatus.FINISHED;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ class InboxFiles {
 
     /** Moves an inbox file as its outcome says, if it is still there. */
     void settle(Path file, Status status, String sha256, String reason) {
-        if (!inInbox(file) || !Files.exists(file)) {
+        if (!inInbox(file) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         switch (status) {
@@ -46,25 +47,27 @@ class InboxFiles {
 
     /** Writes the reason file of a file rejected as a whole, beside it in {@code quarantine/}. */
     void writeReason(Path file, String sha256, String reason) {
-        Path reasonFile = home.ensure(home.quarantine()).resolve(file.getFileName() + ".reason.txt");
-        String text = "file: " + FileLocations.recorded(file) + "\nsha256: " + sha256 + "\nreason: " + reason + "\n";
+        Path reasonFile = FileNames.named(home.ensure(home.quarantine()), "", file, ".reason.txt");
+        String text = "file: " + FileNames.displayPath(file) + "\nsha256: " + (sha256 == null ? "not read" : sha256)
+                + "\nreason: " + reason + "\n";
         try {
             Files.writeString(reasonFile, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + reasonFile, e);
+            throw new UncheckedIOException("cannot write the reason file of " + FileNames.display(file), e);
         }
     }
 
+    /** Moves a file (a link itself, never its target) into a folder, keeping its name's bytes; numbered if taken. */
     private Path move(Path file, Path folder) {
         home.ensure(folder);
-        Path target = folder.resolve(file.getFileName());
-        for (int n = 1; Files.exists(target); n++) {
-            target = folder.resolve(n + "-" + file.getFileName());
+        Path target = FileNames.named(folder, "", file, "");
+        for (int n = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
+            target = FileNames.named(folder, n + "-", file, "");
         }
         try {
             return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + file.getFileName() + " to " + folder, e);
+            throw new UncheckedIOException("cannot move " + FileNames.display(file) + " to " + folder, e);
         }
     }
 }

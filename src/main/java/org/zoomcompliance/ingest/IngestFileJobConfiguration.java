@@ -37,7 +37,14 @@ public class IngestFileJobConfiguration {
 
     public static final String JOB_NAME = "ingestFileJob";
     public static final String SHA256 = "sha256";
+    /** The file, in the lossless text form of {@link FileNames#parameter}. */
     public static final String PATH = "path";
+
+    /**
+     * The longest record (so the longest field) read, in characters: a longer one is rejected as a bad row and
+     * reading goes on at the next line, so one huge line never exhausts the heap.
+     */
+    static final String MAX_RECORD_LENGTH = "${zoom-compliance.ingest.max-record-length:1048576}";
 
     @Bean
     HeaderAliases headerAliases() {
@@ -64,11 +71,10 @@ public class IngestFileJobConfiguration {
     @Bean
     Step ingestSurveyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             PseudonymKeyStore keyStore, HeaderAliases aliases, DateShapes shapes, JdbcTemplate jdbc, Policy policy,
-            Clock clock, FileLocations locations) {
+            Clock clock, FileLocations locations, @Value(MAX_RECORD_LENGTH) int maxRecordLength) {
         return new StepBuilder("ingestSurveyStep", jobRepository)
-                .tasklet(new SurveyTasklet(keyStore, new FileSurvey(aliases, shapes), shapes, jdbc, policy, clock,
-                        locations),
-                        transactionManager)
+                .tasklet(new SurveyTasklet(keyStore, new FileSurvey(aliases, shapes, maxRecordLength), shapes, jdbc,
+                        policy, clock, locations), transactionManager)
                 .build();
     }
 
@@ -100,9 +106,9 @@ public class IngestFileJobConfiguration {
             @Value("#{jobExecutionContext['" + SurveyTasklet.ORDER + "']}") String order,
             @Value("#{jobExecutionContext['" + SurveyTasklet.INVENTORY_DATE + "']}") String inventoryDate,
             HeaderAliases aliases, DateShapes shapes, PseudonymKeyStore keyStore, Policy policy, Clock clock,
-            FileLocations locations) {
+            FileLocations locations, @Value(MAX_RECORD_LENGTH) int maxRecordLength) {
         Path path = locations.resolve(sha256, recordedPath);
-        String fileName = path.getFileName().toString();
+        String fileName = FileNames.display(path);
         LocalDate inventory = inventoryDate == null || inventoryDate.isEmpty()
                 ? LocalDate.now(clock.withZone(policy.zone())) : LocalDate.parse(inventoryDate);
         // a quarantined file was given no order: its reader reads nothing
@@ -111,7 +117,8 @@ public class IngestFileJobConfiguration {
         FileContext file = new FileContext(fileName, policy.zone(), dateOrder, inventory,
                 FileContext.meetingIdIn(fileName), policy.pseudonymiseParticipantEmails());
         RowNormaliser normaliser = new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()));
-        return new ExportItemReader<>(path, aliases, Boolean.TRUE.equals(quarantined), normaliser::normalise);
+        return new ExportItemReader<>(path, aliases, maxRecordLength, Boolean.TRUE.equals(quarantined),
+                normaliser::normalise);
     }
 
     @Bean

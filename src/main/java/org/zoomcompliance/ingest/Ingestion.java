@@ -5,7 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -88,8 +93,8 @@ public class Ingestion {
             try {
                 inboxFiles.settle(file, outcome.status(), outcome.sha256(), outcome.reason());
             } catch (UncheckedIOException e) {
-                log.warn("ingested {} but could not move it out of the inbox: {}",
-                        Sanitiser.fileName(file.getFileName().toString()), Sanitiser.redact(e.getMessage()));
+                log.warn("handled {} but could not move it out of the inbox: {}", FileNames.display(file),
+                        e.getCause().getClass().getSimpleName());
             }
         }));
     }
@@ -111,29 +116,39 @@ public class Ingestion {
             Map<String, Future<FileOutcome>> lastOfContent = new HashMap<>();
             List<Future<FileOutcome>> running = new ArrayList<>();
             for (Path file : files) {
-                String sha256;
-                try {
-                    sha256 = sha256(file);
-                } catch (IOException e) {
-                    FileOutcome unreadable = failed(Sanitiser.fileName(file.getFileName().toString()), null,
-                            "cannot read the file: " + e.getClass().getSimpleName());
+                FileOutcome setAside = null;
+                String sha256 = null;
+                if (Files.isSymbolicLink(file)) {
+                    setAside = quarantined(file, "a symbolic link: links are not followed, put the file itself there");
+                } else {
+                    try {
+                        sha256 = sha256(file);
+                    } catch (NoSuchFileException e) {
+                        setAside = failed(FileNames.display(file), null, "the file disappeared before it was read");
+                    } catch (IOException e) {
+                        setAside = quarantined(file, "cannot be opened: " + e.getClass().getSimpleName());
+                    }
+                }
+                if (setAside != null) {
+                    FileOutcome outcome = setAside;
                     running.add(pool.submit(() -> {
-                        afterwards.accept(file, unreadable);
-                        return unreadable;
+                        afterwards.accept(file, outcome);
+                        return outcome;
                     }));
                     continue;
                 }
+                String content = sha256;
                 // Tasks start in submission order, so the copy waited for has started already.
-                Future<FileOutcome> previousCopy = lastOfContent.get(sha256);
+                Future<FileOutcome> previousCopy = lastOfContent.get(content);
                 Future<FileOutcome> outcome = pool.submit(() -> {
                     if (previousCopy != null) {
                         previousCopy.get();
                     }
-                    FileOutcome done = ingestFile(file, sha256);
+                    FileOutcome done = ingestFile(file, content);
                     afterwards.accept(file, done);
                     return done;
                 });
-                lastOfContent.put(sha256, outcome);
+                lastOfContent.put(content, outcome);
                 running.add(outcome);
             }
             List<FileOutcome> outcomes = new ArrayList<>();
@@ -163,7 +178,7 @@ public class Ingestion {
     }
 
     private FileOutcome ingestFileAndRecord(Path file, String sha256) {
-        String name = Sanitiser.fileName(file.getFileName().toString());
+        String name = FileNames.display(file);
         SourceFile known = find(sha256);
         if (known != null && (known.status().equals("COMPLETED") || known.status().equals("QUARANTINED"))) {
             if (known.status().equals("QUARANTINED")) {
@@ -183,6 +198,9 @@ public class Ingestion {
         } catch (JobRefusedException e) {
             return failed(name, sha256, Sanitiser.redact(e.getMessage()));
         }
+        if (execution.getStatus() != BatchStatus.COMPLETED && ranOutOfMemory(execution)) {
+            return quarantineOutOfMemory(name, sha256, execution);
+        }
         SourceFile recorded = find(sha256);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String reason = Sanitiser.redact(JobRunner.reason(execution));
@@ -198,6 +216,39 @@ public class Ingestion {
         Status status = recorded.status().equals("QUARANTINED") ? Status.QUARANTINED : Status.COMPLETED;
         return new FileOutcome(name, sha256, recorded.kind(), status, recorded.rowsRead(), recorded.rowsIngested(),
                 recorded.rowsRejected(), recorded.rowsDuplicate(), execution.getId(), recorded.reasons());
+    }
+
+    private static boolean ranOutOfMemory(JobExecution execution) {
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof OutOfMemoryError) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Sets aside a file whose run exhausted the heap: run again, it would fail again, every night. Its record says
+     * so, so later runs skip it; the failed execution stays restartable once the heap is raised.
+     */
+    private FileOutcome quarantineOutOfMemory(String name, String sha256, JobExecution execution) {
+        String reason = "the file could not be read within the memory given to the JVM (-Xmx); raise it and restart"
+                + " execution " + execution.getId() + ", or replace the file";
+        jdbc.update("""
+                insert into source_file (sha256, file_name, kind, status, reasons, job_execution_id, finished_at)
+                values (?, ?, 'UNKNOWN', 'QUARANTINED', ?, ?, now())
+                on conflict (sha256) do update set status = 'QUARANTINED', reasons = excluded.reasons,
+                    job_execution_id = excluded.job_execution_id, finished_at = excluded.finished_at""",
+                sha256, name, reason, execution.getId());
+        log.warn("ingest of {} ran out of memory; the file is quarantined", name);
+        return new FileOutcome(name, sha256, null, Status.QUARANTINED, 0, 0, 0, 0, execution.getId(), reason);
+    }
+
+    /** A file set aside before any job ran for it: nothing of it was read. */
+    private static FileOutcome quarantined(Path file, String reason) {
+        return new FileOutcome(FileNames.display(file), null, null, Status.QUARANTINED, 0, 0, 0, 0, null, reason);
     }
 
     private static FileOutcome failed(String name, String sha256, String reason) {
@@ -220,7 +271,10 @@ public class Ingestion {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** Files as given, and the {@code *.csv} files under folders, recursively, in name order. */
+    /**
+     * Files as given, and under folders, recursively and in name order, the {@code *.csv} files and every symbolic
+     * link (never followed: it is set aside). Names are compared as the bytes they are.
+     */
     private static List<Path> expand(List<Path> filesOrFolders) {
         List<Path> files = new ArrayList<>();
         for (Path path : filesOrFolders) {
@@ -228,14 +282,30 @@ public class Ingestion {
                 files.add(path);
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(Files::isRegularFile)
-                        .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-                        .sorted()
-                        .forEach(files::add);
+            // a folder named (the inbox itself may be a link) is entered; links met inside it are not
+            List<Path> found = new ArrayList<>();
+            try {
+                Files.walkFileTree(path.toRealPath(), new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (attributes.isSymbolicLink() || attributes.isRegularFile()
+                                && FileNames.display(file).toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                            found.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        // an unreadable sub-folder must not stop the files beside it
+                        log.warn("cannot list {}: {}", FileNames.displayPath(file), e.getClass().getSimpleName());
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + path, e);
+                throw new UncheckedIOException("cannot list " + FileNames.displayPath(path), e);
             }
+            found.stream().sorted().forEach(files::add);
         }
         return files;
     }

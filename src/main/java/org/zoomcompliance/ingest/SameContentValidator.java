@@ -27,20 +27,20 @@ final class SameContentValidator implements JobParametersValidator {
             throw new InvalidJobParametersException("an ingest run needs the parameters "
                     + IngestFileJobConfiguration.SHA256 + " and " + IngestFileJobConfiguration.PATH);
         }
-        Path path = locations.resolve(parameters);
-        if (path == null) {
+        Path file = locations.resolve(parameters);
+        if (file == null) {
             throw new InvalidJobParametersException("the file of this run was recorded with its name masked ("
                     + parameters.getString(IngestFileJobConfiguration.PATH) + "): ingest the file again to resume it");
         }
-        String name = Sanitiser.fileName(path.getFileName().toString());
         String actual;
         try {
-            actual = Ingestion.sha256(path);
+            actual = Ingestion.sha256(file);
         } catch (IOException e) {
-            throw new InvalidJobParametersException("cannot read " + name + ": " + e.getClass().getSimpleName());
+            throw new InvalidJobParametersException("cannot read " + FileNames.display(file) + ": "
+                    + e.getClass().getSimpleName());
         }
         if (!actual.equals(expected)) {
-            throw new InvalidJobParametersException(name + " has changed since this run began"
+            throw new InvalidJobParametersException(FileNames.display(file) + " has changed since this run began"
                     + " (its SHA-256 is now " + actual + "); the run is refused, and ingesting the file again"
                     + " ingests the new content as a new run");
         }

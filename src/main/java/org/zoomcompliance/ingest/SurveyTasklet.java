@@ -1,5 +1,6 @@
 package org.zoomcompliance.ingest;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -63,7 +64,7 @@ final class SurveyTasklet implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         JobParameters parameters = job.getJobParameters();
         Path path = locations.resolve(parameters);
-        String fileName = path.getFileName().toString();
+        String fileName = FileNames.display(path);
         Survey found = survey.survey(path);
         LocalDate today = LocalDate.now(clock.withZone(policy.zone()));
         LocalDate inventoryDate = DATED_BY_NAME.contains(found.kind()) ? FileContext.inventoryDate(fileName, today) : null;
@@ -71,7 +72,11 @@ final class SurveyTasklet implements Tasklet {
         // the rows widen this period as they are written; a file rejected whole keeps what its name and text show
         DataPeriod period = FileDates.ofName(fileName, policy.zone());
         if (found.quarantined()) {
-            period = DataPeriod.union(period, FileDates.ofText(path, shapes, policy.zone(), today));
+            try {
+                period = DataPeriod.union(period, FileDates.ofText(path, shapes, policy.zone(), today));
+            } catch (IOException unreadable) {
+                // the survey said so already: the file is quarantined with its name's dates only
+            }
         }
         Long id = jdbc.queryForObject("""
                 insert into source_file (sha256, file_name, kind, layout, language, inventory_date, status, reasons,

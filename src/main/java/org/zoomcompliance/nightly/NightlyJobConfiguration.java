@@ -2,9 +2,14 @@ package org.zoomcompliance.nightly;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -22,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
+import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.Ingestion;
@@ -29,26 +35,40 @@ import org.zoomcompliance.policy.PolicyEvaluation;
 import org.zoomcompliance.retention.Retention;
 
 /**
- * {@code nightlyJob}: the scheduler's nightly run as one job identified by its date, so a date runs once and a
- * failed night restarts where it stopped (completed steps are not run again).
+ * {@code nightlyJob}: the scheduler's nightly run as one job identified by its date, so a date runs once.
  *
  * <p>Each step launches the capability's own job (one ingest job per file, the evaluate job per month, the
  * retention job). Those jobs commit on their own, so the steps run outside any transaction: a step joining
  * its inner jobs' chunks into one transaction would break their restart points.
+ *
+ * <p>A bad night still does its work: a file quarantined is an outcome, not a failure; a file whose ingest failed
+ * (it stays in the inbox) or a month whose evaluation failed does not stop the steps after it. The night ends with
+ * a summary naming what was quarantined ({@link NightlySummary}) and is FAILED only when something did not run. A
+ * failed night restarts by ingesting the inbox and evaluating again (both are safe to repeat); retention, once
+ * applied for the date, is not applied again.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyJobConfiguration.class);
 
     /** The identifying parameter: the date the night runs on (exports up to the day before). */
     public static final String DATE = "date";
 
     private static final String MONTHS = "nightly.months";
+    /** Files quarantined by any attempt of the night, one {@code name: reason} per line. */
+    static final String QUARANTINED = "nightly.quarantined";
+    /** What the last attempt's ingest did not do, one per line. */
+    static final String INGEST_PROBLEMS = "nightly.ingestProblems";
+    /** The months the last attempt could not evaluate, one per line. */
+    static final String EVALUATE_PROBLEMS = "nightly.evaluateProblems";
     private static final String RECORDING_RETENTION = "RECORDING_RETENTION_EXCEEDED";
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step nightlyIngestStep, Step nightlyEvaluateStep, Step nightlyRetentionStep) {
         return new JobBuilder(NightlyRun.JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {DATE}, new String[0]))
+                .listener(new NightlySummary.Verdict())
                 .start(nightlyIngestStep)
                 .next(nightlyEvaluateStep)
                 .next(nightlyRetentionStep)
@@ -59,21 +79,35 @@ public class NightlyJobConfiguration {
     Step nightlyIngestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Ingestion ingestion,
                            NightlyMonths months) {
         return outsideTransaction("nightlyIngestStep", jobRepository, transactionManager, (contribution, chunk) -> {
-            IngestReport report = ingestion.ingestInbox();
-            // A restarted night keeps the months found by the attempt before (its files have left the inbox).
-            Set<String> touched = new TreeSet<>();
-            String before = jobContext(chunk).getString(MONTHS, "");
-            if (!before.isEmpty()) {
-                touched.addAll(Arrays.asList(before.split(",")));
+            ExecutionContext context = jobContext(chunk);
+            IngestReport report;
+            try {
+                report = ingestion.ingestInbox();
+            } catch (RuntimeException e) {
+                // the night still evaluates and applies retention; its end says ingest did not run
+                log.warn("the night's ingest could not run", e);
+                context.putString(INGEST_PROBLEMS, "ingest could not run: " + JobRunner.rootMessage(e));
+                return RepeatStatus.FINISHED;
             }
+            // A restarted night keeps the months and quarantined files found by the attempt before (its files have
+            // left the inbox).
+            Set<String> touched = new TreeSet<>(lines(context.getString(MONTHS, ""), ","));
             months.toEvaluate(date(chunk), report).forEach(month -> touched.add(month.toString()));
-            jobContext(chunk).putString(MONTHS, String.join(",", touched));
-            if (!report.allCompleted()) {
-                throw new NightlyStepException(report.files().stream().filter(f -> f.status() == IngestReport.Status.FAILED).count()
-                        + " inbox file(s) did not finish ingesting; see `jobs list`, fix and run the night again");
+            context.putString(MONTHS, String.join(",", touched));
+            Set<String> quarantined = new LinkedHashSet<>(lines(context.getString(QUARANTINED, ""), "\n"));
+            List<String> failed = new ArrayList<>();
+            for (IngestReport.FileOutcome file : report.files()) {
+                if (file.status() == IngestReport.Status.QUARANTINED) {
+                    quarantined.add(NightlySummary.line(file.fileName(), file.reason()));
+                } else if (file.status() == IngestReport.Status.FAILED) {
+                    failed.add(NightlySummary.line(file.fileName(), "ingest failed, left in the inbox: "
+                            + file.reason()));
+                }
             }
+            context.putString(QUARANTINED, String.join("\n", quarantined));
+            context.putString(INGEST_PROBLEMS, String.join("\n", failed));
             return RepeatStatus.FINISHED;
-        });
+        }, true);
     }
 
     @Bean
@@ -81,11 +115,21 @@ public class NightlyJobConfiguration {
                              PolicyEvaluation evaluation) {
         return outsideTransaction("nightlyEvaluateStep", jobRepository, transactionManager, (contribution, chunk) -> {
             String months = jobContext(chunk).getString(MONTHS, YearMonth.from(date(chunk).minusDays(1)).toString());
+            List<String> failed = new ArrayList<>();
             for (String month : new TreeSet<>(Arrays.asList(months.split(",")))) {
-                requireCompleted(evaluation.evaluate(YearMonth.parse(month), Set.of(), null));
+                // a month that fails or is refused does not stop the other months, nor retention after them
+                try {
+                    JobExecution execution = evaluation.evaluate(YearMonth.parse(month), Set.of(), null);
+                    if (execution.getStatus() != BatchStatus.COMPLETED) {
+                        failed.add(month + " not evaluated: " + JobRunner.reason(execution));
+                    }
+                } catch (JobRefusedException e) {
+                    failed.add(month + " not evaluated: " + e.getMessage());
+                }
             }
+            jobContext(chunk).putString(EVALUATE_PROBLEMS, String.join("\n", failed));
             return RepeatStatus.FINISHED;
-        });
+        }, true);
     }
 
     @Bean
@@ -96,15 +140,21 @@ public class NightlyJobConfiguration {
             requireCompleted(evaluation.evaluate(YearMonth.from(date), Set.of(RECORDING_RETENTION), date));
             requireCompleted(retention.apply(date));
             return RepeatStatus.FINISHED;
-        });
+        }, false);
     }
 
     private static Step outsideTransaction(String name, JobRepository jobRepository,
-                                           PlatformTransactionManager transactionManager, Tasklet tasklet) {
+                                           PlatformTransactionManager transactionManager, Tasklet tasklet,
+                                           boolean repeatedOnRestart) {
         return new StepBuilder(name, jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .transactionAttribute(new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED))
+                .allowStartIfComplete(repeatedOnRestart)
                 .build();
+    }
+
+    private static List<String> lines(String joined, String separator) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(separator));
     }
 
     private static LocalDate date(ChunkContext chunk) {

@@ -119,4 +119,57 @@ class BrokenInputTest extends PipelineIntegrationTest {
         assertThat(home.quarantine().resolve("notes_inbox.csv.reason.txt")).exists();
         assertThat(home.processed().resolve("signinout_inbox.csv")).exists();
     }
+
+    @Test
+    void setsAsideASymbolicLinkInTheInboxWithoutFollowingItOrTouchingItsTarget() throws IOException {
+        // given a link in the inbox to an export outside it
+        Path outside = Files.createTempDirectory(home.root(), "outside-");
+        String export = """
+                Time,User,Type,IP Address,Client Type,Version
+                02/17/2024 08:02:11 AM,link@fixture.example,Sign in,192.0.2.97,Windows,5.17.11
+                """;
+        Path target = Files.writeString(outside.resolve("signinout_target.csv"), export, StandardCharsets.UTF_8);
+        Path link = Files.createSymbolicLink(home.inbox().resolve("signinout_link.csv"), target);
+
+        // when
+        IngestReport report = ingestion.ingestInbox();
+
+        // then the link itself is quarantined with the reason, nothing of the target is read, and it is untouched
+        assertThat(report.files()).extracting(FileOutcome::fileName, FileOutcome::status, FileOutcome::reason)
+                .contains(tuple("signinout_link.csv", Status.QUARANTINED,
+                        "a symbolic link: links are not followed, put the file itself there"));
+        assertThat(link).doesNotExist();
+        assertThat(Files.isSymbolicLink(home.quarantine().resolve("signinout_link.csv"))).isTrue();
+        assertThat(Files.readSymbolicLink(home.quarantine().resolve("signinout_link.csv"))).isEqualTo(target);
+        assertThat(home.quarantine().resolve("signinout_link.csv.reason.txt")).content(StandardCharsets.UTF_8)
+                .contains("reason: a symbolic link: links are not followed");
+        assertThat(target).hasContent(export);
+        assertThat(jdbc.queryForObject("select count(*) from source_file where sha256 = ?", Integer.class,
+                Ingestion.sha256(target))).isZero();
+    }
+
+    @Test
+    void quarantinesAParticipantsExportWithNoMeetingIdAnywhereAsAWhole() throws IOException {
+        // given a participants export without a meeting block and without a meeting ID in its name
+        Path file = Files.writeString(home.inbox().resolve("participants_without_id.csv"),
+                "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent,"
+                        + "In Waiting Room\r\n"
+                        + "Ana,ana@exemple.fr,11/05/2026 10:00:00 AM,11/05/2026 11:00:00 AM,60,No,,No\r\n"
+                        + "Ben,ben@exemple.fr,11/05/2026 10:05:00 AM,11/05/2026 11:00:00 AM,55,No,,No\r\n",
+                StandardCharsets.UTF_8);
+
+        // when
+        String sha256 = Ingestion.sha256(file);
+        IngestReport report = ingestion.ingestInbox();
+
+        // then the file is quarantined with the one reason of its rows, which are kept with their lines
+        assertThat(report.files()).extracting(FileOutcome::sha256, FileOutcome::status, FileOutcome::reason).contains(
+                tuple(sha256, Status.QUARANTINED, "nothing could be ingested, every row was rejected: no meeting ID: no"
+                        + " meeting block and none in the file name (2)"));
+        assertThat(file).doesNotExist();
+        assertThat(home.quarantine().resolve("participants_without_id.csv")).exists();
+        assertThat(jdbc.queryForList("select q.line_number from quarantined_row q join source_file f"
+                + " on f.id = q.source_file_id where f.sha256 = ? order by 1", Long.class, sha256))
+                .containsExactly(2L, 3L);
+    }
 }

@@ -53,4 +53,24 @@ class NightlyJobFunctionalTests extends PipelineIntegrationTest {
                 .isInstanceOf(JobRefusedException.class)
                 .hasMessageContaining("already completed");
     }
+
+    @Test
+    void aQuarantinedFileIsNamedInTheSummaryAndTheNightStillCompletesEveryStep() throws Exception {
+        // given an inbox holding only a file that is no Zoom export
+        Files.writeString(home.inbox().resolve("notes_nightly.csv"), "Note,Author\r\nbring coffee,ana\r\n");
+
+        // when the night of 2 November runs
+        JobExecution night = nightly.run(LocalDate.of(2026, 11, 2));
+
+        // then it completed every step, and its summary names the file and why it was set aside
+        assertThat(night.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(night.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("nightlyIngestStep", BatchStatus.COMPLETED),
+                        org.assertj.core.groups.Tuple.tuple("nightlyEvaluateStep", BatchStatus.COMPLETED),
+                        org.assertj.core.groups.Tuple.tuple("nightlyRetentionStep", BatchStatus.COMPLETED));
+        assertThat(NightlySummary.of(night)).containsExactly(
+                "quarantined: 1 file(s), moved to quarantine/ with a reason file",
+                "  notes_nightly.csv: unknown kind: the first line matches no known Zoom export header (2 columns)");
+        assertThat(home.quarantine().resolve("notes_nightly.csv")).exists();
+    }
 }

@@ -89,7 +89,9 @@ final class QuarantinedContent {
             return null;
         }
         try {
-            CsvRecord record = new CsvRecords(new BufferedReader(new StringReader(text.replace("\0", "\\0")))).next();
+            CsvRecord record = new CsvRecords(new BufferedReader(new StringReader(text.replace("\0", "\\0"))),
+                    // the row was read within the reader's limit already
+                    text.length() + 1).next();
             return record == null || record.error() != null ? null : record.fields();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a string", e);

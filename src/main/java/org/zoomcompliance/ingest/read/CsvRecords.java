@@ -1,19 +1,22 @@
 package org.zoomcompliance.ingest.read;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * Splits decoded export text into CSV records (RFC 4180 quoting, CRLF or LF), one at a time.
+ * Splits decoded export text into CSV records (RFC 4180 quoting, CRLF or LF), one at a time, never holding more
+ * than a limit of characters of one record.
  *
  * <p>A quoted value may run onto following lines, but only for a few lines and only if the record it makes is no
- * wider than the expected width: otherwise the opening line is reported as an unterminated quote and reading
- * resumes on the next physical line, so one stray quote never swallows the rest of the file. A line holding a
- * NUL character is reported as such (PostgreSQL text cannot hold it and Zoom never writes it).
+ * wider than the expected width and no longer than the limit: otherwise the opening line is reported as an
+ * unterminated quote and reading resumes on the next physical line, so one stray quote never swallows the rest of
+ * the file. A line longer than the limit (so any record or field longer than it) is reported as too long, without
+ * its text, and reading resumes on the next line. A line holding a NUL character is reported as such (PostgreSQL
+ * text cannot hold it and Zoom never writes it).
  */
 public final class CsvRecords {
 
@@ -26,13 +29,21 @@ public final class CsvRecords {
     /** Physical lines a quoted value may continue onto. */
     static final int MAX_CONTINUATION_LINES = 5;
 
-    private final BufferedReader reader;
-    private final Deque<String> pushedBack = new ArrayDeque<>();
+    private final BoundedLines lines;
+    private final int maxLength;
+    private final Deque<BoundedLines.Line> pushedBack = new ArrayDeque<>();
     private long nextLine = 1;
     private int expectedWidth;
 
-    public CsvRecords(BufferedReader reader) {
-        this.reader = reader;
+    /** Records of a text, each at most {@code maxLength} characters long (line ends of a quoted value included). */
+    public CsvRecords(Reader reader, int maxLength) {
+        this.lines = new BoundedLines(reader, maxLength);
+        this.maxLength = maxLength;
+    }
+
+    /** The reason given for a record longer than the limit. */
+    public static String tooLong(int maxLength) {
+        return "record longer than " + maxLength + " characters";
     }
 
     /** The width of the current block's header, which bounds a record continued over several lines. */
@@ -42,11 +53,15 @@ public final class CsvRecords {
 
     /** The next record, or {@code null} at the end of the text. */
     public CsvRecord next() throws IOException {
-        String first = readLine();
-        if (first == null) {
+        BoundedLines.Line physical = readLine();
+        if (physical == null) {
             return null;
         }
         long line = nextLine++;
+        if (physical.tooLong()) {
+            return new CsvRecord(line, List.of(), "", tooLong(maxLength));
+        }
+        String first = physical.text();
         if (first.indexOf('\0') >= 0) {
             return new CsvRecord(line, List.of(), first, "NUL byte in the line");
         }
@@ -58,22 +73,25 @@ public final class CsvRecords {
         if (split == Split.MALFORMED) {
             return new CsvRecord(line, List.of(), first, BROKEN_QUOTE);
         }
-        List<String> continuation = new ArrayList<>();
+        List<BoundedLines.Line> continuation = new ArrayList<>();
         StringBuilder text = new StringBuilder(first);
         for (int i = 0; i < MAX_CONTINUATION_LINES; i++) {
-            String next = readLine();
+            BoundedLines.Line next = readLine();
             if (next == null) {
                 break;
             }
             continuation.add(next);
-            text.append('\n').append(next);
+            if (next.tooLong() || text.length() + 1 + next.text().length() > maxLength) {
+                break;
+            }
+            text.append('\n').append(next.text());
             fields.clear();
             Split more = split(text, fields);
             if (more == Split.MALFORMED) {
                 break;
             }
             if (more == Split.COMPLETE) {
-                if (next.indexOf('\0') < 0 && (expectedWidth == 0 || fields.size() <= expectedWidth + 1)) {
+                if (next.text().indexOf('\0') < 0 && (expectedWidth == 0 || fields.size() <= expectedWidth + 1)) {
                     nextLine += continuation.size();
                     return new CsvRecord(line, fields, text.toString(), null);
                 }
@@ -86,8 +104,8 @@ public final class CsvRecords {
         return new CsvRecord(line, List.of(), first, BROKEN_QUOTE);
     }
 
-    private String readLine() throws IOException {
-        return pushedBack.isEmpty() ? reader.readLine() : pushedBack.pop();
+    private BoundedLines.Line readLine() throws IOException {
+        return pushedBack.isEmpty() ? lines.next() : pushedBack.pop();
     }
 
     /**

@@ -16,15 +16,18 @@ public class ExportItemReader<T> extends AbstractItemCountingItemStreamItemReade
 
     private final Path file;
     private final HeaderAliases aliases;
+    private final int maxRecordLength;
     private final boolean quarantined;
     private final Function<RawRow, T> normaliser;
     private ExportScanner scanner;
     private ReadAhead<T> ahead;
     private boolean open;
 
-    public ExportItemReader(Path file, HeaderAliases aliases, boolean quarantined, Function<RawRow, T> normaliser) {
+    public ExportItemReader(Path file, HeaderAliases aliases, int maxRecordLength, boolean quarantined,
+            Function<RawRow, T> normaliser) {
         this.file = file;
         this.aliases = aliases;
+        this.maxRecordLength = maxRecordLength;
         this.quarantined = quarantined;
         this.normaliser = normaliser;
         setName("ingestRowsReader");
@@ -34,7 +37,7 @@ public class ExportItemReader<T> extends AbstractItemCountingItemStreamItemReade
     protected void doOpen() throws Exception {
         open = true;
         if (!quarantined) {
-            scanner = ExportScanner.open(file, aliases);
+            scanner = ExportScanner.open(file, aliases, maxRecordLength);
         }
     }
 
@@ -54,7 +57,7 @@ public class ExportItemReader<T> extends AbstractItemCountingItemStreamItemReade
             return null;
         }
         if (ahead == null) {
-            ahead = new ReadAhead<>("read-ahead " + file.getFileName(), () -> {
+            ahead = new ReadAhead<>("ingest-read-ahead", () -> {
                 RawRow row = nextRaw();
                 return row == null ? null : normaliser.apply(row);
             });

@@ -1,8 +1,8 @@
 package org.zoomcompliance.ingest.read;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +12,13 @@ import java.util.List;
  *
  * <p>A header is the first record of the file or the first after a blank line, recognised through the alias
  * table; any other record is a data row of the current block. A data row may carry empty trailing fields beyond
- * its header (trailing commas) and may stop early (cut rows) as long as it holds every required column; any other
- * width is rejected, as are records {@link CsvRecords} could not split.
+ * its header (trailing commas), and may stop early only where the block's rows are known to be cut
+ * ({@link BlockHeader#shortestRow}); any other width is rejected, as are records {@link CsvRecords} could not split
+ * or that are longer than the limit.
  */
 public final class ExportScanner implements Closeable {
 
-    private final BufferedReader reader;
+    private final Reader reader;
     private final CsvRecords records;
     private final HeaderAliases aliases;
     private final List<BlockHeader> headers = new ArrayList<>();
@@ -25,14 +26,15 @@ public final class ExportScanner implements Closeable {
     private RawRow meeting;
     private boolean afterBlank = true;
 
-    private ExportScanner(BufferedReader reader, HeaderAliases aliases) {
+    private ExportScanner(Reader reader, HeaderAliases aliases, int maxRecordLength) {
         this.reader = reader;
-        this.records = new CsvRecords(reader);
+        this.records = new CsvRecords(reader, maxRecordLength);
         this.aliases = aliases;
     }
 
-    public static ExportScanner open(Path file, HeaderAliases aliases) throws IOException {
-        return new ExportScanner(StrictText.open(file), aliases);
+    /** Scans a file whose records are at most {@code maxRecordLength} characters long (longer ones are rejected). */
+    public static ExportScanner open(Path file, HeaderAliases aliases, int maxRecordLength) throws IOException {
+        return new ExportScanner(StrictText.open(file), aliases, maxRecordLength);
     }
 
     /** The headers met so far, in file order. */
@@ -92,7 +94,7 @@ public final class ExportScanner implements Closeable {
                             "wrong field count: " + fields.size() + " fields for a header of " + width, record.text());
                 }
             }
-        } else if (fields.size() < current.requiredWidth()) {
+        } else if (fields.size() < current.shortestRow()) {
             return RawRow.rejected(record.line(), current,
                     "wrong field count: " + fields.size() + " fields for a header of " + width, record.text());
         }

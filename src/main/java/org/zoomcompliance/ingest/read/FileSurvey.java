@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * The first pass over a file, before anything is written: is it text, which kind and layout is it, and which
- * day/month order do its dates use. Streams the file; keeps nothing of its content.
+ * The first pass over a file, before anything is written: can it be read, is it text, which kind and layout is it,
+ * and which day/month order do its dates use. Streams the file, one record of at most the limit at a time; keeps
+ * nothing of its content.
  */
 public final class FileSurvey {
 
@@ -19,18 +20,20 @@ public final class FileSurvey {
 
     private final HeaderAliases aliases;
     private final DateShapes shapes;
+    private final int maxRecordLength;
 
-    public FileSurvey(HeaderAliases aliases, DateShapes shapes) {
+    public FileSurvey(HeaderAliases aliases, DateShapes shapes, int maxRecordLength) {
         this.aliases = aliases;
         this.shapes = shapes;
+        this.maxRecordLength = maxRecordLength;
     }
 
-    public Survey survey(Path file) throws IOException {
+    public Survey survey(Path file) {
         long rows = 0;
         long monthFirst = 0;
         long dayFirst = 0;
         List<BlockHeader> headers;
-        try (ExportScanner scanner = ExportScanner.open(file, aliases)) {
+        try (ExportScanner scanner = ExportScanner.open(file, aliases, maxRecordLength)) {
             RawRow row;
             BlockHeader header = null;
             int[] dateColumns = new int[0];
@@ -67,6 +70,8 @@ public final class FileSurvey {
                     + " UTF-16 with a byte-order mark, and holds invalid bytes");
         } catch (UnknownExportException e) {
             return Survey.rejected("unknown kind: " + e.getMessage());
+        } catch (IOException e) {
+            return Survey.rejected("cannot be read: " + e.getClass().getSimpleName());
         }
         if (headers.isEmpty()) {
             return Survey.rejected("empty file: no header and no rows");

@@ -11,21 +11,27 @@ import org.zoomcompliance.infrastructure.DataFile;
 
 /**
  * The header names Zoom has used for each block's fields, per language and layout, loaded from
- * {@code header-aliases.csv} (columns: block, field, alias, language, layout). Matching ignores case, a leading
- * byte-order mark and repeated spaces.
+ * {@code header-aliases.csv} (columns: block, field, alias, language, layout), and the blocks whose rows Zoom cuts
+ * short, from {@code row-cuts.csv} (columns: block, last_kept). Matching ignores case, a leading byte-order mark and
+ * repeated spaces.
  */
 public final class HeaderAliases {
 
     /** Where the alias table lives on the class path. */
     public static final String RESOURCE = "/org/zoomcompliance/ingest/header-aliases.csv";
 
+    /** Where the table of cut rows lives on the class path. */
+    public static final String CUTS_RESOURCE = "/org/zoomcompliance/ingest/row-cuts.csv";
+
     private record Alias(String field, String language, String layout) {
     }
 
     private final Map<BlockType, Map<String, Alias>> aliases;
+    private final Map<BlockType, String> lastKeptOfCutRows;
 
-    private HeaderAliases(Map<BlockType, Map<String, Alias>> aliases) {
+    private HeaderAliases(Map<BlockType, Map<String, Alias>> aliases, Map<BlockType, String> lastKeptOfCutRows) {
         this.aliases = aliases;
+        this.lastKeptOfCutRows = lastKeptOfCutRows;
     }
 
     public static HeaderAliases load() {
@@ -35,7 +41,11 @@ public final class HeaderAliases {
             aliases.computeIfAbsent(BlockType.valueOf(row.get(0)), block -> new HashMap<>())
                     .put(normalise(row.get(2)), new Alias(row.get(1).intern(), row.get(3), row.get(4)));
         }
-        return new HeaderAliases(aliases);
+        Map<BlockType, String> cuts = new EnumMap<>(BlockType.class);
+        for (DataFile.Row row : DataFile.rows(HeaderAliases.class, CUTS_RESOURCE)) {
+            cuts.put(BlockType.valueOf(row.get(0)), row.get(1));
+        }
+        return new HeaderAliases(aliases, cuts);
     }
 
     /** A header name as compared: no BOM, trimmed, lower case, single spaces. */
@@ -114,7 +124,12 @@ public final class HeaderAliases {
         while (width > 0 && names.get(width - 1).isBlank()) {
             width--;
         }
-        return new BlockHeader(type, columns, width, requiredWidth, mostFrequent(languages, "en"),
+        int shortestRow = width;
+        Integer lastKept = lastKeptOfCutRows.containsKey(type) ? columns.get(lastKeptOfCutRows.get(type)) : null;
+        if (lastKept != null) {
+            shortestRow = Math.min(width, Math.max(requiredWidth, lastKept + 1));
+        }
+        return new BlockHeader(type, columns, width, shortestRow, mostFrequent(languages, "en"),
                 mostFrequent(layouts, null));
     }
 

@@ -1,10 +1,10 @@
 package org.zoomcompliance.ingest.read;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -23,7 +23,8 @@ public final class StrictText {
     private StrictText() {
     }
 
-    public static BufferedReader open(Path file) throws IOException {
+    /** The file's text; the caller buffers it ({@link CsvRecords} reads it in large blocks). */
+    public static Reader open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
         in.mark(3);
         byte[] head = in.readNBytes(3);
@@ -43,6 +44,6 @@ public final class StrictText {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(in, decoder), BUFFER);
+        return new InputStreamReader(in, decoder);
     }
 }

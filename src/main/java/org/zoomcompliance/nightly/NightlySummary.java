@@ -1,0 +1,80 @@
+package org.zoomcompliance.nightly;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * What a night set aside and what it could not do, read from its execution: the lines the {@code nightly} command
+ * prints after the steps. Quarantined files are named with their reasons; they do not fail the night.
+ */
+public final class NightlySummary {
+
+    private NightlySummary() {
+    }
+
+    /** The summary of a night: quarantined files, then what did not run; empty for a clean night. */
+    public static List<String> of(JobExecution night) {
+        ExecutionContext context = night.getExecutionContext();
+        List<String> lines = new ArrayList<>();
+        List<String> quarantined = entries(context, NightlyJobConfiguration.QUARANTINED);
+        if (!quarantined.isEmpty()) {
+            lines.add("quarantined: " + quarantined.size() + " file(s), moved to quarantine/ with a reason file");
+            quarantined.forEach(entry -> lines.add("  " + entry));
+        }
+        List<String> problems = problems(context);
+        if (!problems.isEmpty()) {
+            lines.add("did not run: " + problems.size());
+            problems.forEach(problem -> lines.add("  " + problem));
+        }
+        return lines;
+    }
+
+    /** One file's entry: its name and why, on one line. */
+    static String line(String fileName, String reason) {
+        return oneLine(fileName) + ": " + oneLine(reason);
+    }
+
+    private static String oneLine(String text) {
+        return String.valueOf(text).replaceAll("\\R", " ");
+    }
+
+    private static List<String> problems(ExecutionContext context) {
+        List<String> problems = new ArrayList<>(entries(context, NightlyJobConfiguration.INGEST_PROBLEMS));
+        problems.addAll(entries(context, NightlyJobConfiguration.EVALUATE_PROBLEMS));
+        return problems;
+    }
+
+    private static List<String> entries(ExecutionContext context, String key) {
+        String joined = context.getString(key, "");
+        return joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
+    }
+
+    /**
+     * Ends a night whose steps all ran as FAILED when some of its work did not run (a file whose ingest failed, a
+     * month not evaluated), and logs the summary either way.
+     */
+    static final class Verdict implements JobExecutionListener {
+
+        private static final Logger log = LoggerFactory.getLogger(NightlySummary.class);
+
+        @Override
+        public void afterJob(JobExecution night) {
+            List<String> problems = problems(night.getExecutionContext());
+            if (night.getStatus() == BatchStatus.COMPLETED && !problems.isEmpty()) {
+                night.setStatus(BatchStatus.FAILED);
+                night.setExitStatus(ExitStatus.FAILED.addExitDescription(problems.size() + " part(s) of the night did"
+                        + " not run (" + problems.get(0) + (problems.size() > 1 ? "; ..." : "") + "); run the night"
+                        + " again once fixed"));
+            }
+            of(night).forEach(line -> log.info("nightly {}: {}", night.getJobParameters().getString(
+                    NightlyJobConfiguration.DATE), line));
+        }
+    }
+}

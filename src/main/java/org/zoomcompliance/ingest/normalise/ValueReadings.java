@@ -32,14 +32,21 @@ final class ValueReadings {
 
     /** The reading of a yes/no value; {@code null} when the table does not know it. */
     static YesNo yesNo(String value) {
-        String reading = TABLES.get(Table.YES_NO).get(HeaderAliases.normalise(value));
+        String reading = reading(Table.YES_NO, value);
         return reading == null ? null : YesNo.valueOf(reading);
     }
 
     /** The answer a recording-notice value gives ({@code ""} for an empty cell); UNKNOWN when no row names it. */
     static Answer answer(String value) {
-        String reading = TABLES.get(Table.DISCLAIMER).get(HeaderAliases.normalise(value));
+        String reading = reading(Table.DISCLAIMER, value);
         return reading == null ? Answer.UNKNOWN : Answer.valueOf(reading);
+    }
+
+    private static String reading(Table table, String value) {
+        Map<String, String> values = TABLES.get(table);
+        // most values are written as in the table: the full comparison only when the plain one misses (per row)
+        String reading = values.get(value.toLowerCase(Locale.ROOT));
+        return reading != null ? reading : values.get(HeaderAliases.normalise(value));
     }
 
     private static Map<Table, Map<String, String>> load() {

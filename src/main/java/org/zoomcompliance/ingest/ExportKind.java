@@ -4,6 +4,8 @@ package org.zoomcompliance.ingest;
 public enum ExportKind {
     PARTICIPANTS,
     MEETING_DETAILS,
+    /** Reports > Usage without participants: one row per meeting occurrence. */
+    USAGE_MEETINGS,
     DASHBOARD_PARTICIPANTS,
     RECORDINGS,
     SIGN_IN,

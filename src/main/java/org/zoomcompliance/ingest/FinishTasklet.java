@@ -7,11 +7,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Last step of {@code ingestFileJob}: marks the file COMPLETED and sums up its rejections by reason for the
- * Data quality sheet. A file that yielded nothing because every row was rejected (typically for one structural
- * reason: no meeting ID anywhere, no date to anchor its times, rows shorter than the header) is QUARANTINED as a
- * whole with that summary instead, so it is set aside rather than reported complete. A file the survey quarantined
- * keeps its status and reason.
+ * Last step of {@code ingestFileJob}: marks the file COMPLETED and sums up its rejections by reason, and the values
+ * it kept as unknown by field, for the Data quality sheet. A file that yielded nothing because every row was
+ * rejected (typically for one structural reason: no meeting ID anywhere, no date to anchor its times, rows shorter
+ * than the header) is QUARANTINED as a whole with that summary instead, so it is set aside rather than reported
+ * complete. A file the survey quarantined keeps its status and reason.
  */
 final class FinishTasklet implements Tasklet {
 
@@ -34,7 +34,10 @@ final class FinishTasklet implements Tasklet {
                 from (select f.rows_ingested = 0 and f.rows_duplicate = 0 and f.rows_rejected > 0 as nothing,
                              (select string_agg(reason || ' (' || n || ')', '; ' order by n desc, reason)
                               from (select reason, count(*) n from quarantined_row
-                                    where source_file_id = f.id group by reason) r) as summary
+                                    where source_file_id = f.id group by reason
+                                    union all
+                                    select 'unknown value in ' || field || ', row kept as unknown', rows
+                                    from unknown_value where source_file_id = f.id) r) as summary
                       from source_file f where f.id = ?) outcome
                 where f.id = ? and f.status <> 'QUARANTINED'""",
                 chunkContext.getStepContext().getStepExecution().getJobExecutionId(), sourceFileId, sourceFileId);

@@ -5,6 +5,10 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +22,8 @@ import org.zoomcompliance.ingest.normalise.Rows.RecordingRow;
 import org.zoomcompliance.ingest.normalise.Rows.RejectedRow;
 import org.zoomcompliance.ingest.normalise.Rows.SignInRow;
 import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
+import org.zoomcompliance.ingest.normalise.ValueReadings.Answer;
+import org.zoomcompliance.ingest.normalise.ValueReadings.YesNo;
 import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.RawRow;
 import org.zoomcompliance.pseudonymisation.IpPseudonym;
@@ -42,6 +48,9 @@ public final class RowNormaliser {
     private final QuarantinedContent quarantined;
     private RawRow cachedMeetingRaw;
     private Meeting cachedMeeting;
+    private String cachedMeetingError;
+    /** The fields of the row being normalised whose value no value table knows. */
+    private final List<String> unknownValues = new ArrayList<>();
 
     private record Meeting(MeetingRow row, LocalDateTime localStart) {
     }
@@ -58,9 +67,17 @@ public final class RowNormaliser {
         if (raw.isRejected()) {
             return rejected(raw, raw.error());
         }
+        unknownValues.clear();
+        NormalisedRow row = read(raw);
+        return unknownValues.isEmpty() || row.row() instanceof RejectedRow ? row
+                : new NormalisedRow(row.line(), row.row(), row.meeting(), List.copyOf(unknownValues));
+    }
+
+    private NormalisedRow read(RawRow raw) {
         try {
             return switch (raw.header().type()) {
-                case PARTICIPANTS_MEETING, DASHBOARD_MEETING -> new NormalisedRow(raw.line(), meeting(raw).row(), null);
+                case PARTICIPANTS_MEETING, DASHBOARD_MEETING, USAGE_MEETINGS ->
+                        new NormalisedRow(raw.line(), meeting(raw).row(), null);
                 case MEETING_DETAILS -> {
                     Meeting meeting = meeting(raw);
                     yield new NormalisedRow(raw.line(), participant(raw, meeting), meeting.row());
@@ -92,10 +109,12 @@ public final class RowNormaliser {
         }
         if (raw.meeting() != cachedMeetingRaw) {
             cachedMeetingRaw = raw.meeting();
+            cachedMeetingError = null;
             try {
                 cachedMeeting = meeting(raw.meeting());
             } catch (IllegalArgumentException e) {
                 cachedMeeting = null;
+                cachedMeetingError = e.getMessage();
             }
         }
         return cachedMeeting;
@@ -113,10 +132,31 @@ public final class RowNormaliser {
         Integer duration = raw.header().has("meeting_duration_hms")
                 ? Values.minutesOfClock("meeting_duration_hms", raw.value("meeting_duration_hms"))
                 : Values.whole("meeting_duration", raw.value("meeting_duration"));
-        MeetingRow row = new MeetingRow(meetingId, start.instant(file.zone()), instant("end_time", raw.value("end_time")),
-                text(raw, "topic"), text(raw, "host_name"), raw.value("host_email"), duration,
+        LocalDateTime localStart = LocalDateTime.of(start.date(), start.time() == null ? LocalTime.MIDNIGHT : start.time());
+        Values.Host host = Values.host(raw.value("host_name"), raw.value("host_email"));
+        MeetingRow row = new MeetingRow(meetingId, start.instant(file.zone()), meetingEnd(raw.value("end_time"), localStart),
+                text(raw, "topic"), sanitiser.text(host.name()), host.email(), duration,
                 Values.whole("participants", raw.value("participants")), text(raw, "meeting_type"));
-        return new Meeting(row, LocalDateTime.of(start.date(), start.time() == null ? java.time.LocalTime.MIDNIGHT : start.time()));
+        return new Meeting(row, localStart);
+    }
+
+    /**
+     * A meeting's end. The old dashboard writes the end as a time only ({@code 05:59 PM}): it is the start's day,
+     * or the next one when it is earlier than the start (the meeting crossed midnight).
+     */
+    private Instant meetingEnd(String value, LocalDateTime localStart) {
+        DateShapes.Moment moment = moment("end_time", value);
+        if (moment == null) {
+            return null;
+        }
+        if (!moment.timeOnly()) {
+            return moment.instant(file.zone());
+        }
+        LocalDateTime end = LocalDateTime.of(localStart.toLocalDate(), moment.time());
+        if (end.isBefore(localStart)) {
+            end = end.plusDays(1);
+        }
+        return moment.offset() != null ? end.toInstant(moment.offset()) : end.atZone(file.zone()).toInstant();
     }
 
     private String meetingIdOf(RawRow raw, Meeting meeting) {
@@ -130,6 +170,10 @@ public final class RowNormaliser {
         if (file.fileMeetingId() != null) {
             return file.fileMeetingId();
         }
+        if (raw.meeting() != null && cachedMeetingError != null) {
+            throw new IllegalArgumentException("no meeting ID: the meeting line above cannot be read ("
+                    + cachedMeetingError + ") and the file name has none");
+        }
         throw new IllegalArgumentException("no meeting ID: no meeting block and none in the file name");
     }
 
@@ -140,12 +184,56 @@ public final class RowNormaliser {
         Integer duration = raw.header().has("duration_minutes")
                 ? Values.whole("duration_minutes", raw.value("duration_minutes"))
                 : Values.whole("total_duration_minutes", raw.value("total_duration_minutes"));
+        Boolean waiting = yesNo(raw, "in_waiting_room");
+        Answer answer = answer(raw, Boolean.TRUE.equals(waiting));
         return new ParticipantJoinRow(meetingId, meeting == null ? null : meeting.row().startTime(), shown.name(),
                 shown.originalName(), roleOf(person, raw.value("email"), meeting), participantEmail(raw.value("email")),
                 shown.phone(),
                 instant("join_time", raw.value("join_time")), instant("leave_time", raw.value("leave_time")), duration,
-                Values.bool("guest", raw.value("guest")), Values.bool("recording_consent", raw.value("recording_consent")),
-                Values.bool("in_waiting_room", raw.value("in_waiting_room")), pseudonymiser.keyVersion());
+                yesNo(raw, "guest"), answer == null ? null : consent(answer), answer == null ? null : answer.name(),
+                waiting, pseudonymiser.keyVersion());
+    }
+
+    /** A yes/no field: null when absent, empty or not applicable, and when no value table knows it (counted). */
+    private Boolean yesNo(RawRow raw, String field) {
+        String value = raw.value(field);
+        if (value == null) {
+            return null;
+        }
+        YesNo reading = ValueReadings.yesNo(value);
+        if (reading == null) {
+            unknownValues.add(field);
+            return null;
+        }
+        return reading == YesNo.NONE ? null : reading == YesNo.YES;
+    }
+
+    /**
+     * The answer to the recording notice, when the export has the column (an empty cell is no answer). Someone in
+     * the waiting room cannot answer the notice: no answer, unless the cell says they acknowledged or refused.
+     */
+    private Answer answer(RawRow raw, boolean inWaitingRoom) {
+        if (!raw.header().has("recording_consent")) {
+            return null;
+        }
+        String value = raw.value("recording_consent");
+        Answer answer = ValueReadings.answer(value == null ? "" : value);
+        if (inWaitingRoom && answer != Answer.ACKNOWLEDGED && answer != Answer.REFUSED) {
+            return Answer.NO_ANSWER;
+        }
+        if (answer == Answer.UNKNOWN) {
+            unknownValues.add("recording_consent");
+        }
+        return answer;
+    }
+
+    /** The notice acknowledged: true; refused or not answered: false; an unknown value: null. */
+    private static Boolean consent(Answer answer) {
+        return switch (answer) {
+            case ACKNOWLEDGED -> true;
+            case REFUSED, NO_ANSWER -> false;
+            case UNKNOWN -> null;
+        };
     }
 
     /**
@@ -208,7 +296,7 @@ public final class RowNormaliser {
                 text(raw, "network_type"), text(raw, "data_centre"), text(raw, "connection_type"),
                 join == null ? null : join.atZone(file.zone()).toInstant(),
                 leave == null ? null : leave.atZone(file.zone()).toInstant(),
-                Values.bool("recording", raw.value("recording")), sanitiser.version(raw.value("client_version")),
+                yesNo(raw, "recording"), sanitiser.version(raw.value("client_version")),
                 text(raw, "leave_reason"));
     }
 
@@ -276,9 +364,13 @@ public final class RowNormaliser {
         String groups = text(raw, "groups");
         List<String> list = groups == null ? List.of()
                 : Arrays.stream(groups.split("[;,]")).map(String::strip).filter(g -> !g.isEmpty()).toList();
+        // the 2020 layout's Last Login(UTC) is in UTC, whatever zone the export's other times are in
+        Instant lastLogin = raw.header().has("last_login_utc")
+                ? instantIn("last_login_utc", raw.value("last_login_utc"), ZoneOffset.UTC)
+                : instant("last_login_time", raw.value("last_login_time"));
         return new ZoomUserRow(file.inventoryDate(), required("email", raw.value("email")), text(raw, "user_type"),
-                text(raw, "department"), list, instant("last_login_time", raw.value("last_login_time")),
-                Values.digits(raw.value("pmi")));
+                text(raw, "department"), list, lastLogin, Values.digits(raw.value("pmi")), text(raw, "user_status"),
+                text(raw, "role"), sanitiser.version(raw.value("last_client_version")));
     }
 
     private HostActivityRow hostActivity(RawRow raw) {
@@ -314,6 +406,10 @@ public final class RowNormaliser {
     }
 
     private Instant instant(String field, String value) {
+        return instantIn(field, value, file.zone());
+    }
+
+    private Instant instantIn(String field, String value, ZoneId zone) {
         DateShapes.Moment moment = moment(field, value);
         if (moment == null) {
             return null;
@@ -321,7 +417,7 @@ public final class RowNormaliser {
         if (moment.timeOnly()) {
             throw new IllegalArgumentException("time without a date in " + field);
         }
-        return moment.instant(file.zone());
+        return moment.instant(zone);
     }
 
     private LocalDate date(String field, String value) {

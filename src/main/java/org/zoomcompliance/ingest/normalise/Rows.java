@@ -23,8 +23,8 @@ public final class Rows {
 
     public record ParticipantJoinRow(String meetingId, Instant meetingStart, String name, String originalName,
             String role, String emailPseudonym, boolean nameIsPhone, Instant joinTime, Instant leaveTime,
-            Integer durationMinutes, Boolean guest, Boolean recordingConsent, Boolean inWaitingRoom, int keyVersion)
-            implements TableRow {
+            Integer durationMinutes, Boolean guest, Boolean recordingConsent, String recordingResponse,
+            Boolean inWaitingRoom, int keyVersion) implements TableRow {
     }
 
     public record DashboardParticipantRow(String meetingId, Instant meetingStart, String name, String emailPseudonym,
@@ -49,7 +49,8 @@ public final class Rows {
     }
 
     public record ZoomUserRow(LocalDate snapshotDate, String email, String userType, String department,
-            List<String> groups, Instant lastLoginTime, String pmi) implements TableRow {
+            List<String> groups, Instant lastLoginTime, String pmi, String userStatus, String role,
+            String lastClientVersion) implements TableRow {
     }
 
     public record HostActivityRow(LocalDate snapshotDate, String email, String userType, String department,
@@ -63,8 +64,13 @@ public final class Rows {
 
     /**
      * One data row of an export, normalised: the row for its table, plus the meeting occurrence it implies when
-     * that is a different table (a details row is a meeting and a participant join).
+     * that is a different table (a details row is a meeting and a participant join), and the fields whose value no
+     * value table knows (kept as unknown, counted in Data quality).
      */
-    public record NormalisedRow(long line, TableRow row, MeetingRow meeting) {
+    public record NormalisedRow(long line, TableRow row, MeetingRow meeting, List<String> unknownValues) {
+
+        public NormalisedRow(long line, TableRow row, MeetingRow meeting) {
+            this(line, row, meeting, List.of());
+        }
     }
 }

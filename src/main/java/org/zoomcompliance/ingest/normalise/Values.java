@@ -3,18 +3,13 @@ package org.zoomcompliance.ingest.normalise;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
-import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Typed readings of export values: meeting IDs, whole numbers, durations, booleans, sizes, countries. */
+/** Typed readings of export values: meeting IDs, whole numbers, durations, hosts, sizes, countries. */
 final class Values {
 
-    private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(
-            Map.entry("yes", true), Map.entry("y", true), Map.entry("ok", true), Map.entry("true", true),
-            Map.entry("sì", true), Map.entry("si", true), Map.entry("oui", true), Map.entry("1", true),
-            Map.entry("no", false), Map.entry("n", false), Map.entry("false", false), Map.entry("non", false),
-            Map.entry("0", false));
-
+    private static final Pattern NAME_AND_EMAIL = Pattern.compile("(.*\\S)\\s*\\(\\s*([^()\\s]+@[^()\\s]+)\\s*\\)");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-]+");
 
     private Values() {
@@ -68,16 +63,18 @@ final class Values {
         }
     }
 
-    /** Yes/No, Y/empty, OK/empty, true/false, Sì, Oui; {@code -} (not applicable) and empty are unknown. */
-    static Boolean bool(String field, String value) {
-        if (value == null || value.equals("-")) {
-            return null;
+    /** A meeting's host as its name and e-mail: the 2024+ participants block writes {@code Name (email)}. */
+    record Host(String name, String email) {
+    }
+
+    static Host host(String name, String email) {
+        if (email == null && name != null) {
+            Matcher named = NAME_AND_EMAIL.matcher(name);
+            if (named.matches()) {
+                return new Host(named.group(1), named.group(2).toLowerCase(Locale.ROOT));
+            }
         }
-        Boolean bool = BOOLEANS.get(value.strip().toLowerCase(Locale.ROOT));
-        if (bool == null) {
-            throw new IllegalArgumentException("not a yes/no value in " + field);
-        }
-        return bool;
+        return new Host(name, email);
     }
 
     /** The country of a location: {@code Bellevue (US )} gives {@code US}; the city is never kept. */

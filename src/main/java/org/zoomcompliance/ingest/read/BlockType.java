@@ -13,6 +13,8 @@ import org.zoomcompliance.ingest.ExportKind;
 public enum BlockType {
     MEETING_DETAILS(ExportKind.MEETING_DETAILS, false, "meeting_id", "topic", "start_time", "name", "join_time"),
     PARTICIPANTS_MEETING(ExportKind.PARTICIPANTS, true, "meeting_id", "topic", "start_time"),
+    USAGE_MEETINGS(ExportKind.USAGE_MEETINGS, false, "meeting_id", "topic", "start_time",
+            "total_participant_minutes|has_zoom_rooms"),
     DASHBOARD_MEETING(ExportKind.DASHBOARD_PARTICIPANTS, true, "meeting_id", "start_time", "meeting_duration_hms"),
     DASHBOARD_PARTICIPANTS(ExportKind.DASHBOARD_PARTICIPANTS, false, "name", "ip_address", "join_time"),
     PARTICIPANTS(ExportKind.PARTICIPANTS, false, "name", "join_time|total_duration_minutes"),

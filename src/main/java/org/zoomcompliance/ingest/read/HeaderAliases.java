@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.zoomcompliance.infrastructure.DataFile;
 
 /**
  * The header names Zoom has used for each block's fields, per language and layout, loaded from
  * {@code header-aliases.csv} (columns: block, field, alias, language, layout), and the blocks whose rows Zoom cuts
- * short, from {@code row-cuts.csv} (columns: block, last_kept). Matching ignores case, a leading byte-order mark and
- * repeated spaces.
+ * short, from {@code row-cuts.csv} (columns: block, last_kept). Matching ignores case, leading byte-order marks,
+ * repeated spaces, spaces around brackets and the characters {@code header-characters.csv} reads as others
+ * (typographic apostrophes, full-width brackets).
  */
 public final class HeaderAliases {
 
@@ -22,6 +24,13 @@ public final class HeaderAliases {
 
     /** Where the table of cut rows lives on the class path. */
     public static final String CUTS_RESOURCE = "/org/zoomcompliance/ingest/row-cuts.csv";
+
+    /** Where the table of characters read as others lives on the class path. */
+    public static final String CHARACTERS = "/org/zoomcompliance/ingest/header-characters.csv";
+
+    private static final Map<Integer, Integer> READ_AS = readAs();
+    private static final Pattern OPENING = Pattern.compile("\\s*\\(\\s*");
+    private static final Pattern CLOSING = Pattern.compile("\\s*\\)");
 
     private record Alias(String field, String language, String layout) {
     }
@@ -48,10 +57,38 @@ public final class HeaderAliases {
         return new HeaderAliases(aliases, cuts);
     }
 
-    /** A header name as compared: no BOM, trimmed, lower case, single spaces. */
+    /**
+     * A header name or value as compared: no BOM, characters read as their plain form, trimmed, lower case, single
+     * spaces, one space before an opening bracket and none inside ({@code 名前（元の名前）} reads as
+     * {@code 名前 (元の名前)}, {@code Last Login(UTC)} as {@code last login (utc)}).
+     */
     public static String normalise(String name) {
-        String value = name.startsWith("\ufeff") ? name.substring(1) : name;
-        return value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        int start = 0;
+        while (start < name.length() && name.charAt(start) == '\ufeff') {
+            start++;
+        }
+        StringBuilder value = new StringBuilder(name.length() - start);
+        name.substring(start).codePoints().map(c -> READ_AS.getOrDefault(c, c)).forEach(value::appendCodePoint);
+        String spaced = value.toString().strip().replaceAll("\\s+", " ");
+        if (spaced.indexOf('(') >= 0) {
+            spaced = CLOSING.matcher(OPENING.matcher(spaced).replaceAll(" (")).replaceAll(")").strip();
+        }
+        return spaced.toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<Integer, Integer> readAs() {
+        Map<Integer, Integer> readAs = new HashMap<>();
+        for (DataFile.Row row : DataFile.rows(HeaderAliases.class, CHARACTERS)) {
+            readAs.put(codePoint(row.get(0)), codePoint(row.get(1)));
+        }
+        return Map.copyOf(readAs);
+    }
+
+    private static int codePoint(String notation) {
+        if (notation == null || !notation.startsWith("U+")) {
+            throw new IllegalStateException(CHARACTERS + " holds a character not written U+XXXX: " + notation);
+        }
+        return Integer.parseInt(notation.substring(2), 16);
     }
 
     /** The block type a header line is, the best-matching one when several fit; {@code null} if none. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.dao.DataAccessException;
@@ -41,8 +42,10 @@ import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
  * between restarts the step one chunk early: the rows of that chunk at or before the committed line are skipped,
  * neither written nor counted again (they would otherwise count as read twice and as duplicates of themselves).
  *
- * <p>Meetings are upserted: an occurrence already known gets its missing values filled, nothing else. Every other
- * row is inserted unless its natural key is already there; such a row counts as a duplicate.
+ * <p>Meetings are upserted: an occurrence already known gets its missing values filled, nothing else, and the row
+ * counts as already present. Every other row is inserted unless its natural key is already there; such a row counts
+ * as already present (a duplicate). Values no value table knows are counted per file and field
+ * ({@code unknown_value}).
  */
 public class IngestWriter implements ItemWriter<NormalisedRow> {
 
@@ -77,7 +80,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
                or (meeting.duration_minutes is null and excluded.duration_minutes is not null)
                or (meeting.participants is null and excluded.participants is not null)
                or (meeting.meeting_type is null and excluded.meeting_type is not null)
-            returning meeting_id, start_time""");
+            returning meeting_id, start_time, old.meeting_id is null""");
 
     private static final SetInsert<Lined<ParticipantJoinRow>> PARTICIPANT_JOIN = SetInsert.of("participant_join", List.of(
             text("meeting_id", l -> l.row().meetingId()),
@@ -92,10 +95,12 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             typed("duration_minutes", "integer", l -> l.row().durationMinutes()),
             typed("guest", "boolean", l -> l.row().guest()),
             typed("recording_consent", "boolean", l -> l.row().recordingConsent()),
+            text("recording_response", l -> l.row().recordingResponse()),
             typed("in_waiting_room", "boolean", l -> l.row().inWaitingRoom()),
             typed("key_version", "integer", l -> l.row().keyVersion()),
             typed("line_number", "bigint", Lined::line)),
-            List.of("meeting_id", "name", "email_pseudonym", "join_time", "leave_time"),
+            // participant_join_natural_key (V14): with the occurrence start for rows without a join time
+            List.of("meeting_id", "name", "email_pseudonym", "join_time", "leave_time", "meeting_start"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<DashboardParticipantRow>> DASHBOARD = SetInsert.of("dashboard_participant", List.of(
@@ -119,7 +124,8 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             text("client_version", l -> l.row().clientVersion()),
             text("leave_reason", l -> l.row().leaveReason()),
             typed("line_number", "bigint", Lined::line)),
-            List.of("meeting_id", "name", "join_time", "ip_pseudonym"),
+            // dashboard_participant_natural_key (V14): a session is told by its leave time too
+            List.of("meeting_id", "name", "join_time", "leave_time", "ip_pseudonym", "meeting_start"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<RecordingRow>> RECORDING = SetInsert.of("recording", List.of(
@@ -168,7 +174,10 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             text("department", l -> l.row().department()),
             textArray("groups", l -> l.row().groups()),
             instant("last_login_time", l -> l.row().lastLoginTime()),
-            text("pmi", l -> l.row().pmi())),
+            text("pmi", l -> l.row().pmi()),
+            text("user_status", l -> l.row().userStatus()),
+            text("role", l -> l.row().role()),
+            text("last_client_version", l -> l.row().lastClientVersion())),
             List.of("email"),
             "on conflict do nothing");
 
@@ -231,9 +240,13 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
         List<String> primaryMeetingKeys = new ArrayList<>();
         Map<Class<?>, List<Lined<?>>> byTable = new LinkedHashMap<>();
         DataPeriod period = null;
+        Map<String, Long> unknownValues = new TreeMap<>();
         for (NormalisedRow item : fresh) {
             // rows already present count too: the file's data covers their period all the same
             period = DataPeriod.union(period, DataPeriod.of(item.row(), zone));
+            for (String field : item.unknownValues()) {
+                unknownValues.merge(field, 1L, Long::sum);
+            }
             if (item.meeting() != null) {
                 merge(meetings, new Lined<>(item.line(), item.meeting()));
             }
@@ -243,9 +256,18 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
                 byTable.computeIfAbsent(item.row().getClass(), c -> new ArrayList<>()).add(new Lined<>(item.line(), item.row()));
             }
         }
-        Set<String> touched = MEETING.insertReturningKeys(jdbc, List.copyOf(meetings.values()), sourceFileId);
-        long ingested = primaryMeetingKeys.stream().filter(touched::contains).count();
+        // a meeting row that only fills in what a known occurrence lacked is already present, not ingested
+        Set<String> inserted = MEETING.insertReturningKeys(jdbc, List.copyOf(meetings.values()), sourceFileId);
+        long ingested = primaryMeetingKeys.stream().distinct().filter(inserted::contains).count();
         long duplicate = primaryMeetingKeys.size() - ingested;
+        if (!unknownValues.isEmpty()) {
+            jdbc.update("""
+                    insert into unknown_value (source_file_id, field, rows)
+                    select ?, u.field, u.rows from unnest(?::text[], ?::bigint[]) as u(field, rows)
+                    on conflict (source_file_id, field) do update set rows = unknown_value.rows + excluded.rows""",
+                    sourceFileId, unknownValues.keySet().toArray(String[]::new),
+                    unknownValues.values().toArray(Long[]::new));
+        }
         long rejected = 0;
         for (Map.Entry<Class<?>, List<Lined<?>>> table : byTable.entrySet()) {
             List<Lined<?>> rows = table.getValue();

@@ -77,7 +77,10 @@ final class SetInsert<T> {
         });
     }
 
-    /** Inserts the rows of a statement ending in {@code returning meeting_id, start_time}; returns those keys. */
+    /**
+     * Runs a statement ending in {@code returning meeting_id, start_time, <inserted>}; returns the keys of the rows
+     * it inserted (not those it updated).
+     */
     Set<String> insertReturningKeys(JdbcTemplate jdbc, List<T> rows, long sourceFileId) {
         if (rows.isEmpty()) {
             return Set.of();
@@ -87,6 +90,9 @@ final class SetInsert<T> {
             try (PreparedStatement statement = prepare(connection, rows, sourceFileId);
                     ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
+                    if (!result.getBoolean(3)) {
+                        continue;
+                    }
                     keys.add(result.getString(1) + "@" + result.getObject(2, OffsetDateTime.class).toInstant());
                 }
             }

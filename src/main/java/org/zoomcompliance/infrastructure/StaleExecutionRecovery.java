@@ -1,6 +1,5 @@
 package org.zoomcompliance.infrastructure;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -16,9 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * Marks executions left STARTED or STOPPING by a crash as failed, so an operator can restart them.
  *
- * <p>With the embedded database this process holds the cluster's lock, so no other process can be running a job:
- * every execution still marked running was abandoned by a dead process. With an external server that cannot be
- * told from here, and recovery is left to {@code jobs abandon ID} or the web console.
+ * <p>With the embedded database, a process that started the server with no other process using it admits none
+ * until it is ready (see {@link EmbeddedPostgresServer}), so no other process can be running a job: every execution
+ * still marked running was abandoned by a dead process. A process that joined a server already running, or one using
+ * an external server, cannot tell that from here, and recovery is left to {@code jobs abandon ID} or the web console.
  */
 @Component
 public class StaleExecutionRecovery {
@@ -27,9 +27,9 @@ public class StaleExecutionRecovery {
 
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
-    private final ObjectProvider<EmbeddedPostgres> embedded;
+    private final ObjectProvider<EmbeddedPostgresServer> embedded;
 
-    public StaleExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ObjectProvider<EmbeddedPostgres> embedded) {
+    public StaleExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ObjectProvider<EmbeddedPostgresServer> embedded) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.embedded = embedded;
@@ -39,7 +39,8 @@ public class StaleExecutionRecovery {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     public void recoverAfterCrash() {
-        if (embedded.getIfAvailable() == null) {
+        EmbeddedPostgresServer server = embedded.getIfAvailable();
+        if (server == null || !server.startedHere()) {
             return;
         }
         for (String jobName : jobRepository.getJobNames()) {

@@ -2,7 +2,6 @@ package org.zoomcompliance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.infrastructure.EmbeddedPostgresServer;
+import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
 
@@ -63,8 +63,8 @@ class DemoFunctionalTests {
 
         long joins;
         List<String> register;
-        try (EmbeddedPostgres postgres = reopen(home)) {
-            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        try (EmbeddedPostgresServer postgres = reopen(home)) {
+            JdbcTemplate jdbc = new JdbcTemplate(postgres.dataSource());
             register = register(jdbc);
             joins = jdbc.queryForObject("select count(*) from participant_join", Long.class);
             // and the register is exactly the one sample-data/ plants, every rule evaluated, evidence readable
@@ -95,8 +95,8 @@ class DemoFunctionalTests {
         // then the same database is reused: nothing ingested twice, the same register, a new workbook version
         assertThat(second).as(secondOut.toString()).isEqualTo(ExitCodes.OK);
         assertThat(secondOut.toString()).contains("0 ingested, 17 already ingested, 2 quarantined", "workbook version 2");
-        try (EmbeddedPostgres postgres = reopen(home)) {
-            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        try (EmbeddedPostgresServer postgres = reopen(home)) {
+            JdbcTemplate jdbc = new JdbcTemplate(postgres.dataSource());
             assertThat(jdbc.queryForObject("select count(*) from participant_join", Long.class)).isEqualTo(joins);
             assertThat(register(jdbc)).isEqualTo(register);
             assertThat(jdbc.queryForObject("select count(*) from report where month = '2026-10-01'", Integer.class)).isEqualTo(2);
@@ -110,8 +110,8 @@ class DemoFunctionalTests {
         return commandLine.execute(args);
     }
 
-    private static EmbeddedPostgres reopen(Path home) throws IOException {
-        return EmbeddedPostgresServer.start(home.resolve("postgres"), home.resolve("logs/postgres.log"));
+    private static EmbeddedPostgresServer reopen(Path home) throws IOException {
+        return EmbeddedPostgresServer.open(HomeFolder.resolve(home.toString()));
     }
 
     private static List<String> register(JdbcTemplate jdbc) {

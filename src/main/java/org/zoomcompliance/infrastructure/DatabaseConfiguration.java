@@ -1,31 +1,50 @@
 package org.zoomcompliance.infrastructure;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The embedded PostgreSQL default: started only when no {@code spring.datasource.url} (for instance
- * {@code SPRING_DATASOURCE_URL}) is set; otherwise Spring Boot connects to that server and nothing starts here.
+ * The embedded PostgreSQL default: started (or joined, when another process of the same home runs it) only when no
+ * {@code spring.datasource.url} (for instance {@code SPRING_DATASOURCE_URL}) is set; otherwise Spring Boot connects
+ * to that server and nothing starts here.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(HomeFolder home) throws IOException {
-        return EmbeddedPostgresServer.start(home.postgres(), home.logs().resolve("postgres.log"));
+    EmbeddedPostgresServer embeddedPostgres(HomeFolder home,
+            @Value("${zoom-compliance.database.binaries:}") String binaries,
+            @Value("${zoom-compliance.database.test-only-relaxed-durability:false}") boolean relaxedDurability)
+            throws IOException {
+        Path binariesFolder = binaries.isBlank() ? home.postgresBinaries() : Path.of(binaries).toAbsolutePath();
+        return EmbeddedPostgresServer.open(home, new EmbeddedPostgresServer.Options(binariesFolder, relaxedDurability));
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgresServer postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
+        dataSource.setUsername(postgres.username());
+        dataSource.setPassword(postgres.password());
         dataSource.setPoolName("zoom-compliance");
         dataSource.setMaximumPoolSize(12);
         return dataSource;
+    }
+
+    /**
+     * Once the application is ready (after the stale-execution recovery, which listens first), other processes of
+     * the home may join the server this one started; unordered, this listener runs after the ordered ones.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> admitOtherProcesses(EmbeddedPostgresServer postgres) {
+        return ready -> postgres.admitOthers();
     }
 }

@@ -69,6 +69,19 @@ public final class HomeFolder {
         return root.resolve("postgres");
     }
 
+    /**
+     * The embedded database's own owner-only folder (mode 700): its generated passwords, the locks by which processes
+     * share the server, and (by default) the server's binaries.
+     */
+    public Path postgresPrivate() {
+        return root.resolve("postgres-private");
+    }
+
+    /** Where the embedded server's binaries are unpacked unless configured elsewhere. */
+    public Path postgresBinaries() {
+        return postgresPrivate().resolve("binaries");
+    }
+
     /** Pseudonymisation keys (owner-only). */
     public Path keys() {
         return root.resolve("keys");

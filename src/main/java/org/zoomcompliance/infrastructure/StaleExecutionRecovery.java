@@ -1,6 +1,5 @@
 package org.zoomcompliance.infrastructure;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -21,10 +20,11 @@ import org.springframework.stereotype.Component;
  * Spring Batch's creation of an instance and of its execution): no list shows them, and every later launch of the
  * same subject would fail on them.
  *
- * <p>With the embedded database this process holds the cluster's lock, so no other process can be running or
- * launching a job: every execution still marked running was abandoned by a dead process. With an external server
- * that cannot be told from here, and recovery is left to {@code jobs abandon ID} or the web console (a launch of
- * a subject still removes its own instance left without an execution, see {@link JobRunner}).
+ * <p>With the embedded database, a process that started the server with no other process using it admits none
+ * until it is ready (see {@link EmbeddedPostgresServer}), so no other process can be running a job: every execution
+ * still marked running was abandoned by a dead process. A process that joined a server already running, or one using
+ * an external server, cannot tell that from here, and recovery is left to {@code jobs abandon ID} or the web console.
+ * A launch of a subject still removes its own instance left without an execution (see {@link JobRunner}).
  */
 @Component
 public class StaleExecutionRecovery {
@@ -33,11 +33,11 @@ public class StaleExecutionRecovery {
 
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
-    private final ObjectProvider<EmbeddedPostgres> embedded;
+    private final ObjectProvider<EmbeddedPostgresServer> embedded;
     private final JdbcTemplate jdbc;
 
     public StaleExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator,
-            ObjectProvider<EmbeddedPostgres> embedded, JdbcTemplate jdbc) {
+            ObjectProvider<EmbeddedPostgresServer> embedded, JdbcTemplate jdbc) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.embedded = embedded;
@@ -48,7 +48,8 @@ public class StaleExecutionRecovery {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     public void recoverAfterCrash() {
-        if (embedded.getIfAvailable() == null) {
+        EmbeddedPostgresServer server = embedded.getIfAvailable();
+        if (server == null || !server.startedHere()) {
             return;
         }
         for (String jobName : jobRepository.getJobNames()) {

@@ -2,7 +2,6 @@ package org.zoomcompliance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.infrastructure.EmbeddedPostgresServer;
+import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.support.TestClocks;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
@@ -68,8 +68,8 @@ class DemoFunctionalTests {
 
         long joins;
         List<String> register;
-        try (EmbeddedPostgres postgres = reopen(home)) {
-            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        try (EmbeddedPostgresServer postgres = reopen(home)) {
+            JdbcTemplate jdbc = new JdbcTemplate(postgres.dataSource());
             register = register(jdbc);
             joins = jdbc.queryForObject("select count(*) from participant_join", Long.class);
             // and the register is exactly the one sample-data/ plants, every rule evaluated, evidence readable
@@ -100,8 +100,8 @@ class DemoFunctionalTests {
         // then the same database is reused: nothing ingested twice, the same register, a new workbook version
         assertThat(second).as(secondOut.toString()).isEqualTo(ExitCodes.OK);
         assertThat(secondOut.toString()).contains("0 ingested, 17 already ingested, 2 quarantined", "workbook version 2");
-        try (EmbeddedPostgres postgres = reopen(home)) {
-            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        try (EmbeddedPostgresServer postgres = reopen(home)) {
+            JdbcTemplate jdbc = new JdbcTemplate(postgres.dataSource());
             assertThat(jdbc.queryForObject("select count(*) from participant_join", Long.class)).isEqualTo(joins);
             assertThat(register(jdbc)).isEqualTo(register);
             assertThat(jdbc.queryForObject("select count(*) from report where month = '2026-10-01'", Integer.class)).isEqualTo(2);
@@ -115,8 +115,8 @@ class DemoFunctionalTests {
         assertThat(evaluated).as(evaluateOut.toString()).isEqualTo(ExitCodes.OK);
         assertThat(home.resolve("policy.yml")).hasSameBinaryContentAs(Path.of("sample-data/policy.yml"));
         assertThat(evaluateOut.toString()).contains("Evaluated 2026-10: 24 deviation(s)").doesNotContain("policy");
-        try (EmbeddedPostgres postgres = reopen(home)) {
-            assertThat(register(new JdbcTemplate(postgres.getPostgresDatabase()))).isEqualTo(register);
+        try (EmbeddedPostgresServer postgres = reopen(home)) {
+            assertThat(register(new JdbcTemplate(postgres.dataSource()))).isEqualTo(register);
         }
 
         // when one run is given another policy
@@ -137,8 +137,8 @@ class DemoFunctionalTests {
                 "The policy differs from the one 2026-10 was last evaluated under:",
                 "  institution.name: Institut Exemple -> Autre Institut");
         String sha256;
-        try (EmbeddedPostgres postgres = reopen(home)) {
-            sha256 = new JdbcTemplate(postgres.getPostgresDatabase()).queryForObject(
+        try (EmbeddedPostgresServer postgres = reopen(home)) {
+            sha256 = new JdbcTemplate(postgres.dataSource()).queryForObject(
                     "select policy_sha256 from evaluation_policy where month = '2026-10-01'", String.class);
         }
         try (Workbook book = WorkbookFactory.create(workbook.toFile(), null, true)) {
@@ -168,8 +168,8 @@ class DemoFunctionalTests {
         return commandLine.execute(args);
     }
 
-    private static EmbeddedPostgres reopen(Path home) throws IOException {
-        return EmbeddedPostgresServer.start(home.resolve("postgres"), home.resolve("logs/postgres.log"));
+    private static EmbeddedPostgresServer reopen(Path home) throws IOException {
+        return EmbeddedPostgresServer.open(HomeFolder.resolve(home.toString()));
     }
 
     private static List<String> register(JdbcTemplate jdbc) {

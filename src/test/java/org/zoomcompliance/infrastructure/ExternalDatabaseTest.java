@@ -28,7 +28,7 @@ class ExternalDatabaseTest {
                     .run()) {
 
                 // then no embedded server was started, and the schema was migrated on the external one
-                assertThat(context.getBeanProvider(EmbeddedPostgres.class).getIfAvailable()).isNull();
+                assertThat(context.getBeanProvider(EmbeddedPostgresServer.class).getIfAvailable()).isNull();
                 assertThat(home.resolve("postgres")).isEmptyDirectory();
                 JdbcTemplate externalJdbc = new JdbcTemplate(external.getPostgresDatabase());
                 assertThat(externalJdbc.queryForObject("select count(*) from batch_job_instance", Integer.class)).isZero();

@@ -2,7 +2,6 @@ package org.zoomcompliance.pseudonymisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -23,6 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.cli.ZoomComplianceCommand;
 import org.zoomcompliance.infrastructure.EmbeddedPostgresServer;
+import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
 import org.zoomcompliance.support.TestClocks;
@@ -100,8 +100,8 @@ class AddressLeakTest {
         assertThat(jobs.toString()).contains("ingestFileJob", "participants_[address].csv", "signinout_20261011\\nforged");
 
         // then the chain did its work: rows in, bad rows and the badly encoded file quarantined
-        try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(home.resolve("postgres"), home.resolve("logs/postgres.log"))) {
-            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.open(HomeFolder.resolve(home.toString()))) {
+            JdbcTemplate jdbc = new JdbcTemplate(postgres.dataSource());
             assertThat(jdbc.queryForObject("select count(*) from dashboard_participant", Integer.class)).isEqualTo(11);
             assertThat(jdbc.queryForObject("select count(*) from sign_in", Integer.class)).isEqualTo(7);
             assertThat(jdbc.queryForObject("select count(*) from quarantined_row", Integer.class)).isGreaterThanOrEqualTo(5);

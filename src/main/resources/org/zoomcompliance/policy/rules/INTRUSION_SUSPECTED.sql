@@ -66,20 +66,22 @@ with joins as (
                || ' arrivals within ' || :window_minutes || ' minutes, ' || round(:min_share * 100) || '%)' as evidence
     from burst_arrivals
 ), doubles as (
-    select a.meeting_id, a.start_time, a.name, 'e-mails' as what
+    select a.meeting_id, a.start_time, a.name, a.name_is_phone, 'e-mails' as what
     from ev_join a
     join ev_join b on b.meeting_id = a.meeting_id and b.start_time = a.start_time and lower(b.name) = lower(a.name)
         and a.email_pseudonym < b.email_pseudonym
         and a.join_time < coalesce(b.leave_time, 'infinity') and b.join_time < coalesce(a.leave_time, 'infinity')
     union
-    select a.meeting_id, a.start_time, a.name, 'addresses'
+    select a.meeting_id, a.start_time, a.name, a.name_is_phone, 'addresses'
     from ev_dash a
     join ev_dash b on b.meeting_id = a.meeting_id and b.start_time = a.start_time and lower(b.name) = lower(a.name)
         and a.ip_pseudonym < b.ip_pseudonym and a.email_pseudonym is distinct from b.email_pseudonym
         and a.join_time < coalesce(b.leave_time, 'infinity') and b.join_time < coalesce(a.leave_time, 'infinity')
 ), impersonations as (
     select meeting_id, start_time,
-           string_agg(distinct 'two people present at the same time as "' || name || '" with different ' || what, '; ') as evidence
+           string_agg(distinct 'two people present at the same time as '
+                      || case when name_is_phone then 'one phone number' else '"' || name || '"' end
+                      || ' with different ' || what, '; ') as evidence
     from doubles
     group by meeting_id, start_time
 )

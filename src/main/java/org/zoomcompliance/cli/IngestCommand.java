@@ -1,5 +1,6 @@
 package org.zoomcompliance.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +18,22 @@ final class IngestCommand extends PipelineCommand {
     List<Path> paths = new ArrayList<>();
 
     @Override
+    protected String argumentProblem() {
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                return "no such file or folder: " + path;
+            }
+            if (!Files.isReadable(path)) {
+                return "cannot read " + path;
+            }
+        }
+        return null;
+    }
+
+    @Override
     protected int run(ConfigurableApplicationContext context) {
         Ingestion ingestion = context.getBean(Ingestion.class);
-        IngestReport report = paths.isEmpty() ? ingestion.ingestInbox() : ingestion.ingest(paths);
-        for (IngestReport.FileOutcome file : report.files()) {
-            out().printf("%-45s %-22s %-16s read %d, ingested %d, rejected %d, duplicate %d%s%n", file.fileName(),
-                    file.kind() == null ? "-" : file.kind(), file.status(), file.rowsRead(), file.rowsIngested(),
-                    file.rowsRejected(), file.rowsDuplicate(),
-                    file.reason() == null || file.reason().isBlank() ? "" : " (" + file.reason() + ")");
-        }
+        IngestReport report = paths.isEmpty() ? ingestion.ingestInbox(this::print) : ingestion.ingest(paths, this::print);
         out().printf("%d files: read %d, ingested %d, rejected %d, duplicate %d%n", report.files().size(),
                 report.rowsRead(), report.rowsIngested(), report.rowsRejected(), report.rowsDuplicate());
         out().flush();
@@ -34,5 +42,14 @@ final class IngestCommand extends PipelineCommand {
         }
         return fail(ExitCodes.FAILED, report.files().stream().filter(f -> f.status() == IngestReport.Status.FAILED)
                 .count() + " file(s) failed; run ingest again to resume them");
+    }
+
+    /** One file's line, printed as soon as the file ends (files end on several threads). */
+    private synchronized void print(IngestReport.FileOutcome file) {
+        out().printf("%-45s %-22s %-16s read %d, ingested %d, rejected %d, duplicate %d%s%n", file.fileName(),
+                file.kind() == null ? "-" : file.kind(), file.status(), file.rowsRead(), file.rowsIngested(),
+                file.rowsRejected(), file.rowsDuplicate(),
+                file.reason() == null || file.reason().isBlank() ? "" : " (" + file.reason() + ")");
+        out().flush();
     }
 }

@@ -43,6 +43,14 @@ abstract class PipelineCommand implements Callable<Integer> {
     protected void prepare(HomeFolder home) throws Exception {
     }
 
+    /**
+     * What is wrong with the command's own arguments (paths that do not exist, say), or null: checked before the
+     * database starts, so a mistyped command line is answered at once (exit 2).
+     */
+    protected String argumentProblem() {
+        return null;
+    }
+
     /** Whether the command serves web pages (only {@code serve}). */
     protected boolean web() {
         return false;
@@ -50,6 +58,10 @@ abstract class PipelineCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        String problem = argumentProblem();
+        if (problem != null) {
+            return fail(ExitCodes.USAGE, problem);
+        }
         GlobalOptions options = effectiveOptions();
         try {
             HomeFolder home = HomeFolder.resolve(options.home).create();

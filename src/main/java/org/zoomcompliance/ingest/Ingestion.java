@@ -27,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -77,10 +79,16 @@ public class Ingestion {
 
     /** Ingests files and folders in place: nothing is moved or modified; rejected files get a reason file. */
     public IngestReport ingest(List<Path> filesOrFolders) {
+        return ingest(filesOrFolders, outcome -> { });
+    }
+
+    /** As {@link #ingest(List)}, telling {@code ended} of each file as soon as it is done. */
+    public IngestReport ingest(List<Path> filesOrFolders, Consumer<FileOutcome> ended) {
         return new IngestReport(ingestSideBySide(expand(filesOrFolders), (file, outcome) -> {
             if (outcome.status() == Status.QUARANTINED) {
                 inboxFiles.writeReason(file, outcome.sha256(), outcome.reason());
             }
+            ended.accept(outcome);
         }));
     }
 
@@ -89,6 +97,11 @@ public class Ingestion {
      * with a reason file when it was rejected as a whole; a failed file stays in the inbox for the next run.
      */
     public IngestReport ingestInbox() {
+        return ingestInbox(outcome -> { });
+    }
+
+    /** As {@link #ingestInbox()}, telling {@code ended} of each file as soon as it is done. */
+    public IngestReport ingestInbox(Consumer<FileOutcome> ended) {
         return new IngestReport(ingestSideBySide(expand(List.of(home.inbox())), (file, outcome) -> {
             try {
                 inboxFiles.settle(file, outcome.status(), outcome.sha256(), outcome.reason());
@@ -96,6 +109,7 @@ public class Ingestion {
                 log.warn("handled {} but could not move it out of the inbox: {}", FileNames.display(file),
                         e.getCause().getClass().getSimpleName());
             }
+            ended.accept(outcome);
         }));
     }
 

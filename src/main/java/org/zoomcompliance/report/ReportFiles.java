@@ -2,6 +2,7 @@ package org.zoomcompliance.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,9 +80,11 @@ final class ReportFiles {
         }
     }
 
-    /** Keeps the file now at {@code current} under {@code archive} too (a hard link, else a copy). */
+    /**
+     * Keeps the file now at {@code current} under {@code archive} too (a hard link, else a copy). The archive name
+     * must be free: an archive is never replaced here (the caller decides what may go).
+     */
     static void keep(Path current, Path archive) throws IOException {
-        Files.deleteIfExists(archive);
         try {
             Files.createLink(archive, current);
         } catch (UnsupportedOperationException | IOException linksNotSupported) {
@@ -100,6 +104,15 @@ final class ReportFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the temporary folder " + folder, e);
         }
+    }
+
+    /** The SHA-256 of a file's bytes, in hex. */
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static MessageDigest sha256() {

@@ -14,6 +14,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,15 +55,23 @@ public class ReportJobConfiguration {
     }
 
     @Bean
-    ReportPublisher reportPublisher(HomeFolder home, DpoWorkbook dpoWorkbook, ReportRegistry reportRegistry) {
-        return new ReportPublisher(home, dpoWorkbook, reportRegistry);
+    ReportPublisher reportPublisher(HomeFolder home, DpoWorkbook dpoWorkbook, ReportRegistry reportRegistry,
+            PlatformTransactionManager transactionManager) {
+        return new ReportPublisher(home, dpoWorkbook, reportRegistry, transactionManager);
+    }
+
+    /** At start-up, puts in place a workbook a build killed between its registration and its publication left. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> reportReconciliation(ReportPublisher reportPublisher) {
+        return event -> reportPublisher.reconcileLeftovers();
     }
 
     @Bean
     Step reportWorkbookStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ReportPublisher reportPublisher) {
-        // One tasklet call in one transaction: the workbook is read through cursors of that transaction and
-        // registered in it. A failed build leaves no file and no row, and a restart builds the whole workbook.
+        // One tasklet call in one transaction: the workbook is read through cursors of that transaction; its
+        // registration commits on its own before the file is published (see ReportPublisher). A restart builds the
+        // whole workbook again.
         return new StepBuilder("reportWorkbookStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     Map<String, Object> parameters = chunkContext.getStepContext().getJobParameters();

@@ -34,6 +34,17 @@ final class ReportRegistry {
         return jdbc.query(COLUMNS + " where month = ? order by version desc", ENTRY, month.atDay(1));
     }
 
+    /** The versions of a month whose file is kept (not purged by retention), oldest first. */
+    List<ReportEntry> kept(YearMonth month) {
+        return jdbc.query(COLUMNS + " where month = ? and purged_at is null order by version", ENTRY, month.atDay(1));
+    }
+
+    /** Whether some registered version, of any month, has these bytes. */
+    boolean isRegistered(String sha256) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from report where sha256 = ?)",
+                Boolean.class, sha256));
+    }
+
     /** The newest version of every month, newest month first. */
     List<ReportEntry> latestOfEachMonth() {
         return jdbc.query("select distinct on (month) id, month, version, path, sha256, size_bytes, generated_at,"

@@ -73,6 +73,21 @@ class CommandLineTest {
         assertThat(err.toString()).contains("'pmi.min-days' 0 is out of range");
     }
 
+    @Test
+    void ingestOfAPathThatDoesNotExistIsAUsageErrorAnsweredBeforeTheDatabaseStarts() {
+        // given a fresh home folder and a mistyped path
+        Path home = TestHomes.newHome();
+
+        // when
+        int exit = run("--home", home.toString(), "ingest", home.resolve("no/such/path").toString());
+
+        // then it exits 2 naming the path, and no database was created in the home
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(err.toString()).contains("no such file or folder").contains("no/such/path");
+        assertThat(home.resolve("postgres")).doesNotExist();
+    }
+
     private int run(String... args) {
         CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
         commandLine.setOut(new PrintWriter(out, true));

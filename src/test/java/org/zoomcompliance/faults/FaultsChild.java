@@ -26,12 +26,15 @@ import org.zoomcompliance.support.TestClocks;
  * {@code -Dfaults.block=FRAGMENT}, the statement containing FRAGMENT prepared after {@code faults.block.skip}
  * others (default 0) prints {@code BLOCKED} and waits, inside the job's transaction, until the JVM is asked to
  * shut down (SIGTERM) or is killed (SIGKILL): the parent chooses the moment of the fault that way, without
- * timing. At the end it prints {@code RESULT status read written skipped} (or the file's outcome).
+ * timing. With {@code -Dfaults.block.after-commit=true} it waits instead just after the commit of the transaction
+ * that ran that statement: the moment between a commit and what follows it. At the end it prints
+ * {@code RESULT status read written skipped} (or the file's outcome).
  */
 public final class FaultsChild {
 
     static final String BLOCK_PROPERTY = "faults.block";
     static final String SKIP_PROPERTY = "faults.block.skip";
+    static final String AFTER_COMMIT_PROPERTY = "faults.block.after-commit";
 
     private static final CountDownLatch SHUTDOWN = new CountDownLatch(1);
 
@@ -103,22 +106,37 @@ public final class FaultsChild {
         @Override
         public Connection getConnection() throws java.sql.SQLException {
             Connection connection = super.getConnection();
+            boolean afterCommit = Boolean.getBoolean(AFTER_COMMIT_PROPERTY);
+            java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
             return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
                         if (method.getName().startsWith("prepare") && arguments != null
                                 && arguments[0] instanceof String sql && sql.contains(fragment)
                                 && blocked.getAndIncrement() == 0) {
-                            System.out.println("BLOCKED");
-                            System.out.flush();
-                            SHUTDOWN.await();
-                            awaitStopRequested();
+                            if (afterCommit) {
+                                armed.set(true);
+                            } else {
+                                block();
+                            }
                         }
+                        Object result;
                         try {
-                            return method.invoke(connection, arguments);
+                            result = method.invoke(connection, arguments);
                         } catch (java.lang.reflect.InvocationTargetException e) {
                             throw e.getCause();
                         }
+                        if (method.getName().equals("commit") && armed.getAndSet(false)) {
+                            block();
+                        }
+                        return result;
                     });
+        }
+
+        private void block() throws Exception {
+            System.out.println("BLOCKED");
+            System.out.flush();
+            SHUTDOWN.await();
+            awaitStopRequested();
         }
 
         /**

@@ -93,6 +93,82 @@ class ReportFaultsTest {
         }
     }
 
+    @Test
+    void aKill9BetweenRegisteringAndPublishingLeavesEveryRegisteredVersionOnDiskWithItsSha256() throws Exception {
+        // given a month whose first workbook is published, and a second build killed with SIGKILL just after its
+        // registration committed, before its workbook took the published name
+        Path home = homeWithDeviations();
+        try (ConfigurableApplicationContext context = Applications.start(home)) {
+            assertThat(context.getBean(MonthlyReport.class).build(MONTH, null).getStatus())
+                    .isEqualTo(BatchStatus.COMPLETED);
+        }
+        try (ChildJvm child = ChildJvm.run(home, List.of(FaultsChild.BLOCK_PROPERTY + "=insert into report",
+                FaultsChild.AFTER_COMMIT_PROPERTY + "=true"), ReportJobConfiguration.JOB_NAME,
+                ReportJobConfiguration.MONTH + "=" + MONTH)) {
+            child.awaitLine("BLOCKED");
+            child.kill();
+        }
+
+        // when the application starts again, then both registered versions are on disk with their SHA-256
+        try (ConfigurableApplicationContext context = Applications.start(home)) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            assertThat(registered(jdbc)).hasSize(2);
+            assertEveryRegisteredVersionOnDisk(jdbc);
+
+            // and the month's next build keeps them all
+            assertThat(context.getBean(MonthlyReport.class).build(MONTH, null).getStatus())
+                    .isEqualTo(BatchStatus.COMPLETED);
+            assertThat(registered(jdbc)).hasSize(3);
+            assertEveryRegisteredVersionOnDisk(jdbc);
+            assertThat(visibleWorkbooks(home)).containsExactly("zoom-compliance-" + MONTH + ".v1.xlsx",
+                    "zoom-compliance-" + MONTH + ".v2.xlsx", "zoom-compliance-" + MONTH + ".xlsx");
+        }
+    }
+
+    @Test
+    void aBuildWhoseOutCopyFailsKeepsThePublishedWorkbookAndEveryRegisteredVersion() throws Exception {
+        // given a month with a published workbook, and an --out under a path that is a file, not a folder
+        Path home = homeWithDeviations();
+        Path notAFolder = Files.writeString(home.resolve("not-a-folder"), "x");
+        try (ConfigurableApplicationContext context = Applications.start(home)) {
+            MonthlyReport report = context.getBean(MonthlyReport.class);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            assertThat(report.build(MONTH, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+            // when a build's extra copy cannot be written
+            JobExecution failed = report.build(MONTH, notAFolder.resolve("copy.xlsx"));
+
+            // then the build fails, and every registered version is on disk with its SHA-256, the new one published
+            assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+            assertEveryRegisteredVersionOnDisk(jdbc);
+            assertThat(jdbc.queryForObject("select path from report where month = ? order by version desc limit 1",
+                    String.class, MONTH.atDay(1))).endsWith("zoom-compliance-" + MONTH + ".xlsx");
+
+            // and the next build still keeps them all
+            assertThat(report.build(MONTH, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertEveryRegisteredVersionOnDisk(jdbc);
+        }
+    }
+
+    private static List<java.util.Map<String, Object>> registered(JdbcTemplate jdbc) {
+        return jdbc.queryForList("select version, path, sha256 from report where month = ? order by version",
+                MONTH.atDay(1));
+    }
+
+    private static void assertEveryRegisteredVersionOnDisk(JdbcTemplate jdbc) throws Exception {
+        for (java.util.Map<String, Object> version : registered(jdbc)) {
+            Path file = Path.of((String) version.get("path"));
+            assertThat(file).as("version " + version.get("version")).isRegularFile();
+            assertThat(sha256(file)).as("version " + version.get("version") + " at " + file.getFileName())
+                    .isEqualTo(version.get("sha256"));
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
     private static Path homeWithDeviations() {
         Path home = TestHomes.newHome();
         try (ConfigurableApplicationContext context = Applications.start(home)) {

@@ -66,6 +66,7 @@ public class FileLocations {
         } catch (IllegalArgumentException masked) {
             return null;
         }
-        return Files.exists(recorded) || path.equals(recorded(recorded)) ? recorded : null;
+        // a path recorded in clear names the file even when it is gone (the run then says it cannot read it)
+        return Files.exists(recorded) || !path.contains(Sanitiser.ADDRESS_MARKER) ? recorded : null;
     }
 }

@@ -30,7 +30,8 @@ final class SettleInboxFile implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         String path = execution.getJobParameters().getString(IngestFileJobConfiguration.PATH);
-        if (execution.getStatus() != BatchStatus.COMPLETED || path == null || !inboxFiles.inInbox(Path.of(path))) {
+        Path file = path == null ? null : FileNames.fromParameter(path);
+        if (execution.getStatus() != BatchStatus.COMPLETED || file == null || !inboxFiles.inInbox(file)) {
             return;
         }
         String sha256 = execution.getJobParameters().getString(IngestFileJobConfiguration.SHA256);
@@ -41,9 +42,9 @@ final class SettleInboxFile implements JobExecutionListener {
         }
         Status status = record.get(0)[0].equals("QUARANTINED") ? Status.QUARANTINED : Status.COMPLETED;
         try {
-            inboxFiles.settle(Path.of(path), status, sha256, record.get(0)[1]);
+            inboxFiles.settle(file, status, sha256, record.get(0)[1]);
         } catch (RuntimeException e) {
-            log.warn("ingested {} but could not move it out of the inbox: {}", Path.of(path).getFileName(),
+            log.warn("ingested {} but could not move it out of the inbox: {}", FileNames.display(file),
                     e.getMessage());
         }
     }

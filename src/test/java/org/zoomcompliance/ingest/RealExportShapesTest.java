@@ -184,7 +184,7 @@ class RealExportShapesTest extends PipelineIntegrationTest {
                 "2020-12-08T07:30:00Z | 2020-12-08T08:30:00Z | Kaigi | null | mika.host@fixture.example | 60 | 3 | null");
         List<String> englishJoins = rows(JOINS, "92000000030");
         assertThat(englishJoins).containsExactly(
-                "2020-12-08T07:30:00Z | Mika Host | null | null | true | 2020-12-08T07:30:00Z | 2020-12-08T08:30:00Z | 60 | false | null | null",
+                "2020-12-08T07:30:00Z | Mika Host | null | HOST | true | 2020-12-08T07:30:00Z | 2020-12-08T08:30:00Z | 60 | false | null | null",
                 "2020-12-08T07:30:00Z | 山田 太郎 | Taro | null | true | 2020-12-08T07:35:00Z | 2020-12-08T08:20:00Z | 45 | false | null | null",
                 "2020-12-08T07:30:00Z | Visitor | null | null | false | 2020-12-08T07:40:00Z | 2020-12-08T08:00:00Z | 20 | true | null | null");
         String meetingId = fixture.replaceAll("\\D", "");

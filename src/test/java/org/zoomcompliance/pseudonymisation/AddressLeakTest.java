@@ -97,7 +97,7 @@ class AddressLeakTest {
         assertThat(lookup.toString()).contains("95000000001");
         StringWriter jobs = new StringWriter();
         assertThat(run(jobs, "--home", home.toString(), "jobs", "list", "--limit", "50")).isZero();
-        assertThat(jobs.toString()).contains("ingestFileJob", "participants_[address].csv", "signinout_20261011\\nforged");
+        assertThat(jobs.toString()).contains("ingestFileJob", "participants_[address].csv", "signinout_20261011\\x{0A}forged");
 
         // then the chain did its work: rows in, bad rows and the badly encoded file quarantined
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.open(HomeFolder.resolve(home.toString()))) {

@@ -116,7 +116,7 @@ class AddressLeakTest {
             assertThat(jdbc.queryForObject("select client_version from dashboard_participant where name = 'Noe Leak'",
                     String.class)).isEqualTo("4.0.36525.0619");
             assertThat(jdbc.queryForList("select file_name from source_file", String.class))
-                    .contains("participants_[address].csv", FORGING_NAME.replace("10.77.77.77", "[address]").replace("\n", "\\n"));
+                    .contains("participants_[address].csv", FORGING_NAME.replace("10.77.77.77", "[address]").replace("\n", "\\x{0A}"));
             // a quarantined row keeps what ingest keeps: the country, not the city nor the audio devices
             assertThat(jdbc.queryForObject("select content from quarantined_row where content like '%Olga Leak%'",
                     String.class)).contains("location=FR").contains("ip_address=ip:");

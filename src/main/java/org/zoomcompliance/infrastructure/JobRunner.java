@@ -163,7 +163,9 @@ public class JobRunner {
      * ends STOPPED. Only the execution's status is changed, to STOPPING: Spring Batch 6's {@code JobOperator.stop}
      * also records the execution as ended and updates its running steps from the caller's thread, which races the
      * step's own updates (the step then fails on an optimistic lock and is left UNKNOWN, not restartable, or its
-     * context is overwritten with a position a chunk behind what it committed).
+     * context is overwritten with a position a chunk behind what it committed). An execution this process does not
+     * run is stopped through Spring Batch, which records it as ended, so that a run its dead process left STARTED can
+     * be run again.
      */
     public void requestStop(JobExecution execution) throws JobExecutionNotRunningException {
         for (int attempt = 1; ; attempt++) {
@@ -172,6 +174,12 @@ public class JobRunner {
                     && current.getStatus() != BatchStatus.STARTING)) {
                 throw new JobExecutionNotRunningException("execution " + execution.getId() + " is not running"
                         + (current == null ? "" : " (" + current.getStatus() + ")"));
+            }
+            if (!launches.contains(new Launch(current.getJobInstance().getJobName(), subject(current.getJobParameters())))) {
+                // Not run by this process: it may be gone (a server lost mid-step left the execution STARTED), and
+                // nothing here would end a STOPPING execution; Spring Batch's stop records it as ended.
+                jobOperator.stop(current);
+                return;
             }
             current.setStatus(BatchStatus.STOPPING);
             try {

@@ -1,11 +1,13 @@
 package org.zoomcompliance.cli;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.operations.JobControl;
+import org.zoomcompliance.operations.JobRequest;
 import org.zoomcompliance.policy.Evaluation;
 import org.zoomcompliance.policy.PolicyEvaluation;
 import picocli.CommandLine.Command;
@@ -21,7 +23,8 @@ final class EvaluateCommand extends PipelineCommand {
     @Override
     protected int run(ConfigurableApplicationContext context) {
         PolicyEvaluation evaluation = context.getBean(PolicyEvaluation.class);
-        JobExecution execution = evaluation.evaluate(month, Set.of(), null);
+        JobExecution execution = context.getBean(JobControl.class)
+                .run(JobRequest.evaluate(month, context.getBean(Clock.class)), actor());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             Evaluation result = evaluation.summary(month);
             int total = result.deviations().values().stream().mapToInt(Integer::intValue).sum();

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zoomcompliance.ingest.IngestReport;
-import org.zoomcompliance.ingest.Ingestion;
+import org.zoomcompliance.operations.JobControl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -18,8 +18,7 @@ final class IngestCommand extends PipelineCommand {
 
     @Override
     protected int run(ConfigurableApplicationContext context) {
-        Ingestion ingestion = context.getBean(Ingestion.class);
-        IngestReport report = paths.isEmpty() ? ingestion.ingestInbox() : ingestion.ingest(paths);
+        IngestReport report = context.getBean(JobControl.class).ingest(paths, actor());
         for (IngestReport.FileOutcome file : report.files()) {
             out().printf("%-45s %-22s %-16s read %d, ingested %d, rejected %d, duplicate %d%s%n", file.fileName(),
                     file.kind() == null ? "-" : file.kind(), file.status(), file.rowsRead(), file.rowsIngested(),

@@ -48,7 +48,7 @@ final class SignInAttempts extends OncePerRequestFilter implements Authenticatio
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getMethod().equals("POST") || !request.getServletPath().equals("/login");
+        return !request.getMethod().equals("POST") || !request.getRequestURI().equals(request.getContextPath() + "/login");
     }
 
     @Override

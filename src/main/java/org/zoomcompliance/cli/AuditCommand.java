@@ -11,7 +11,7 @@ final class AuditCommand extends CommandGroup {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Check the audit trail's hash chain: exit 0 when intact, 1 naming the first broken row.",
-                "Keep the printed last hash elsewhere: a later run whose chain does not pass through it was rewritten."})
+                "Keep the printed last hash elsewhere: it tells later whether the chain up to that row was rewritten."})
     static final class Verify extends PipelineCommand {
         @Override
         protected int run(ConfigurableApplicationContext context) {

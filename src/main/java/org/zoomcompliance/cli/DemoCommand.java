@@ -4,20 +4,20 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.ingest.IngestReport;
-import org.zoomcompliance.ingest.Ingestion;
+import org.zoomcompliance.operations.JobControl;
+import org.zoomcompliance.operations.JobRequest;
 import org.zoomcompliance.policy.Policy;
-import org.zoomcompliance.policy.PolicyEvaluation;
 import org.zoomcompliance.report.MonthlyReport;
 import org.zoomcompliance.report.ReportEntry;
 import picocli.CommandLine.Command;
@@ -49,7 +49,9 @@ final class DemoCommand extends PipelineCommand {
             return fail(ExitCodes.FAILED, "no sample-data/ folder here nor beside the jar's folder; run the demo from the"
                     + " project's folder");
         }
-        IngestReport ingested = context.getBean(Ingestion.class).ingest(List.of(folder.get()));
+        JobControl jobControl = context.getBean(JobControl.class);
+        Clock clock = context.getBean(Clock.class);
+        IngestReport ingested = jobControl.ingest(List.of(folder.get()), actor());
         out().printf("%d files from %s: %d ingested, %d already ingested, %d quarantined, %d failed;"
                         + " %d rows in, %d rejected, %d already present%n",
                 ingested.files().size(), folder.get(), count(ingested, IngestReport.Status.COMPLETED),
@@ -58,12 +60,12 @@ final class DemoCommand extends PipelineCommand {
                 ingested.rowsDuplicate());
 
         YearMonth month = busiestMonth(context);
-        JobExecution evaluation = context.getBean(PolicyEvaluation.class).evaluate(month, Set.of(), null);
+        JobExecution evaluation = jobControl.run(JobRequest.evaluate(month, clock), actor());
         if (evaluation.getStatus() != BatchStatus.COMPLETED) {
             return exitCodeOf(evaluation);
         }
         MonthlyReport reports = context.getBean(MonthlyReport.class);
-        JobExecution report = reports.build(month, null);
+        JobExecution report = jobControl.run(JobRequest.report(month, clock), actor());
         if (report.getStatus() != BatchStatus.COMPLETED) {
             return exitCodeOf(report);
         }

@@ -1,12 +1,14 @@
 package org.zoomcompliance.cli;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.operations.JobControl;
+import org.zoomcompliance.operations.JobRequest;
 import org.zoomcompliance.policy.Evaluation;
 import org.zoomcompliance.policy.EvaluationPolicy;
 import org.zoomcompliance.policy.PolicyEvaluation;
@@ -28,7 +30,8 @@ final class EvaluateCommand extends PipelineCommand {
             out().println("The policy differs from the one " + month + " was last evaluated under:");
             changes.forEach(change -> out().println("  " + change));
         }
-        JobExecution execution = evaluation.evaluate(month, Set.of(), null);
+        JobExecution execution = context.getBean(JobControl.class)
+                .run(JobRequest.evaluate(month, context.getBean(Clock.class)), actor());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             Evaluation result = evaluation.summary(month);
             int total = result.deviations().values().stream().mapToInt(Integer::intValue).sum();

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zoomcompliance.ingest.IngestReport;
-import org.zoomcompliance.ingest.Ingestion;
+import org.zoomcompliance.operations.JobControl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +32,7 @@ final class IngestCommand extends PipelineCommand {
 
     @Override
     protected int run(ConfigurableApplicationContext context) {
-        Ingestion ingestion = context.getBean(Ingestion.class);
-        IngestReport report = paths.isEmpty() ? ingestion.ingestInbox(this::print) : ingestion.ingest(paths, this::print);
+        IngestReport report = context.getBean(JobControl.class).ingest(paths, actor(), this::print);
         out().printf("%d files: read %d, ingested %d, rejected %d, duplicate %d%n", report.files().size(),
                 report.rowsRead(), report.rowsIngested(), report.rowsRejected(), report.rowsDuplicate());
         out().flush();

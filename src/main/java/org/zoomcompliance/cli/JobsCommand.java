@@ -18,11 +18,6 @@ final class JobsCommand extends CommandGroup {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** Who asked, for the audit trail. */
-    static String actor() {
-        return "cli:" + System.getProperty("user.name", "unknown");
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List recent job executions, newest first.")
     static final class List extends PipelineCommand {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many (default: ${DEFAULT-VALUE}).")

@@ -15,6 +15,12 @@ final class KeysCommand extends CommandGroup {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Show key versions and the stored rows using each (never the secret).")
     static final class Status extends PipelineCommand {
+        /** It lists an unusable key with its problem, then exits 4, rather than refusing at once. */
+        @Override
+        protected boolean needsUsableKeys() {
+            return false;
+        }
+
         @Override
         protected int run(ConfigurableApplicationContext context) {
             PrintWriter out = out();

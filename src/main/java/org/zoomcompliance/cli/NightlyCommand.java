@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.zoomcompliance.nightly.NightlyRun;
 import org.zoomcompliance.nightly.NightlySummary;
+import org.zoomcompliance.operations.JobControl;
+import org.zoomcompliance.operations.JobRequest;
 import org.zoomcompliance.policy.Policy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ final class NightlyCommand extends PipelineCommand {
     protected int run(ConfigurableApplicationContext context) {
         LocalDate night = date != null ? date
                 : LocalDate.now(context.getBean(Clock.class).withZone(context.getBean(Policy.class).zone()));
-        JobExecution execution = context.getBean(NightlyRun.class).run(night);
+        JobExecution execution = context.getBean(JobControl.class).run(JobRequest.nightly(night), actor());
         out().printf("nightly run of %s (execution %d): %s%n", night, execution.getId(),
                 execution.getStatus().name().toLowerCase());
         for (StepExecution step : execution.getStepExecutions()) {

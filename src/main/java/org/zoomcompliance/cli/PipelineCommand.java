@@ -14,9 +14,11 @@ import org.zoomcompliance.ZoomComplianceApplication;
 import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.operations.OutOfRangeException;
 import org.zoomcompliance.policy.LoadedPolicy;
 import org.zoomcompliance.policy.PolicyException;
 import org.zoomcompliance.policy.PolicyFile;
+import org.zoomcompliance.pseudonymisation.KeyManagement;
 import org.zoomcompliance.pseudonymisation.KeyUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -51,6 +53,19 @@ abstract class PipelineCommand implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * Whether the command refuses to run (exit 4) when a key version held cannot be used; {@code keys status}
+     * shows such keys instead.
+     */
+    protected boolean needsUsableKeys() {
+        return true;
+    }
+
+    /** Who runs the command, for the audit trail: {@code cli:} and the operating-system account. */
+    protected static String actor() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
+
     /** Whether the command serves web pages (only {@code serve}). */
     protected boolean web() {
         return false;
@@ -71,8 +86,13 @@ abstract class PipelineCommand implements Callable<Integer> {
                 out().println("policy: " + policy.origin() + ", not " + home.policyFile());
             }
             try (ConfigurableApplicationContext context = start(home, options)) {
+                if (needsUsableKeys()) {
+                    context.getBean(KeyManagement.class).requireUsable();
+                }
                 return run(context);
             }
+        } catch (OutOfRangeException e) {
+            return fail(ExitCodes.USAGE, e.getMessage());
         } catch (JobRefusedException e) {
             return fail(ExitCodes.FAILED, e.getMessage());
         } catch (PolicyException | KeyUnavailableException e) {

@@ -2,11 +2,14 @@ package org.zoomcompliance.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.operations.JobControl;
+import org.zoomcompliance.operations.JobRequest;
 import org.zoomcompliance.report.MonthlyReport;
 import org.zoomcompliance.report.ReportEntry;
 import picocli.CommandLine.Command;
@@ -25,7 +28,8 @@ final class ReportCommand extends PipelineCommand {
     @Override
     protected int run(ConfigurableApplicationContext context) {
         MonthlyReport report = context.getBean(MonthlyReport.class);
-        JobExecution execution = report.build(month, out);
+        JobExecution execution = context.getBean(JobControl.class)
+                .run(JobRequest.report(month, out, context.getBean(Clock.class)), actor());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             report.producedBy(execution).ifPresent(this::print);
             Map<String, Long> perRule = report.deviationsPerRule(month);

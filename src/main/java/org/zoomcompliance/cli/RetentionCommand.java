@@ -8,6 +8,8 @@ import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.operations.JobControl;
+import org.zoomcompliance.operations.JobRequest;
 import org.zoomcompliance.policy.Policy;
 import org.zoomcompliance.policy.PolicyEvaluation;
 import org.zoomcompliance.retention.Retention;
@@ -25,16 +27,19 @@ final class RetentionCommand extends PipelineCommand {
     protected int run(ConfigurableApplicationContext context) {
         ZoneId zone = context.getBean(Policy.class).zone();
         LocalDate date = asOf != null ? asOf : LocalDate.now(context.getBean(Clock.class).withZone(zone));
-        JobExecution judged = context.getBean(PolicyEvaluation.class)
-                .evaluate(YearMonth.from(date), Set.of("RECORDING_RETENTION_EXCEEDED"), date);
+        JobControl jobControl = context.getBean(JobControl.class);
+        Retention retention = context.getBean(Retention.class);
+        // The date is checked before the recordings are judged as of it, not only once they were.
+        jobControl.check(JobRequest.retention(date, retention), actor());
+        JobExecution judged = jobControl.run(JobRequest.evaluate(YearMonth.from(date),
+                Set.of("RECORDING_RETENTION_EXCEEDED"), date, context.getBean(Clock.class)), actor());
         if (judged.getStatus() != BatchStatus.COMPLETED) {
             return exitCodeOf(judged);
         }
         out().println("recordings judged as of " + date + ": "
                 + context.getBean(PolicyEvaluation.class).summary(YearMonth.from(date)).deviations()
                         .getOrDefault("RECORDING_RETENTION_EXCEEDED", 0) + " kept beyond their profile's limit");
-        Retention retention = context.getBean(Retention.class);
-        JobExecution execution = retention.apply(date);
+        JobExecution execution = jobControl.run(JobRequest.retention(date, retention), actor());
         out().println("retention as of " + date + " (execution " + execution.getId() + ", "
                 + execution.getStatus().name().toLowerCase() + ")");
         for (Retention.PurgeRecord purge : retention.purges(execution)) {

@@ -32,7 +32,8 @@ final class ServeCommand extends PipelineCommand {
         context.getBean(WebUsers.class).takeInitialPassword().ifPresent(password -> out().println(
                 "First start: sign in as 'admin' with the password " + password + " (shown only now; its BCrypt hash"
                         + " is in " + WebUsers.FILE + " in the home folder, where you can add users)."));
-        out().println("zoom-compliance console on http://localhost:"
+        out().println("zoom-compliance console on http://"
+                + context.getEnvironment().getProperty("server.address", "localhost") + ":"
                 + context.getEnvironment().getProperty("local.server.port", "8080") + "/ (stop with Ctrl-C)");
         out().flush();
         if (context.isActive()) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             ServeCommand.class,
             JobsCommand.class,
             KeysCommand.class,
+            AuditCommand.class,
             LookupCommand.class,
             GenerateCommand.class,
             ParseFloorCommand.class,

@@ -1,13 +1,16 @@
 package org.zoomcompliance.operations;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestFileJobConfiguration;
+import org.zoomcompliance.nightly.NightlyJobConfiguration;
 import org.zoomcompliance.nightly.NightlyRun;
 import org.zoomcompliance.policy.PolicyEvaluation;
 import org.zoomcompliance.report.MonthlyReport;
@@ -31,22 +34,64 @@ public record JobRequest(String jobName, JobParameters parameters) {
 
     /** Evaluate the policy for a month (a re-run replaces the month's results). */
     public static JobRequest evaluate(YearMonth month, Clock clock) {
-        return new JobRequest(EVALUATE_JOB, PolicyEvaluation.parameters(month, Set.of(), null, clock.millis()));
+        return evaluate(month, Set.of(), null, clock);
+    }
+
+    /** Evaluate some rules only (all when empty), judging the state rules as of a day (the month's end when null). */
+    public static JobRequest evaluate(YearMonth month, Set<String> rules, LocalDate asOf, Clock clock) {
+        return new JobRequest(EVALUATE_JOB, PolicyEvaluation.parameters(month, rules, asOf, clock.millis()));
     }
 
     /** Build the DPO workbook of a month (a re-run writes a new version). */
     public static JobRequest report(YearMonth month, Clock clock) {
-        return new JobRequest(REPORT_JOB, MonthlyReport.parameters(month, null, clock.millis()));
+        return report(month, null, clock);
     }
 
-    /** Apply retention as of a day. */
-    public static JobRequest retention(LocalDate asOf, Clock clock) {
-        return new JobRequest(RETENTION_JOB, Retention.parameters(asOf, clock.millis()));
+    /** Build the DPO workbook of a month, and copy it to {@code out} (a file or a folder) when not null. */
+    public static JobRequest report(YearMonth month, Path out, Clock clock) {
+        return new JobRequest(REPORT_JOB, MonthlyReport.parameters(month, out, clock.millis()));
+    }
+
+    /** Apply retention as of a day; the day's failed or stopped run is restarted, to finish with exact totals. */
+    public static JobRequest retention(LocalDate asOf, Retention retention) {
+        return new JobRequest(RETENTION_JOB, retention.nextRun(asOf));
     }
 
     /** The nightly run (ingest, evaluate, retention) of a day: one per day, restartable if it fails. */
     public static JobRequest nightly(LocalDate date) {
         return new JobRequest(NIGHTLY_JOB, NightlyRun.parameters(date));
+    }
+
+    /** The month an evaluation or a workbook is for; empty for other jobs. */
+    public Optional<YearMonth> month() {
+        String month = switch (jobName) {
+            case EVALUATE_JOB -> parameters.getString(PolicyEvaluation.MONTH);
+            case REPORT_JOB -> parameters.getString(ReportJobConfiguration.MONTH);
+            default -> null;
+        };
+        return Optional.ofNullable(month).map(YearMonth::parse);
+    }
+
+    /** The day a retention run judges as of, or the night a nightly run is for; empty for other jobs. */
+    public Optional<LocalDate> day() {
+        String day = switch (jobName) {
+            case RETENTION_JOB -> parameters.getString(Retention.AS_OF);
+            case NIGHTLY_JOB -> parameters.getString(NightlyJobConfiguration.DATE);
+            default -> null;
+        };
+        return Optional.ofNullable(day).map(LocalDate::parse);
+    }
+
+    /** What the request is for, in words: {@code evaluate 2026-10}, {@code retention as of 2026-11-30}. */
+    public String subject() {
+        String what = switch (jobName) {
+            case EVALUATE_JOB -> "evaluate";
+            case REPORT_JOB -> "report";
+            case RETENTION_JOB -> "retention as of";
+            case NIGHTLY_JOB -> "nightly run of";
+            default -> jobName;
+        };
+        return what + month().map(month -> " " + month).or(() -> day().map(day -> " " + day)).orElse("");
     }
 
     /** The parameters as {@code name=value, ...}, identifying ones first, for lists and audit lines. */

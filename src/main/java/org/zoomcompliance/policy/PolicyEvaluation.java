@@ -23,6 +23,8 @@ public class PolicyEvaluation {
 
     /** The name of the job an evaluation runs as. */
     public static final String JOB_NAME = EvaluateJobConfiguration.JOB;
+    /** The parameter naming the month evaluated (YYYY-MM). */
+    public static final String MONTH = EvaluateJobConfiguration.MONTH;
 
     private final JobRunner jobRunner;
     private final MonthEvaluator evaluator;

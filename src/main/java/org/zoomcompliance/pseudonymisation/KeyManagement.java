@@ -67,6 +67,14 @@ public class KeyManagement {
         return statuses;
     }
 
+    /**
+     * Reads every key version held, so that one that cannot be used (open to group or others, unreadable,
+     * damaged) is refused now, with a {@link KeyUnavailableException}, before any work starts.
+     */
+    public void requireUsable() {
+        keyStore.status().forEach(info -> keyStore.version(info.version()));
+    }
+
     /** Starts a new current key version; older ones stay until no stored row uses them. */
     public PseudonymKey rotate() {
         return keyStore.rotate();

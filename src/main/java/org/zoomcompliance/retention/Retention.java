@@ -43,8 +43,12 @@ public class Retention {
 
     /** Runs (or restarts) {@code retentionJob} for the date, synchronously. */
     public JobExecution apply(LocalDate asOf) {
-        JobParameters parameters = unfinished(asOf).orElseGet(() -> parameters(asOf, clock.millis()));
-        return jobRunner.run(JOB_NAME, parameters);
+        return jobRunner.run(JOB_NAME, nextRun(asOf));
+    }
+
+    /** The parameters of the date's run: those of its failed or stopped run, to restart it, else a new run's. */
+    public JobParameters nextRun(LocalDate asOf) {
+        return unfinished(asOf).orElseGet(() -> parameters(asOf, clock.millis()));
     }
 
     /** The parameters of a new retention run, as this service, the console and the scheduler launch it. */

@@ -23,7 +23,9 @@ import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.operations.ExecutionView;
 import org.zoomcompliance.operations.JobControl;
+import org.zoomcompliance.operations.JobGuard;
 import org.zoomcompliance.operations.JobRequest;
+import org.zoomcompliance.retention.Retention;
 
 /**
  * The operators' pages: recent executions, one execution's steps, and forms to start a job, restart a failed
@@ -38,16 +40,20 @@ class JobController {
     private final JobControl jobControl;
     private final HomeFolder home;
     private final Clock clock;
+    private final JobGuard guard;
+    private final Retention retention;
 
-    JobController(JobControl jobControl, HomeFolder home, Clock clock) {
+    JobController(JobControl jobControl, HomeFolder home, Clock clock, JobGuard guard, Retention retention) {
         this.jobControl = jobControl;
         this.home = home;
         this.clock = clock;
+        this.guard = guard;
+        this.retention = retention;
     }
 
     @GetMapping("/jobs")
     String jobs(Model model) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = guard.today();
         model.addAttribute("executions", jobControl.recent(PAGE));
         model.addAttribute("previousMonth", YearMonth.from(today).minusMonths(1));
         model.addAttribute("today", today);
@@ -71,7 +77,7 @@ class JobController {
         List<JobRequest> requests = switch (job) {
             case "evaluate" -> List.of(JobRequest.evaluate(WebParameters.month(month), clock));
             case "report" -> List.of(JobRequest.report(WebParameters.month(month), clock));
-            case "retention" -> List.of(JobRequest.retention(WebParameters.date(date), clock));
+            case "retention" -> List.of(JobRequest.retention(WebParameters.date(date), retention));
             case "nightly" -> List.of(JobRequest.nightly(WebParameters.date(date)));
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "invalid job");
         };

@@ -12,6 +12,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.operations.AuditLog;
 
 /** The DPO's pages: the monthly workbooks and their download, and a month's deviations. */
 @Controller
@@ -50,10 +52,11 @@ class ReportController {
 
     /**
      * Sends a workbook as an attachment, after checking it is still the file that was registered (same SHA-256)
-     * and that it lies in the home's {@code reports/}; the download is audited with that hash.
+     * and that it lies in the home's {@code reports/}; the download is audited with that hash. A {@code HEAD}
+     * sends no file, so it is not a download.
      */
     @GetMapping("/reports/{id}/download")
-    ResponseEntity<Resource> download(@PathVariable String id, Authentication user) throws IOException {
+    ResponseEntity<Resource> download(@PathVariable String id, Authentication user, HttpMethod method) throws IOException {
         ReportCatalogue.Report report = catalogue.report(WebParameters.id(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such report"));
         Path reports = home.reports().toRealPath();
@@ -64,8 +67,10 @@ class ReportController {
         if (!FileHashes.sha256(file).equals(report.sha256())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "the workbook file does not match its registered SHA-256");
         }
-        audit.record(user.getName(), AuditLog.DOWNLOAD, "report " + report.month() + " v" + report.version(),
-                report.sha256(), file.getFileName().toString());
+        if (!HttpMethod.HEAD.equals(method)) {
+            audit.record(user.getName(), AuditLog.DOWNLOAD, "report " + report.month() + " v" + report.version(),
+                    report.sha256(), file.getFileName().toString());
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.getFileName().toString(), StandardCharsets.UTF_8).build().toString())

@@ -1,2 +1,2 @@
-/** The web console of {@code serve}: DPO and operator pages, their security, and the audit trail. */
+/** The web console of {@code serve}: DPO and operator pages and their security (throttled, audited sign-ins). */
 package org.zoomcompliance.web;

@@ -12,19 +12,26 @@ import org.zoomcompliance.support.TestClocks;
 class EvaluateCommandTest {
 
     @Test
-    void evaluatesAnEmptyMonthAndSaysWhichRulesCouldNotBeEvaluated() {
-        // given a fresh home with nothing ingested
+    void evaluatesAMonthAndSaysWhichRulesCouldNotBeEvaluated() {
+        // given a fresh home holding only the sample month's sign-ins (read in place)
         StringWriter out = new StringWriter();
-        CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(new StringWriter(), true));
+        String home = TestHomes.newHome().toString();
+        assertThat(commandLine(new StringWriter()).execute("--home", home, "ingest",
+                "sample-data/signinout_20261001_20261031.csv")).isEqualTo(ExitCodes.OK);
 
         // when
-        int exit = commandLine.execute("--home", TestHomes.newHome().toString(), "evaluate", "--month", "2026-10");
+        int exit = commandLine(out).execute("--home", home, "evaluate", "--month", "2026-10");
 
         // then
         assertThat(exit).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("Evaluated 2026-10: 0 deviation(s)", "Rules not evaluated:",
+        assertThat(out.toString()).contains("Evaluated 2026-10: ", "Rules not evaluated:",
                 "RECORDING_CLOUD", "not evaluated: no recordings export dated within the month was ingested");
+    }
+
+    private static CommandLine commandLine(StringWriter out) {
+        CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(new StringWriter(), true));
+        return commandLine;
     }
 }

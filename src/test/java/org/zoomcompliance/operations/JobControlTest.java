@@ -75,14 +75,14 @@ class JobControlTest extends WebIntegrationTest {
         gate.close();
         JobRequest blocking = new JobRequest(StandInJobs.BLOCKING,
                 new JobParametersBuilder().addString("key", "control-stop").toJobParameters());
-        jobControl.runInBackground(blocking, "operator-test");
+        jobControl.runInBackground(blocking, "operator-stop");
         assertThat(gate.awaitEntered()).isTrue();
         long id = jobRepository.findRunningJobExecutions(StandInJobs.BLOCKING).iterator().next().getId();
 
         // when
-        Throwable again = catchThrowable(() -> jobControl.runInBackground(blocking, "operator-test"));
-        Throwable abandonWhileRunning = catchThrowable(() -> jobControl.abandon(id, "operator-test"));
-        jobControl.stop(id, "operator-test");
+        Throwable again = catchThrowable(() -> jobControl.runInBackground(blocking, "operator-stop"));
+        Throwable abandonWhileRunning = catchThrowable(() -> jobControl.abandon(id, "operator-stop"));
+        jobControl.stop(id, "operator-stop");
         gate.open();
 
         // then
@@ -90,13 +90,14 @@ class JobControlTest extends WebIntegrationTest {
         assertThat(abandonWhileRunning).isInstanceOf(JobRefusedException.class).hasMessageContaining("stop it first");
         await().atMost(Duration.ofSeconds(60)).until(() -> !jobRepository.getJobExecution(id).isRunning());
         assertThat(jobRepository.getJobExecution(id).getStatus()).isEqualTo(BatchStatus.STOPPED);
-        jobControl.abandon(id, "operator-test");
+        jobControl.abandon(id, "operator-stop");
         assertThat(jobRepository.getJobExecution(id).getStatus()).isEqualTo(BatchStatus.ABANDONED);
-        assertThatThrownBy(() -> jobControl.restart(id, "operator-test")).isInstanceOf(JobRefusedException.class);
-        assertThatThrownBy(() -> jobControl.stop(id, "operator-test"))
+        assertThatThrownBy(() -> jobControl.restart(id, "operator-stop")).isInstanceOf(JobRefusedException.class);
+        assertThatThrownBy(() -> jobControl.stop(id, "operator-stop"))
                 .isInstanceOf(JobRefusedException.class).hasMessageContaining("is not running");
-        assertThat(jdbc.queryForList("select action from audit_event where actor = 'operator-test' order by id", String.class))
-                .containsExactly("JOB_START", "JOB_STOP", "JOB_ABANDON");
+        assertThat(jdbc.queryForList("select action from audit_event where actor = 'operator-stop' order by id", String.class))
+                .containsExactly("JOB_START", "JOB_REFUSED", "JOB_REFUSED", "JOB_STOP", "JOB_ABANDON", "JOB_REFUSED",
+                        "JOB_REFUSED");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.retention.Retention;
 
 /** The pipeline's jobs are launched with the names and parameters their configurations expect. */
 class JobRequestTest {
@@ -40,7 +41,11 @@ class JobRequestTest {
     }
 
     @Test
-    void retentionIsIdentifiedByItsDate() {
-        assertThat(JobRequest.retention(LocalDate.of(2031, 10, 5), clock).parameters().getString("asOf")).isEqualTo("2031-10-05");
+    void eachRequestSaysWhatItIsFor() {
+        assertThat(JobRequest.evaluate(YearMonth.of(2031, 9), clock).subject()).isEqualTo("evaluate 2031-09");
+        assertThat(JobRequest.report(YearMonth.of(2031, 9), clock).month()).contains(YearMonth.of(2031, 9));
+        assertThat(JobRequest.nightly(LocalDate.of(2031, 10, 5)).subject()).isEqualTo("nightly run of 2031-10-05");
+        assertThat(new JobRequest(JobRequest.RETENTION_JOB, Retention.parameters(LocalDate.of(2031, 10, 5), 1)).day())
+                .contains(LocalDate.of(2031, 10, 5));
     }
 }

@@ -27,6 +27,9 @@ public abstract class WebIntegrationTest {
     protected static final String DPO_PASSWORD = "dpo-test-password";
     protected static final String OPERATOR = "operator";
     protected static final String OPERATOR_PASSWORD = "operator-test-password";
+    /** A user only the sign-in throttling tests sign in as (they lock it out). */
+    protected static final String LOCKED_OUT = "lockout";
+    protected static final String LOCKED_OUT_PASSWORD = "lockout-test-password";
 
     @Autowired
     protected JdbcTemplate jdbc;
@@ -47,6 +50,7 @@ public abstract class WebIntegrationTest {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
         String dpoHash = bcrypt.encode(DPO_PASSWORD);
         String operatorHash = bcrypt.encode(OPERATOR_PASSWORD);
+        String lockedOutHash = bcrypt.encode(LOCKED_OUT_PASSWORD);
         registry.add(HomeFolder.PROPERTY, () -> home);
         registry.add("zoom-compliance.users[0].name", () -> DPO);
         registry.add("zoom-compliance.users[0].password-hash", () -> dpoHash);
@@ -54,5 +58,8 @@ public abstract class WebIntegrationTest {
         registry.add("zoom-compliance.users[1].name", () -> OPERATOR);
         registry.add("zoom-compliance.users[1].password-hash", () -> operatorHash);
         registry.add("zoom-compliance.users[1].roles", () -> "OPERATOR");
+        registry.add("zoom-compliance.users[2].name", () -> LOCKED_OUT);
+        registry.add("zoom-compliance.users[2].password-hash", () -> lockedOutHash);
+        registry.add("zoom-compliance.users[2].roles", () -> "DPO");
     }
 }

@@ -78,9 +78,11 @@ class ConsoleSecurityTest extends WebIntegrationTest {
     }
 
     @Test
-    void whatIsNotListedIsDenied() throws Exception {
-        // when / then
-        mvc.perform(get("/anything").with(AS_DPO)).andExpect(status().isForbidden());
+    void anUnknownAddressIsNotFoundAndTheActuatorStaysClosed() throws Exception {
+        // when / then (the page it shows: ConsoleHardeningTest, through a real server)
+        mvc.perform(get("/anything").with(AS_DPO)).andExpect(status().isNotFound());
+        mvc.perform(get("/jobs/1/nothing-here").with(AS_OPERATOR)).andExpect(status().isNotFound());
+        mvc.perform(get("/anything")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/actuator/env").with(user("both").roles("DPO", "OPERATOR"))).andExpect(status().isForbidden());
     }
 

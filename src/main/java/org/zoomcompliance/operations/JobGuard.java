@@ -1,0 +1,127 @@
+package org.zoomcompliance.operations;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.zoomcompliance.infrastructure.JobRefusedException;
+import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.retention.Retention;
+
+/**
+ * The dates and months a launch may be for, checked before every launch from the command line, the console and
+ * the scheduler, so that one mistyped value never purges or rewrites what the policy keeps:
+ * <ul>
+ * <li>a retention as-of or a nightly date may not be after today (in the institution's zone): each purge then
+ *     removes at most what the policy's own limits remove today;</li>
+ * <li>a retention as-of may not be earlier than that of the newest retention applied: it would remove nothing
+ *     that run left, and judge recordings as of a day already judged;</li>
+ * <li>a month to evaluate or report must lie between the earliest month of the data held and the current month
+ *     (only the current month when nothing was ingested yet).</li>
+ * </ul>
+ * Only one retention runs at a time: {@link JobControl} holds a lock for it.
+ */
+@Component
+public class JobGuard {
+
+    private final JdbcTemplate jdbc;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public JobGuard(JdbcTemplate jdbc, Policy policy, Clock clock) {
+        this.jdbc = jdbc;
+        this.zone = policy.zone();
+        this.clock = clock;
+    }
+
+    /** Today in the institution's zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** Refuses a request whose day or month is out of range; any other request passes. */
+    public void check(JobRequest request) {
+        Optional<LocalDate> day = request.day();
+        if (day.isPresent()) {
+            checkNotAfterToday(request, day.get());
+            if (request.jobName().equals(JobRequest.RETENTION_JOB)) {
+                checkNotBehindNewestRetention(day.get());
+            }
+        }
+        request.month().ifPresent(month -> checkHeld(request, month));
+    }
+
+    private void checkNotAfterToday(JobRequest request, LocalDate day) {
+        LocalDate today = today();
+        if (day.isAfter(today)) {
+            throw new OutOfRangeException(request.subject() + " refused: the date is after today (" + today
+                    + " in " + zone + "); a date in the future would purge what the policy keeps until then");
+        }
+    }
+
+    private void checkNotBehindNewestRetention(LocalDate asOf) {
+        List<Newest> newest = jdbc.query("""
+                select p.parameter_value, e.job_execution_id
+                from batch_job_execution e
+                join batch_job_instance i on i.job_instance_id = e.job_instance_id
+                join batch_job_execution_params p on p.job_execution_id = e.job_execution_id
+                where i.job_name = ? and p.parameter_name = ? and e.status = 'COMPLETED'
+                order by p.parameter_value desc, e.job_execution_id desc
+                limit 1
+                """, (rs, row) -> new Newest(LocalDate.parse(rs.getString(1)), rs.getLong(2)),
+                JobRequest.RETENTION_JOB, Retention.AS_OF);
+        if (!newest.isEmpty() && asOf.isBefore(newest.get(0).asOf())) {
+            throw new JobRefusedException("retention as of " + asOf + " refused: retention was already applied as of "
+                    + newest.get(0).asOf() + " (execution " + newest.get(0).executionId() + "); an earlier date"
+                    + " would remove nothing that run left");
+        }
+    }
+
+    private record Newest(LocalDate asOf, long executionId) {
+    }
+
+    private void checkHeld(JobRequest request, YearMonth month) {
+        YearMonth current = YearMonth.from(today());
+        Optional<YearMonth> earliest = earliestMonthHeld();
+        if (earliest.isEmpty() && !month.equals(current)) {
+            throw new OutOfRangeException(request.subject() + " refused: no data has been ingested yet, so"
+                    + " only the current month (" + current + ") can be " + verb(request));
+        }
+        YearMonth from = earliest.map(e -> e.isAfter(current) ? current : e).orElse(current);
+        if (month.isBefore(from) || month.isAfter(current)) {
+            throw new OutOfRangeException(request.subject() + " refused: the month must lie between " + from
+                    + " (the earliest month of the data held) and " + current + " (the current month in " + zone + ")");
+        }
+    }
+
+    /**
+     * The earliest month of any data held: ingested rows (by their own times), source files (by their inventory
+     * date and when they were ingested) and deviations. Each is the minimum of an indexed column or of a small
+     * table.
+     */
+    Optional<YearMonth> earliestMonthHeld() {
+        String zoneId = zone.getId();
+        Date earliest = jdbc.queryForObject("""
+                select (least(
+                        (select min(start_time) from meeting),
+                        (select min(coalesce(meeting_start, join_time)) from participant_join),
+                        (select min(coalesce(meeting_start, join_time)) from dashboard_participant),
+                        (select min(event_time) from sign_in),
+                        (select min(event_time) from operation_log),
+                        (select min(ingested_at) from source_file),
+                        (select min(inventory_date) from source_file)::timestamp at time zone ?,
+                        (select min(month) from deviation)::timestamp at time zone ?
+                    ) at time zone ?)::date
+                """, Date.class, zoneId, zoneId, zoneId);
+        return Optional.ofNullable(earliest).map(date -> YearMonth.from(date.toLocalDate()));
+    }
+
+    private static String verb(JobRequest request) {
+        return request.jobName().equals(JobRequest.REPORT_JOB) ? "reported" : "evaluated";
+    }
+}

@@ -27,8 +27,8 @@ public record Policy(
         Map<String, RuleSettings> rules,
         Schedule schedule) {
 
-    /** Who the institution is and the zone its exports' wall-clock times are in. */
-    public record Institution(String name, List<String> emailDomains, ZoneId timezone) {
+    /** Who the institution is, the zone its exports' wall-clock times are in, and the language it reports in. */
+    public record Institution(String name, List<String> emailDomains, ZoneId timezone, Language language) {
     }
 
     /** A profile's Zoom groups and recording rights. */

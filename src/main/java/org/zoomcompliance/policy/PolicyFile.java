@@ -201,7 +201,8 @@ public final class PolicyFile {
         Policy.Institution institution = new Policy.Institution(
                 string("institution.name"),
                 domains("institution.email-domains"),
-                zone("institution.timezone"));
+                zone("institution.timezone"),
+                language("institution.language"));
         Map<Profile, Policy.ProfilePolicy> profiles = new EnumMap<>(Profile.class);
         Map<String, Profile> groupOwners = new LinkedHashMap<>();
         for (Profile profile : Profile.values()) {
@@ -395,6 +396,16 @@ public final class PolicyFile {
         } catch (DateTimeException e) {
             throw error(path, "'" + text + "' is not a time zone like Europe/Paris");
         }
+    }
+
+    private Language language(String path) {
+        String text = string(path);
+        for (Language language : Language.values()) {
+            if (language.code().equals(text.toLowerCase(Locale.ROOT))) {
+                return language;
+            }
+        }
+        throw error(path, "'" + text + "' is not en or fr");
     }
 
     private Severity severity(String path) {

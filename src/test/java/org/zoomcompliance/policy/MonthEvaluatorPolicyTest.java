@@ -36,7 +36,8 @@ class MonthEvaluatorPolicyTest extends PipelineIntegrationTest {
         Policy defaults = PolicyFile.defaults();
         Map<String, Policy.RuleSettings> rules = new LinkedHashMap<>(defaults.rules());
         rules.put("SENSITIVE_TOPIC", new Policy.RuleSettings(false, Severity.MEDIUM));
-        Policy policy = new Policy(new Policy.Institution("Test", List.of("test.fr"), defaults.zone()), defaults.profiles(),
+        Policy policy = new Policy(new Policy.Institution("Test", List.of("test.fr"), defaults.zone(),
+                defaults.institution().language()), defaults.profiles(),
                 defaults.minimumClientVersion(), defaults.coHostMayRecord(), defaults.pmiMinDays(), defaults.reuseMinSessions(),
                 defaults.intrusion(), defaults.sensitiveTerms(), defaults.genericNames(), defaults.acceptedNamePrefixes(),
                 defaults.adequateCountries(), defaults.pseudonymiseParticipantEmails(), defaults.retention(), rules, defaults.schedule());

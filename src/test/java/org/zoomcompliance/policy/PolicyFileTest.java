@@ -25,6 +25,7 @@ class PolicyFileTest {
 
         // then
         assertThat(policy.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(policy.institution().language()).isEqualTo(Language.EN);
         assertThat(policy.minimumClientVersion()).isEqualTo("5.17.0");
         assertThat(policy.acceptedNamePrefixes()).containsExactly("^\\d+_");
         assertThat(policy.profiles().get(Profile.STUDENT).mayRecord()).isFalse();
@@ -72,6 +73,7 @@ class PolicyFileTest {
                   terms: [huis clos]
                 clients: { minimum-version: zoom-enforced }
                 identity: { accepted-prefixes: ['[A-Z]{2}\\d{6}-', '^\\d+_'] }
+                institution: { language: fr }
                 """);
 
         // when
@@ -85,6 +87,7 @@ class PolicyFileTest {
         assertThat(policy.sensitiveTerms()).containsExactly("huis clos");
         assertThat(policy.minimumClientVersion()).isEqualTo("zoom-enforced");
         assertThat(policy.acceptedNamePrefixes()).containsExactly("^(?:[A-Z]{2}\\d{6}-)", "^\\d+_");
+        assertThat(policy.institution().language()).isEqualTo(Language.FR);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,6 +97,7 @@ class PolicyFileTest {
             unknown profile            | profiles: { TEACHER: { groups: [Prof] } }        | unknown profile 'TEACHER'
             unknown rule code          | rules: { RECORDING_LOCAL: { enabled: true } }    | unknown rule code 'RECORDING_LOCAL'
             bad version                | clients: { minimum-version: latest }             | 'clients.minimum-version' 'latest' is not a version
+            unknown language           | institution: { language: de }                    | 'institution.language' 'de' is not en or fr
             bad time zone              | institution: { timezone: Europe/Lutece }         | 'institution.timezone' 'Europe/Lutece' is not a time zone
             negative retention         | retention: { sign-in-days: -5 }                  | 'retention.sign-in-days' -5 is out of range
             text for a number          | pmi: { min-days: three }                         | 'pmi.min-days' 'three' is not a whole number

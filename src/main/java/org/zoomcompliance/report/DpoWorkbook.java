@@ -25,33 +25,23 @@ import javax.sql.DataSource;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zoomcompliance.infrastructure.DataFile;
+import org.zoomcompliance.policy.Language;
 import org.zoomcompliance.policy.Policy;
 import org.zoomcompliance.policy.Profile;
+import org.zoomcompliance.policy.RuleTexts;
 import org.zoomcompliance.policy.Severity;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
+import org.zoomcompliance.report.SheetWriter.Column;
 
 /**
  * Writes the DPO workbook of a month: the {@code Summary} sheet with its charts on an XSSF template, then the data
@@ -63,16 +53,41 @@ final class DpoWorkbook {
     static final List<String> SHEETS =
             List.of("Summary", "Deviations", "Recordings", "Transfers", "Accounts", "Data quality", "Register");
 
-    static final List<String> DEVIATION_HEADERS = List.of("Rule", "Severity", "Status", "Occurred", "Meeting ID",
-            "Topic", "Host", "Profile", "Evidence");
-    static final List<String> RECORDING_HEADERS = List.of("Meeting ID", "Topic", "Host", "Profile", "Storage",
-            "Recorded", "Age (days)", "Retention (days)", "Overdue (days)", "As of");
-    static final List<String> TRANSFER_HEADERS = List.of("Meeting ID", "Date", "Host", "Data centre", "Country",
-            "Region", "Participants", "Started", "Topic");
-    static final List<String> ACCOUNT_HEADERS = List.of("Account", "Profile", "Issue", "Detail", "Severity", "Status");
-    static final List<String> DATA_QUALITY_HEADERS = List.of("File", "Kind", "SHA-256", "Ingested at", "Rows read",
-            "Rows ingested", "Rows rejected", "Reasons", "Status", "Rows duplicate", "Rejected rows by reason");
-    static final List<String> REGISTER_HEADERS = List.of("Section", "Item", "Value", "Date", "Detail");
+    // Column widths in characters (Excel's unit: a digit, plus a margin that makes a fixed column one wider than
+    // its longest value): each table's sum keeps A4 landscape, one page wide, at a legible scale (see PageSetUp and
+    // DemoWorkbookRenderingTest); long text wraps, codes, identifiers and dates fit.
+    static final List<Column> DEVIATION_COLUMNS = List.of(Column.wrapped("Rule", 15), Column.fixed("Severity", 8),
+            Column.fixed("Status", 9), Column.fixed("Occurred", 17), Column.fixed("Meeting ID", 13),
+            Column.wrapped("Topic", 14), Column.wrapped("Host", 17), Column.fixed("Profile", 13),
+            Column.wrapped("Evidence", 26), Column.wrapped("Rule name", 14),
+            Column.wrapped("Action and contact", 26));
+    static final List<Column> RECORDING_COLUMNS = List.of(Column.fixed("Meeting ID", 13), Column.wrapped("Topic", 28),
+            Column.wrapped("Host", 24), Column.fixed("Profile", 13), Column.fixed("Storage", 8),
+            Column.fixed("Recorded", 17), Column.wrapped("Age (days)", 7), Column.wrapped("Retention (days)", 10),
+            Column.wrapped("Overdue (days)", 9), Column.fixed("As of", 11));
+    static final List<Column> TRANSFER_COLUMNS = List.of(Column.fixed("Meeting ID", 13), Column.fixed("Date", 11),
+            Column.wrapped("Host", 24), Column.wrapped("Data centre", 16), Column.fixed("Country", 8),
+            Column.wrapped("Region", 24), Column.wrapped("Participants", 12), Column.fixed("Started", 17),
+            Column.wrapped("Topic", 28));
+    static final List<Column> ACCOUNT_COLUMNS = List.of(Column.wrapped("Account", 26), Column.fixed("Profile", 13),
+            Column.wrapped("Issue", 20), Column.wrapped("Detail", 40), Column.fixed("Severity", 8),
+            Column.fixed("Status", 9), Column.wrapped("Issue name", 18), Column.wrapped("Recommended action", 32));
+    static final List<Column> DATA_QUALITY_COLUMNS = List.of(Column.wrapped("File", 26), Column.wrapped("Kind", 14),
+            Column.wrapped("SHA-256", 22), Column.fixed("Ingested at", 17), Column.wrapped("Rows read", 8),
+            Column.wrapped("Rows ingested", 9), Column.wrapped("Rows rejected", 9), Column.wrapped("Reasons", 45),
+            Column.fixed("Status", 13), Column.wrapped("Rows duplicate", 9));
+    static final List<Column> REGISTER_COLUMNS = List.of(Column.wrapped("Section", 18), Column.wrapped("Item", 26),
+            Column.wrapped("Value", 40), Column.fixed("Date", 11), Column.wrapped("Detail", 60));
+
+    static final List<String> DEVIATION_HEADERS = SheetWriter.headers(DEVIATION_COLUMNS);
+    static final List<String> RECORDING_HEADERS = SheetWriter.headers(RECORDING_COLUMNS);
+    static final List<String> TRANSFER_HEADERS = SheetWriter.headers(TRANSFER_COLUMNS);
+    static final List<String> ACCOUNT_HEADERS = SheetWriter.headers(ACCOUNT_COLUMNS);
+    static final List<String> DATA_QUALITY_HEADERS = SheetWriter.headers(DATA_QUALITY_COLUMNS);
+    static final List<String> REGISTER_HEADERS = SheetWriter.headers(REGISTER_COLUMNS);
+
+    /** How many line numbers of rejected rows Data quality gives per reason (the count says how many in all). */
+    private static final int REJECTED_LINES_SHOWN = 10;
 
     /**
      * How long after a month a users or hosts export may still describe it: evaluation takes an undated export
@@ -90,6 +105,8 @@ final class DpoWorkbook {
     private final PseudonymKeyStore keys;
     private final Clock clock;
     private final int maxRowsPerSheet;
+    private final RuleTexts ruleTexts;
+    private final Map<String, String> regionNames;
 
     DpoWorkbook(DataSource dataSource, PlatformTransactionManager transactions, Policy policy, PseudonymKeyStore keys,
             Clock clock, int maxRowsPerSheet) {
@@ -102,6 +119,17 @@ final class DpoWorkbook {
         this.keys = keys;
         this.clock = clock;
         this.maxRowsPerSheet = maxRowsPerSheet;
+        this.ruleTexts = RuleTexts.load(policy.institution().language());
+        this.regionNames = regionNames(policy.institution().language());
+    }
+
+    private static Map<String, String> regionNames(Language language) {
+        Map<String, String> names = new HashMap<>();
+        int column = 1 + language.ordinal();
+        for (DataFile.Row row : DataFile.rows(DpoWorkbook.class, "region-names.csv")) {
+            names.put(row.get(0), row.get(column));
+        }
+        return Map.copyOf(names);
     }
 
     /** The version written into each workbook: the jar's, or "development" when run from classes. */
@@ -124,16 +152,17 @@ final class DpoWorkbook {
     private long writeInTransaction(Period period, OutputStream out) {
         try (XSSFWorkbook template = new XSSFWorkbook()) {
             CellStyles styles = CellStyles.of(template);
+            PageSetUp page = new PageSetUp(policy.institution().name(), period.month());
             properties(template, period);
-            new Summary(template.createSheet(SHEETS.get(0)), styles, period).write();
+            new Summary(template.createSheet(SHEETS.get(0)), styles, period, page).write();
             SXSSFWorkbook workbook = new SXSSFWorkbook(template, ROWS_IN_MEMORY);
             try {
-                long rows = deviations(workbook, styles, period)
-                        + recordings(workbook, styles, period)
-                        + transfers(workbook, styles, period)
-                        + accounts(workbook, styles, period)
-                        + dataQuality(workbook, styles, period)
-                        + register(workbook, styles, period);
+                long rows = deviations(workbook, styles, period, page)
+                        + recordings(workbook, styles, period, page)
+                        + transfers(workbook, styles, period, page)
+                        + accounts(workbook, styles, period, page)
+                        + dataQuality(workbook, styles, period, page)
+                        + register(workbook, styles, period, page);
                 workbook.write(out);
                 return rows;
             } finally {
@@ -186,12 +215,14 @@ final class DpoWorkbook {
         private final XSSFSheet sheet;
         private final CellStyles styles;
         private final Period period;
+        private final PageSetUp page;
         private int next;
 
-        Summary(XSSFSheet sheet, CellStyles styles, Period period) {
+        Summary(XSSFSheet sheet, CellStyles styles, Period period, PageSetUp page) {
             this.sheet = sheet;
             this.styles = styles;
             this.period = period;
+            this.page = page;
         }
 
         void write() {
@@ -211,13 +242,12 @@ final class DpoWorkbook {
             int rulesLast = rules();
             next++;
             int trendFirst = trend();
-            sheet.setColumnWidth(0, 40 * 256);
-            sheet.setColumnWidth(1, 24 * 256);
-            sheet.setColumnWidth(2, 40 * 256);
-            sheet.setColumnWidth(3, 12 * 256);
-            sheet.setColumnWidth(4, 16 * 256);
-            SheetWriter.printSetUp(sheet);
-            charts(rulesFirst, rulesLast, trendFirst);
+            SummaryCharts charts = new SummaryCharts(sheet, period.month());
+            charts.layOut(styles);
+            page.apply(sheet);
+            charts.perRule(rulesFirst, rulesLast, 0, 3);
+            charts.trend(trendFirst, trendFirst + TREND_MONTHS - 1, 0, List.of(1));
+            charts.printArea(next - 1);
         }
 
         private void figures() {
@@ -304,41 +334,6 @@ final class DpoWorkbook {
             return first;
         }
 
-        private void charts(int rulesFirst, int rulesLast, int trendFirst) {
-            XSSFDrawing drawing = sheet.createDrawingPatriarch();
-
-            XSSFChart bar = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 6, 0, 16, 22));
-            bar.setTitleText("Deviations per rule, " + period.month());
-            bar.setTitleOverlay(false);
-            XDDFCategoryAxis rules = bar.createCategoryAxis(AxisPosition.LEFT);
-            XDDFValueAxis counts = bar.createValueAxis(AxisPosition.BOTTOM);
-            counts.setCrosses(AxisCrosses.AUTO_ZERO);
-            XDDFBarChartData bars = (XDDFBarChartData) bar.createData(ChartTypes.BAR, rules, counts);
-            bars.setBarDirection(BarDirection.BAR);
-            bars.setVaryColors(false);
-            XDDFChartData.Series ruleSeries = bars.addSeries(
-                    XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(rulesFirst, rulesLast, 0, 0)),
-                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(rulesFirst, rulesLast, 3, 3)));
-            ruleSeries.setTitle("Deviations", null);
-            bar.plot(bars);
-
-            int trendLast = trendFirst + TREND_MONTHS - 1;
-            XSSFChart line = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 6, 23, 16, 43));
-            line.setTitleText("Deviations, last 12 months");
-            line.setTitleOverlay(false);
-            XDDFCategoryAxis months = line.createCategoryAxis(AxisPosition.BOTTOM);
-            XDDFValueAxis totals = line.createValueAxis(AxisPosition.LEFT);
-            totals.setCrosses(AxisCrosses.AUTO_ZERO);
-            XDDFLineChartData lines = (XDDFLineChartData) line.createData(ChartTypes.LINE, months, totals);
-            lines.setVaryColors(false);
-            XDDFLineChartData.Series trendSeries = (XDDFLineChartData.Series) lines.addSeries(
-                    XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(trendFirst, trendLast, 0, 0)),
-                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(trendFirst, trendLast, 1, 1)));
-            trendSeries.setTitle("Deviations", null);
-            trendSeries.setMarkerStyle(MarkerStyle.CIRCLE);
-            line.plot(lines);
-        }
-
         private void header(String... titles) {
             Row row = row();
             for (int column = 0; column < titles.length; column++) {
@@ -396,17 +391,44 @@ final class DpoWorkbook {
 
     // ---------------------------------------------------------------------------------------------- data sheets
 
-    private long deviations(SXSSFWorkbook workbook, CellStyles styles, Period period) {
-        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Deviations", DEVIATION_HEADERS,
-                maxRowsPerSheet);
+    private long deviations(SXSSFWorkbook workbook, CellStyles styles, Period period, PageSetUp page) {
+        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Deviations", DEVIATION_COLUMNS,
+                maxRowsPerSheet, page);
+        // Open deviations first and resolved ones after them; HIGH first, then by date.
         stream("select rule_code, severity, status, occurred_at, meeting_id, topic, host_email, profile, evidence"
-                + " from deviation where month = ? order by rule_code, occurred_at nulls last, subject",
-                rs -> sheet.row(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9)),
+                + " from deviation where month = ?"
+                + " order by status = 'RESOLVED', " + SEVERITY_RANK + ", occurred_at nulls last, rule_code, subject",
+                rs -> {
+                    String code = rs.getString(1);
+                    RuleTexts.Text text = ruleTexts.of(code);
+                    String host = rs.getString(7);
+                    sheet.row(code, severity(rs.getString(2), styles), status(rs.getString(3), styles),
+                            rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), host,
+                            rs.getString(8), rs.getString(9), text.name(), text.action() + "\n" + contact(host));
+                },
                 period.first());
         sheet.finish();
         return sheet.rowsWritten();
+    }
+
+    /** SQL ordering a row by its {@code severity} column, HIGH first. */
+    private static final String SEVERITY_RANK =
+            "case severity when 'HIGH' then 0 when 'MEDIUM' then 1 when 'LOW' then 2 else 3 end";
+
+    private static Object severity(String severity, CellStyles styles) {
+        return new SheetWriter.Styled(severity, styles.severity(severity));
+    }
+
+    private static Object status(String status, CellStyles styles) {
+        return new SheetWriter.Styled(status, "RESOLVED".equals(status) ? styles.resolved() : null);
+    }
+
+    /**
+     * Whom the DPO writes to about a deviation: the host (an account's own address for account rules). It ends
+     * the action's cell rather than taking a column of its own, which would push A4 printing below a legible size.
+     */
+    private static String contact(String host) {
+        return "Write to: " + (host != null ? host : "the Zoom administrator (the exports give no host)");
     }
 
     /** One row per locally recorded meeting occurrence of the month (dashboard Recording = yes). */
@@ -417,9 +439,9 @@ final class DpoWorkbook {
             + " and coalesce(d.meeting_start, d.join_time) < ?"
             + " group by d.meeting_id, d.meeting_start";
 
-    private long recordings(SXSSFWorkbook workbook, CellStyles styles, Period period) {
-        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Recordings", RECORDING_HEADERS,
-                maxRowsPerSheet);
+    private long recordings(SXSSFWorkbook workbook, CellStyles styles, Period period, PageSetUp page) {
+        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Recordings", RECORDING_COLUMNS,
+                maxRowsPerSheet, page);
         LocalDate inventory = inventoryDate(period);
         if (inventory != null) {
             stream("select r.meeting_id, r.topic, r.host_email, p.profile, r.start_time"
@@ -469,27 +491,32 @@ final class DpoWorkbook {
         }
     }
 
-    private long transfers(SXSSFWorkbook workbook, CellStyles styles, Period period) {
-        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Transfers", TRANSFER_HEADERS,
-                maxRowsPerSheet);
+    private long transfers(SXSSFWorkbook workbook, CellStyles styles, Period period, PageSetUp page) {
+        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Transfers", TRANSFER_COLUMNS,
+                maxRowsPerSheet, page);
+        // The transfers that need attention first: outside the EU/EEA without adequacy, unknown, then the others.
         stream("select t.meeting_id, t.meeting_start, coalesce(t.host_email, m.host_email), t.data_centre,"
                 + " t.country, t.region, t.participants, m.topic"
                 + " from meeting_transfer t"
                 + " left join meeting m on m.meeting_id = t.meeting_id and m.start_time = t.meeting_start"
-                + " where t.month = ? order by t.meeting_start, t.meeting_id, t.data_centre",
+                + " where t.month = ?"
+                + " order by case t.region when 'OTHER' then 0 when 'UNKNOWN' then 1 when 'ADEQUATE' then 2 else 3 end,"
+                + " t.meeting_start, t.meeting_id, t.data_centre",
                 rs -> {
                     OffsetDateTime start = rs.getObject(2, OffsetDateTime.class);
+                    String region = rs.getString(6);
                     sheet.row(rs.getString(1), start.atZoneSameInstant(period.zone()).toLocalDate(), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), start, rs.getString(8));
+                            rs.getString(4), rs.getString(5), regionNames.getOrDefault(region, region), rs.getInt(7),
+                            start, rs.getString(8));
                 },
                 period.first());
         sheet.finish();
         return sheet.rowsWritten();
     }
 
-    private long accounts(SXSSFWorkbook workbook, CellStyles styles, Period period) {
-        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Accounts", ACCOUNT_HEADERS,
-                maxRowsPerSheet);
+    private long accounts(SXSSFWorkbook workbook, CellStyles styles, Period period, PageSetUp page) {
+        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Accounts", ACCOUNT_COLUMNS,
+                maxRowsPerSheet, page);
         // Account rules, and rules that can concern an account rather than a meeting (a host outside the
         // contract, an outdated client seen at sign-in), plus accounts no group maps to a profile.
         stream("select coalesce(d.host_email, d.subject) as account, coalesce(d.profile, p.profile), d.rule_code,"
@@ -505,8 +532,12 @@ final class DpoWorkbook {
                 + "   null, null"
                 + " from account_profile p where p.month = ? and p.profile is null"
                 + " order by 1, 3",
-                rs -> sheet.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6)),
+                rs -> {
+                    RuleTexts.Text text = ruleTexts.of(rs.getString(3));
+                    sheet.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            severity(rs.getString(5), styles), status(rs.getString(6), styles), text.name(),
+                            text.action());
+                },
                 period.first(), period.first());
         sheet.finish();
         return sheet.rowsWritten();
@@ -517,9 +548,9 @@ final class DpoWorkbook {
      * that yielded none, the dates of its name and text), every file that arrived during it and yielded nothing
      * (quarantined, failed, every row rejected), and the users and hosts snapshots evaluation may use for it.
      */
-    private long dataQuality(SXSSFWorkbook workbook, CellStyles styles, Period period) {
-        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Data quality", DATA_QUALITY_HEADERS,
-                maxRowsPerSheet);
+    private long dataQuality(SXSSFWorkbook workbook, CellStyles styles, Period period, PageSetUp page) {
+        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Data quality", DATA_QUALITY_COLUMNS,
+                maxRowsPerSheet, page);
         stream("with month_file as ("
                 + "   select id from source_file where data_from < ? and data_to >= ?"
                 + "   union select id from source_file where ingested_at >= ? and ingested_at < ?"
@@ -527,26 +558,40 @@ final class DpoWorkbook {
                 + "   union select id from source_file where kind in ('USERS', 'HOST_ACTIVITY')"
                 + "     and inventory_date >= ? and inventory_date < ?)"
                 + " select f.file_name, f.kind, f.sha256, f.ingested_at, f.rows_read, f.rows_ingested,"
-                + "   f.rows_rejected, coalesce(f.reasons, q.reasons), f.status, f.rows_duplicate, q.reasons"
+                + "   f.rows_rejected, " + DATA_QUALITY_REASONS + ", f.status, f.rows_duplicate"
                 + " from source_file f join month_file m on m.id = f.id"
-                + " left join lateral (select string_agg(g.reason || ' (' || g.n || ')', '; '"
-                + "     order by g.n desc, g.reason) as reasons"
-                + "   from (select reason, count(*) as n from quarantined_row where source_file_id = f.id"
+                + " left join lateral (select string_agg(g.reason || ' (' || g.n || '): line'"
+                + "       || case when g.n > 1 then 's ' else ' ' end || g.lines"
+                + "       || case when g.n > ? then ', ...' else '' end, '; ' order by g.n desc, g.reason) as reasons"
+                + "   from (select reason, count(*) as n,"
+                + "       array_to_string((array_agg(line_number order by line_number))[1:?], ', ') as lines"
+                + "     from quarantined_row where source_file_id = f.id"
                 + "     group by reason order by count(*) desc, reason limit 20) g) q on true"
+                + " left join lateral (select string_agg('unknown value in ' || field || ', row kept as unknown (' || rows"
+                + "     || ')', '; ' order by rows desc, field) as reasons"
+                + "   from unknown_value where source_file_id = f.id) u on true"
                 + " order by f.ingested_at, f.file_name",
                 rs -> sheet.row(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                        rs.getString(8), rs.getString(9), rs.getLong(10), rs.getString(11)),
+                        rs.getString(8), rs.getString(9), rs.getLong(10)),
                 period.to(), period.from(), period.from(), period.to(), period.first(),
-                period.first().plusMonths(SNAPSHOT_MONTHS_AFTER));
+                period.first().plusMonths(SNAPSHOT_MONTHS_AFTER), REJECTED_LINES_SHOWN, REJECTED_LINES_SHOWN);
         sheet.finish();
         return sheet.rowsWritten();
     }
 
+    /**
+     * One reasons text per file: the file's own reason when it was refused whole (or its rejected rows were
+     * purged), else each reason for rejected rows with its count and first line numbers, then unknown values.
+     */
+    private static final String DATA_QUALITY_REASONS = "case when q.reasons is null and u.reasons is null then f.reasons"
+            + " else concat_ws('; ', case when f.status = 'QUARANTINED' then 'nothing could be ingested' end,"
+            + " case when f.status not in ('COMPLETED', 'QUARANTINED') then f.reasons end, q.reasons, u.reasons) end";
+
     /** The record of processing: purposes, pseudonymisation and keys, retention applied, rules not evaluated. */
-    private long register(SXSSFWorkbook workbook, CellStyles styles, Period period) {
-        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Register", REGISTER_HEADERS,
-                maxRowsPerSheet);
+    private long register(SXSSFWorkbook workbook, CellStyles styles, Period period, PageSetUp page) {
+        SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Register", REGISTER_COLUMNS,
+                maxRowsPerSheet, page);
         String institution = policy.institution().name();
         sheet.row("Processing", "Controller", institution, null, "The institution renting Zoom under its contract");
         sheet.row("Processing", "Purpose", "Compliance monitoring", null,

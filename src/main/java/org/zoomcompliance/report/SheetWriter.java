@@ -8,38 +8,67 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Writes one table of the workbook row by row: header, typed and safe cells, frozen header, auto-filter, widths
- * that fit, A4 landscape print set-up. A table that would pass the sheet's row limit continues on a new sheet
- * named {@code Name (2)}, {@code Name (3)}... each with its header.
+ * Writes one table of the workbook row by row: header, typed and safe cells, frozen header, auto-filter, fixed
+ * column widths with long text wrapped (so that a page one A4 landscape wide stays legible), the print set-up of
+ * {@link PageSetUp}. A table that would pass the sheet's row limit continues on a new sheet named
+ * {@code Name (2)}, {@code Name (3)}... each with its header.
  */
 final class SheetWriter {
 
     /** Excel's own limit of rows per sheet, header included. */
     static final int EXCEL_MAX_ROWS = 1_048_576;
 
-    private static final int MAX_WIDTH_CHARS = 60;
     private static final int DATE_TIME_CHARS = 16;
+    /** The height of one line of 11-point text, in points (Excel's default row height). */
+    static final float LINE_POINTS = 15f;
+    /** A row is never made taller than this many lines (Excel's limit is 409 points). */
+    private static final int MAX_LINES = 27;
+
+    /**
+     * A column of a table: its header, its width in characters, and whether its text wraps within that width
+     * (text that does not wrap is meant to fit: codes, identifiers, dates).
+     */
+    record Column(String header, int width, boolean wraps) {
+
+        static Column fixed(String header, int width) {
+            return new Column(header, width, false);
+        }
+
+        static Column wrapped(String header, int width) {
+            return new Column(header, width, true);
+        }
+    }
+
+    /** A value written with its own style instead of its type's (a severity's colour); text stays safe. */
+    record Styled(Object value, CellStyle style) {
+    }
+
+    /** The headers of a table's columns. */
+    static List<String> headers(List<Column> columns) {
+        return columns.stream().map(Column::header).toList();
+    }
 
     private final Workbook workbook;
     private final CellStyles styles;
     private final ZoneId zone;
     private final String name;
-    private final List<String> headers;
+    private final List<Column> columns;
     private final int maxRows;
-    private final int[] widths;
+    private final PageSetUp page;
     private Sheet sheet;
     private int sheets;
     private int nextRow;
     private long rowsWritten;
 
-    SheetWriter(Workbook workbook, CellStyles styles, ZoneId zone, String name, List<String> headers, int maxRows) {
+    SheetWriter(Workbook workbook, CellStyles styles, ZoneId zone, String name, List<Column> columns, int maxRows,
+            PageSetUp page) {
         if (maxRows < 2) {
             throw new IllegalArgumentException("a sheet needs room for its header and one row");
         }
@@ -47,9 +76,9 @@ final class SheetWriter {
         this.styles = styles;
         this.zone = zone;
         this.name = name;
-        this.headers = List.copyOf(headers);
+        this.columns = List.copyOf(columns);
         this.maxRows = maxRows;
-        this.widths = new int[headers.size()];
+        this.page = page;
         startSheet();
     }
 
@@ -60,13 +89,60 @@ final class SheetWriter {
             startSheet();
         }
         Row row = sheet.createRow(nextRow++);
+        int lines = 1;
         for (int column = 0; column < values.length; column++) {
-            int length = write(row, column, values[column], styles, zone);
-            if (column < widths.length) {
-                widths[column] = Math.max(widths[column], length);
+            boolean wraps = column < columns.size() && columns.get(column).wraps();
+            write(row, column, values[column], styles, zone, wraps);
+            if (wraps) {
+                lines = Math.max(lines, lines(row.getCell(column), columns.get(column).width()));
             }
         }
+        fitHeight(row, lines);
         rowsWritten++;
+    }
+
+    /**
+     * Gives a row the height of its longest wrapped text: neither Excel nor LibreOffice reliably grows a row
+     * written without a height when the file opens, and a row one line high hides the rest of the text.
+     */
+    static void fitHeight(Row row, int lines) {
+        if (lines > 1) {
+            row.setHeightInPoints(Math.min(lines, MAX_LINES) * LINE_POINTS);
+        }
+    }
+
+    /**
+     * About the lines a text cell takes when wrapped at {@code width} characters, words kept whole where they fit.
+     * A column {@code width} wide holds about 1.2 times as many lower-case letters (its unit is a digit, wider
+     * than most letters) and fewer capitals; measured on LibreOffice's rendering with Carlito (Calibri's metrics),
+     * rounded so that a row is rather a line too tall than cut short.
+     */
+    static int lines(Cell cell, int width) {
+        if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
+            return 1;
+        }
+        double capacity = Math.max(1, width * 1.15);
+        int lines = 0;
+        for (String paragraph : cell.getStringCellValue().split("\\n", -1)) {
+            double used = 0;
+            lines++;
+            for (String word : paragraph.split(" ")) {
+                double length = word.chars().mapToDouble(c -> Character.isUpperCase(c) ? 1.5 : 1.0).sum();
+                if (used > 0 && used + 1 + length > capacity) {
+                    lines++;
+                    used = 0;
+                }
+                while (length > capacity) {
+                    lines++;
+                    length -= capacity;
+                }
+                used += (used > 0 ? 1 : 0) + length;
+            }
+            if (lines > MAX_LINES) {
+                return MAX_LINES;
+            }
+        }
+        return lines;
     }
 
     /** Rows written, headers excluded, over every sheet of this table. */
@@ -82,33 +158,24 @@ final class SheetWriter {
         sheets++;
         sheet = workbook.createSheet(sheets == 1 ? name : name + " (" + sheets + ")");
         Row header = sheet.createRow(0);
-        for (int column = 0; column < headers.size(); column++) {
+        int lines = 1;
+        for (int column = 0; column < columns.size(); column++) {
             Cell cell = header.createCell(column);
-            cell.setCellValue(headers.get(column));
+            cell.setCellValue(columns.get(column).header());
             cell.setCellStyle(styles.header());
-            widths[column] = Math.max(widths[column], headers.get(column).length() + 3);
+            sheet.setColumnWidth(column, columns.get(column).width() * 256);
+            // Headers are bold: a little less fits.
+            lines = Math.max(lines, lines(cell, columns.get(column).width() - 3));
         }
+        fitHeight(header, lines);
         nextRow = 1;
         sheet.createFreezePane(0, 1);
-        printSetUp(sheet);
-        sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, headers.size() - 1));
+        page.apply(sheet);
+        sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, columns.size() - 1));
     }
 
     private void finishSheet() {
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, headers.size() - 1));
-        for (int column = 0; column < widths.length; column++) {
-            sheet.setColumnWidth(column, (Math.min(widths[column], MAX_WIDTH_CHARS) + 2) * 256);
-        }
-    }
-
-    static void printSetUp(Sheet sheet) {
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, columns.size() - 1));
     }
 
     /**
@@ -117,6 +184,20 @@ final class SheetWriter {
      * A null leaves the cell empty.
      */
     static int write(Row row, int column, Object value, CellStyles styles, ZoneId zone) {
+        return write(row, column, value, styles, zone, false);
+    }
+
+    /** As {@link #write(Row, int, Object, CellStyles, ZoneId)}, text wrapping within the column when asked. */
+    static int write(Row row, int column, Object value, CellStyles styles, ZoneId zone, boolean wraps) {
+        if (value instanceof Styled styled) {
+            int length = write(row, column, styled.value(), styles, zone, wraps);
+            Cell cell = row.getCell(column);
+            // A quoted (formula-like) text keeps its quote prefix whatever the colour asked.
+            if (cell != null && styled.style() != null && !cell.getCellStyle().getQuotePrefixed()) {
+                cell.setCellStyle(styled.style());
+            }
+            return length;
+        }
         if (value == null) {
             return 0;
         }
@@ -154,7 +235,9 @@ final class SheetWriter {
         }
         String text = SafeText.clean(typed.toString());
         cell.setCellValue(text);
-        cell.setCellStyle(SafeText.looksLikeFormula(text) ? styles.quotedText() : styles.text());
+        boolean quoted = SafeText.looksLikeFormula(text);
+        cell.setCellStyle(wraps ? (quoted ? styles.wrappedQuotedText() : styles.wrappedText())
+                : (quoted ? styles.quotedText() : styles.text()));
         return text.length();
     }
 }

@@ -27,7 +27,9 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTLineChart;
+import org.openxmlformats.schemas.drawingml.x2006.chart.STBarGrouping;
+import org.zoomcompliance.policy.Language;
 import org.zoomcompliance.policy.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.support.PipelineIntegrationTest;
@@ -89,7 +95,8 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
                 + " values ('93100000001', ?, 'Anne Martin', ?, true, 'ab12', 1, ?, 5)", start, start, dashboard);
         jdbc.update("insert into meeting_transfer (month, meeting_id, meeting_start, host_email, data_centre,"
                 + " country, region, participants) values (?, '93100000001', ?, 'prof@exemple.fr', 'SC (Top)',"
-                + " 'US', 'OTHER', 3)", month.atDay(1), start);
+                + " 'US', 'OTHER', 3), (?, '93100000001', ?, 'prof@exemple.fr', 'Germany (FR)', 'DE', 'EU_EEA', 9)",
+                month.atDay(1), start, month.atDay(1), start);
         jdbc.update("insert into quarantined_row (source_file_id, line_number, reason) values"
                 + " (?, 7, 'unreadable join time'), (?, 9, 'unreadable join time')", file, file);
         jdbc.update("update source_file set rows_read = 12, rows_ingested = 10, rows_rejected = 2 where id = ?", file);
@@ -131,11 +138,47 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
             assertThat(charts).hasSize(2);
             assertThat(charts.get(0).getCTChart().getPlotArea().getBarChartList()).hasSize(1);
             assertThat(charts.get(1).getCTChart().getPlotArea().getLineChartList()).hasSize(1);
+            // what LibreOffice needs to draw them: clustered bars of one colour, explicit fill and line, axis titles
+            CTBarChart bars = charts.get(0).getCTChart().getPlotArea().getBarChartArray(0);
+            assertThat(bars.getGrouping().getVal()).isEqualTo(STBarGrouping.CLUSTERED);
+            assertThat(bars.getVaryColors().getVal()).isFalse();
+            assertThat(bars.getSerArray(0).getSpPr().getSolidFill().getSrgbClr().getVal())
+                    .isEqualTo(new byte[] {0x2E, 0x75, (byte) 0xB6});
+            assertThat(bars.getSerArray(0).getSpPr().getLn().getSolidFill().getSrgbClr().getVal())
+                    .isEqualTo(new byte[] {0x2E, 0x75, (byte) 0xB6});
+            assertThat(charts.get(0).getCTChart().getPlotArea().getCatAxArray(0).getTitle().getTx().getRich()
+                    .getPArray(0).getRArray(0).getT()).isEqualTo("Rule");
+            assertThat(charts.get(0).getCTChart().getPlotArea().getValAxArray(0).getTitle().getTx().getRich()
+                    .getPArray(0).getRArray(0).getT()).isEqualTo("Deviations");
+            CTLineChart lines = charts.get(1).getCTChart().getPlotArea().getLineChartArray(0);
+            assertThat(lines.getSerArray(0).getSpPr().getLn().getSolidFill().getSrgbClr().getVal())
+                    .isEqualTo(new byte[] {(byte) 0xC5, 0x5A, 0x11});
+            assertThat(lines.getSerArray(0).getSpPr().getLn().getW()).isEqualTo(28575);
+            assertThat(charts.get(1).getCTChart().getPlotArea().getCatAxArray(0).getTitle().getTx().getRich()
+                    .getPArray(0).getRArray(0).getT()).isEqualTo("Month");
+            // both charts within the printed area: columns A to P, from the top
+            assertThat(workbook.getPrintArea(0)).startsWith("Summary!$A$1:$P$");
+            summary.getDrawingPatriarch().getShapes().forEach(shape -> {
+                XSSFClientAnchor anchor = (XSSFClientAnchor) shape.getAnchor();
+                assertThat((int) anchor.getCol2()).as("chart's right column").isLessThanOrEqualTo(16);
+                assertThat(anchor.getRow2()).as("chart's bottom row").isLessThanOrEqualTo(41);
+            });
 
             Sheet deviations = workbook.getSheet("Deviations");
-            assertThat(headers(deviations)).containsExactlyElementsOf(DpoWorkbook.DEVIATION_HEADERS);
+            assertThat(headers(deviations)).containsExactly("Rule", "Severity", "Status", "Occurred", "Meeting ID",
+                    "Topic", "Host", "Profile", "Evidence", "Rule name", "Action and contact");
             assertDataSheetSetUp(deviations);
-            Row first = deviations.getRow(1);
+            // HIGH first, its severity in colour, the rule's plain name, what to do and whom to write to
+            Row high = deviations.getRow(1);
+            assertThat(high.getCell(0).getStringCellValue()).isEqualTo("TRANSFER_OUTSIDE_EU");
+            assertThat(((XSSFCellStyle) high.getCell(1).getCellStyle()).getFillForegroundColorColor().getRGB())
+                    .isEqualTo(new byte[] {(byte) 0xFF, (byte) 0xC7, (byte) 0xCE});
+            assertThat(high.getCell(9).getStringCellValue()).isEqualTo("Transfer outside the EU");
+            assertThat(high.getCell(10).getStringCellValue()).startsWith("Check the data-centre regions")
+                    .endsWith("\nWrite to: prof@exemple.fr");
+            assertThat(high.getCell(10).getCellStyle().getWrapText()).isTrue();
+            assertThat(high.getHeightInPoints()).as("a row as tall as its wrapped text").isGreaterThan(30);
+            Row first = deviations.getRow(2);
             assertThat(first.getCell(0).getStringCellValue()).isEqualTo("SENSITIVE_TOPIC");
             assertThat(DateUtil.isCellDateFormatted(first.getCell(3))).isTrue();
             assertThat(first.getCell(3).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2031, 3, 10, 9, 30));
@@ -157,6 +200,11 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
             Sheet transfers = workbook.getSheet("Transfers");
             assertThat(headers(transfers).subList(0, 7)).containsExactly("Meeting ID", "Date", "Host", "Data centre",
                     "Country", "Region", "Participants");
+            // outside the EU first, in words, before the EU data centre of the same meeting
+            assertThat(transfers.getRow(1).getCell(5).getStringCellValue())
+                    .isEqualTo("Outside the EU/EEA, no adequacy decision");
+            assertThat(transfers.getRow(2).getCell(3).getStringCellValue()).isEqualTo("Germany (FR)");
+            assertThat(transfers.getRow(2).getCell(5).getStringCellValue()).isEqualTo("EU/EEA");
             assertThat(transfers.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate())
                     .isEqualTo(LocalDate.of(2031, 3, 10));
             assertThat(transfers.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(3);
@@ -165,6 +213,8 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
             assertThat(headers(accounts).subList(0, 4)).containsExactly("Account", "Profile", "Issue", "Detail");
             assertThat(accounts.getRow(1).getCell(0).getStringCellValue()).isEqualTo("nogroup@exemple.fr");
             assertThat(accounts.getRow(1).getCell(2).getStringCellValue()).isEqualTo("NO_PROFILE");
+            assertThat(accounts.getRow(1).getCell(6).getStringCellValue()).isEqualTo("Account without a profile");
+            assertThat(accounts.getRow(1).getCell(7).getStringCellValue()).startsWith("Ask the Zoom administrator");
 
             Sheet quality = workbook.getSheet("Data quality");
             assertThat(headers(quality).subList(0, 8)).containsExactly("File", "Kind", "SHA-256", "Ingested at",
@@ -172,7 +222,9 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
             Row participants = labelRow(quality, "participants_93100000001.csv");
             assertThat(participants.getCell(4).getNumericCellValue()).isEqualTo(12);
             assertThat(participants.getCell(6).getNumericCellValue()).isEqualTo(2);
-            assertThat(participants.getCell(7).getStringCellValue()).isEqualTo("unreadable join time (2)");
+            // one reasons column, with the rejected rows' line numbers
+            assertThat(headers(quality)).doesNotContain("Rejected rows by reason");
+            assertThat(participants.getCell(7).getStringCellValue()).isEqualTo("unreadable join time (2): lines 7, 9");
             assertThat(DateUtil.isCellDateFormatted(participants.getCell(3))).isTrue();
 
             Sheet register = workbook.getSheet("Register");
@@ -185,7 +237,80 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
             assertThat(purge.getCell(2).getNumericCellValue()).isEqualTo(42);
 
             assertThat(texts(workbook)).noneMatch(text -> text.contains("192.168.1.20"));
+
+            // every sheet prints with the institution, the month, page x of y and a confidentiality mark
+            for (Sheet sheet : workbook) {
+                assertThat(sheet.getHeader().getLeft()).as(sheet.getSheetName()).isEqualTo(policy.institution().name());
+                assertThat(sheet.getHeader().getCenter()).as(sheet.getSheetName()).endsWith("2031-03");
+                assertThat(sheet.getHeader().getRight()).as(sheet.getSheetName()).contains("Confidential");
+                assertThat(sheet.getFooter().getCenter()).as(sheet.getSheetName()).isEqualTo("Page &P of &N");
+                assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            }
         }
+    }
+
+    @Test
+    void deviationsAreOpenFirstHighFirstThenByDateWithTheRuleTextsInTheInstitutionsLanguage() throws Exception {
+        // given deviations of every severity, one of them resolved, and a French-speaking institution
+        YearMonth month = YearMonth.of(2031, 7);
+        OffsetDateTime at = LocalDateTime.of(2031, 7, 1, 9, 0).atZone(policy.zone()).toOffsetDateTime();
+        deviation(month, "PARTICIPANT_UNIDENTIFIED", "93100000071@a", "LOW", at, "Cours", "2 unidentified");
+        deviation(month, "RECORDING_CLOUD", "93100000072@a", "HIGH", at.plusDays(1), "Réunion", "cloud recording");
+        deviation(month, "SENSITIVE_TOPIC", "93100000073@a", "MEDIUM", at.plusDays(2), "Jury", "topic contains 'jury'");
+        deviation(month, "INTRUSION_SUSPECTED", "93100000074@a", "HIGH", at.plusDays(3), "Oral", "9 joins in 5 min");
+        jdbc.update("update deviation set status = 'RESOLVED' where month = ? and rule_code = 'RECORDING_CLOUD'",
+                month.atDay(1));
+        Policy french = inLanguage(policy, Language.FR);
+        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, french, keyStore, Clock.systemUTC(),
+                SheetWriter.EXCEL_MAX_ROWS);
+        Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
+
+        // when the workbook is written
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            book.write(month, out, temporary);
+        } finally {
+            ReportFiles.deleteTree(temporary);
+        }
+
+        // then the open ones come first, HIGH before MEDIUM before LOW, the resolved one apart at the end in grey,
+        // and the rule names and actions are French
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet deviations = workbook.getSheet("Deviations");
+            List<String> order = new ArrayList<>();
+            for (int i = 1; i <= deviations.getLastRowNum(); i++) {
+                order.add(deviations.getRow(i).getCell(0).getStringCellValue() + " "
+                        + deviations.getRow(i).getCell(2).getStringCellValue());
+            }
+            assertThat(order).containsExactly("INTRUSION_SUSPECTED NEW", "SENSITIVE_TOPIC NEW",
+                    "PARTICIPANT_UNIDENTIFIED NEW", "RECORDING_CLOUD RESOLVED");
+            assertThat(((XSSFCellStyle) deviations.getRow(4).getCell(2).getCellStyle()).getFillForegroundColorColor()
+                    .getRGB()).isEqualTo(new byte[] {(byte) 0xED, (byte) 0xED, (byte) 0xED});
+            assertThat(deviations.getRow(1).getCell(9).getStringCellValue()).isEqualTo("Intrusion suspectée");
+            assertThat(deviations.getRow(1).getCell(10).getStringCellValue())
+                    .startsWith("Contacter l'organisateur sans attendre");
+            assertThat(deviations.getRow(4).getCell(9).getStringCellValue()).isEqualTo("Enregistrement dans le cloud");
+        }
+    }
+
+    @Test
+    void everyTablePrintsOnePageWideAtALegibleScale() {
+        // 172 characters is the Deviations table, which LibreOffice prints one A4 landscape page wide with its
+        // 11-point text at about 9 points (DemoWorkbookRenderingTest measures it); no table may be wider
+        for (List<SheetWriter.Column> columns : List.of(DpoWorkbook.DEVIATION_COLUMNS, DpoWorkbook.RECORDING_COLUMNS,
+                DpoWorkbook.TRANSFER_COLUMNS, DpoWorkbook.ACCOUNT_COLUMNS, DpoWorkbook.DATA_QUALITY_COLUMNS,
+                DpoWorkbook.REGISTER_COLUMNS)) {
+            assertThat(columns.stream().mapToInt(SheetWriter.Column::width).sum()).as(columns.get(0).header())
+                    .isLessThanOrEqualTo(172);
+        }
+    }
+
+    private static Policy inLanguage(Policy p, Language language) {
+        Policy.Institution institution = new Policy.Institution(p.institution().name(), p.institution().emailDomains(),
+                p.institution().timezone(), language);
+        return new Policy(institution, p.profiles(), p.minimumClientVersion(), p.coHostMayRecord(), p.pmiMinDays(),
+                p.reuseMinSessions(), p.intrusion(), p.sensitiveTerms(), p.genericNames(), p.acceptedNamePrefixes(),
+                p.adequateCountries(), p.pseudonymiseParticipantEmails(), p.retention(), p.rules(), p.schedule());
     }
 
     @Test

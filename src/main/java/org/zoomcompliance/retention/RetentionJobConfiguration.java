@@ -70,8 +70,8 @@ class RetentionJobConfiguration {
                     and (p.join_time is null or p.join_time < coalesce(t.end_time, t.start_time) + interval '1 day'))""";
 
     /**
-     * Every purge in the order it runs: participant rows before the meetings they keep alive, and the limits of
-     * policy.md's "Retention of the pipeline's own data".
+     * Every purge in the order it runs: participant rows before the meetings they keep alive, at the limits of
+     * {@code retention.*} (docs/policy.md, "Keys").
      */
     static List<Purge> purges(JdbcTemplate jdbc, Policy policy, HomeFolder home) {
         ZoneId zone = policy.zone();

@@ -3,7 +3,6 @@ package org.zoomcompliance.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -19,13 +18,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zoomcompliance.infrastructure.AlreadyCompletedException;
 import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.operations.ExecutionView;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobGuard;
 import org.zoomcompliance.operations.JobRequest;
-import org.zoomcompliance.retention.Retention;
 
 /**
  * The operators' pages: recent executions, one execution's steps, and forms to start a job, restart a failed
@@ -39,16 +38,12 @@ class JobController {
 
     private final JobControl jobControl;
     private final HomeFolder home;
-    private final Clock clock;
     private final JobGuard guard;
-    private final Retention retention;
 
-    JobController(JobControl jobControl, HomeFolder home, Clock clock, JobGuard guard, Retention retention) {
+    JobController(JobControl jobControl, HomeFolder home, JobGuard guard) {
         this.jobControl = jobControl;
         this.home = home;
-        this.clock = clock;
         this.guard = guard;
-        this.retention = retention;
     }
 
     @GetMapping("/jobs")
@@ -75,9 +70,9 @@ class JobController {
             return ingestInbox(user, flash);
         }
         List<JobRequest> requests = switch (job) {
-            case "evaluate" -> List.of(JobRequest.evaluate(WebParameters.month(month), clock));
-            case "report" -> List.of(JobRequest.report(WebParameters.month(month), clock));
-            case "retention" -> List.of(JobRequest.retention(WebParameters.date(date), retention));
+            case "evaluate" -> List.of(JobRequest.evaluate(WebParameters.month(month)));
+            case "report" -> List.of(JobRequest.report(WebParameters.month(month)));
+            case "retention" -> List.of(JobRequest.retention(WebParameters.date(date)));
             case "nightly" -> List.of(JobRequest.nightly(WebParameters.date(date)));
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "invalid job");
         };
@@ -86,6 +81,8 @@ class JobController {
             try {
                 jobControl.runInBackground(request, user.getName());
                 started++;
+            } catch (AlreadyCompletedException e) {
+                flash.addFlashAttribute("message", e.getMessage() + ": nothing to do");
             } catch (JobRefusedException e) {
                 flash.addFlashAttribute("error", e.getMessage());
             }

@@ -13,6 +13,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.ingest.IngestProgress;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobRequest;
@@ -49,6 +50,10 @@ final class DemoCommand extends PipelineCommand {
                     + " project's folder");
         }
         JobControl jobControl = context.getBean(JobControl.class);
+        context.getBean(IngestProgress.class).listen(line -> {
+            out().println(line);
+            out().flush();
+        });
         IngestReport ingested = jobControl.ingest(List.of(folder.get()), actor());
         out().printf("%d files from %s: %d ingested, %d already ingested, %d quarantined, %d failed;"
                         + " %d rows in, %d rejected, %d already present%n",

@@ -205,6 +205,11 @@ class ConsoleHardeningTest extends WebIntegrationTest {
         assertThat(jobRepository.getJobExecution(running.getId()).getStepExecutions())
                 .extracting(StepExecution::getStepName)
                 .containsExactly("retentionJudgeStep", "retentionPurgeStep", "retentionKeysStep");
+        // and the same date asked for again is said to be done already, naming the execution
+        mvc.perform(post("/jobs/start").param("job", "retention").param("date", today.toString())
+                        .with(user("operator-retention").roles("OPERATOR")).with(csrf()))
+                .andExpect(flash().attribute("message", containsString("has already completed (execution "
+                        + running.getId() + ", ended ")));
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'operator-retention'"
                 + " and action = 'JOB_REFUSED' and detail like '%is already running (execution " + running.getId() + "%'",
                 Integer.class)).isEqualTo(1);

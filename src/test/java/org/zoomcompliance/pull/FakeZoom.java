@@ -52,8 +52,10 @@ public final class FakeZoom implements AutoCloseable {
     private final Map<String, Listing> listings = new ConcurrentHashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> answers = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> expiredPageTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> expireNextUnder = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> pageTokens = new ConcurrentHashMap<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger pageTokensIssued = new AtomicInteger();
@@ -82,14 +84,17 @@ public final class FakeZoom implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Serves {@code records} at {@code path} (under /v2, raw as sent), dated by {@code dateField}. */
+    /** Serves {@code records} at {@code path} (under /v2, raw as sent), dated by {@code dateField}; adds to a path's. */
     public synchronized FakeZoom list(String path, String arrayField, String dateField, List<Map<String, Object>> records) {
         return list(path, arrayField, dateField, records, Map.of());
     }
 
     public synchronized FakeZoom list(String path, String arrayField, String dateField,
             List<Map<String, Object>> records, Map<String, Object> extra) {
-        listings.put(path, new Listing(arrayField, dateField, new ArrayList<>(records), extra));
+        Listing known = listings.get(path);
+        List<Map<String, Object>> all = new ArrayList<>(known == null ? List.of() : known.records());
+        all.addAll(records);
+        listings.put(path, new Listing(arrayField, dateField, all, extra));
         return this;
     }
 
@@ -129,6 +134,12 @@ public final class FakeZoom implements AutoCloseable {
         return this;
     }
 
+    /** The next page token issued under {@code prefix} is refused as expired when it is used. */
+    public FakeZoom expireNextPageToken(String prefix) {
+        expireNextUnder.add(prefix);
+        return this;
+    }
+
     public int tokensIssued() {
         return tokensIssued.get();
     }
@@ -142,6 +153,14 @@ public final class FakeZoom implements AutoCloseable {
 
     public void clearCalls() {
         calls.clear();
+        answers.clear();
+    }
+
+    /** The statuses answered, as {@code status raw-path}, in order. */
+    public List<String> answers() {
+        synchronized (answers) {
+            return List.copyOf(answers);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -239,6 +258,11 @@ public final class FakeZoom implements AutoCloseable {
         if (end < records.size()) {
             next = "pt" + pageTokensIssued.incrementAndGet() + "x" + Long.toHexString(System.nanoTime());
             pageTokens.put(next, end);
+            for (String prefix : expireNextUnder) {
+                if (path.startsWith(prefix) && expireNextUnder.remove(prefix)) {
+                    expiredPageTokens.add(next);
+                }
+            }
         }
         Map<String, Object> body = new LinkedHashMap<>();
         if (parameters.containsKey("from")) {
@@ -255,6 +279,10 @@ public final class FakeZoom implements AutoCloseable {
     }
 
     private static boolean within(Map<String, Object> record, String dateField, Map<String, String> parameters) {
+        if (parameters.containsKey("status") && record.containsKey("status")
+                && !parameters.get("status").equals(record.get("status"))) {
+            return false;
+        }
         if (dateField == null || !parameters.containsKey("from")) {
             return true;
         }
@@ -276,7 +304,8 @@ public final class FakeZoom implements AutoCloseable {
         return parameters;
     }
 
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+    private void send(HttpExchange exchange, int status, Object body) throws IOException {
+        answers.add(status + " " + exchange.getRequestURI().getRawPath());
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

@@ -18,7 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoomcompliance.ingest.IngestReport;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.zoomcompliance.ingest.Ingestion;
+import org.zoomcompliance.nightly.NightlyRun;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 import org.zoomcompliance.support.TestHomes;
 
@@ -34,7 +38,7 @@ class PullFunctionalTests extends PipelineIntegrationTest {
 
     static {
         ZoomDay.loadAccount(ZOOM);
-        for (String day : List.of("05", "06", "07")) {
+        for (String day : List.of("05", "06", "07", "08")) {
             ZoomDay.load(ZOOM, "2026-10-" + day, day);
         }
     }
@@ -65,6 +69,9 @@ class PullFunctionalTests extends PipelineIntegrationTest {
 
     @Autowired
     Ingestion ingestion;
+
+    @Autowired
+    NightlyRun nightly;
 
     private static PullRequest day(String day) {
         LocalDate date = LocalDate.parse("2026-10-" + day);
@@ -249,6 +256,25 @@ class PullFunctionalTests extends PipelineIntegrationTest {
             assertThat(file.rowsIngested()).as(file.fileName()).isZero();
             assertThat(file.rowsDuplicate()).as(file.fileName()).isEqualTo(file.rowsRead()).isPositive();
         });
+    }
+
+    @Test
+    void theNightPullsTheDayBeforeAndStillReadsTheInbox() throws IOException {
+        // given an export in the inbox
+        Files.copy(Path.of("sample-data/signinout_20261001_20261031.csv"),
+                home.inbox().resolve("signinout_20261001_20261031.csv"));
+
+        // when the night of 9 October runs
+        JobExecution night = nightly.run(LocalDate.parse("2026-10-09"));
+
+        // then the 8th was pulled, the inbox read, October evaluated
+        assertThat(night.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(night.getStepExecutions()).extracting(StepExecution::getStepName)
+                .containsExactly("nightlyPullStep", "nightlyIngestStep", "nightlyEvaluateStep", "nightlyRetentionStep");
+        assertThat(windows("08")).containsExactlyElementsOf(cleanDay("08"));
+        assertThat(home.processed().resolve("signinout_20261001_20261031.csv")).exists();
+        assertThat(jdbc.queryForObject("select count(*) from rule_evaluation where month = '2026-10-01'", Integer.class))
+                .isEqualTo(15);
     }
 
     private void assertNoAddressInAnyTable() {

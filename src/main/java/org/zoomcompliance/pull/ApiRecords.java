@@ -104,7 +104,7 @@ final class ApiRecords {
                 }),
                 field("last_login_time", r -> text(r, "last_login_time")),
                 field("pmi", r -> text(r, "pmi")),
-                field("user_status", r -> text(r, "status")),
+                field("user_status", r -> capitalised(text(r, "status"))),
                 field("role", r -> role(text(r, "role_id"))),
                 field("last_client_version", r -> text(r, "last_client_version")));
     }
@@ -152,6 +152,11 @@ final class ApiRecords {
             case "99" -> "None";
             default -> code;
         };
+    }
+
+    /** {@code active} as the users export writes it: {@code Active}. */
+    private static String capitalised(String value) {
+        return value.isEmpty() ? value : Character.toUpperCase(value.charAt(0)) + value.substring(1);
     }
 
     /** Zoom's built-in role ids as the users export names them; custom roles keep their id. */

@@ -3,6 +3,10 @@ package org.zoomcompliance.pull;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -22,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.ingest.ExportKind;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.IngestReport.FileOutcome;
@@ -62,6 +68,8 @@ public class Pull {
     private static final Logger log = LoggerFactory.getLogger(Pull.class);
     /** How many times a window starts over when its page token expires before it is done. */
     private static final int PAGE_TOKEN_RESTARTS = 3;
+    /** The advisory lock key of pulls (retention's and the audit trail's are others). */
+    private static final long PULL_LOCK = 7411893310571790401L;
 
     /** A list read page by page: its record, its endpoint and query, and how its records become rows. */
     private record Window(ExportKind kind, String name, String identity, Endpoint endpoint, String path,
@@ -78,6 +86,7 @@ public class Pull {
 
     private final ZoomApi api;
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final PlatformTransactionManager transactionManager;
     private final PseudonymKeyStore keyStore;
     private final DateShapes shapes;
@@ -87,11 +96,12 @@ public class Pull {
     /** Runs inside each page's transaction after its rows are written; tests kill a pull mid-page with it. */
     Consumer<String> afterPageWritten = window -> { };
 
-    public Pull(ZoomApi api, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+    public Pull(ZoomApi api, JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
             PseudonymKeyStore keyStore, DateShapes shapes, Policy policy, Clock clock,
             @Value("${zoom-compliance.ingest.max-rejected-rows:10000}") long maxRejectedRows) {
         this.api = api;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.keyStore = keyStore;
         this.shapes = shapes;
@@ -143,7 +153,8 @@ public class Pull {
             lines.add(line(Endpoint.GROUPS, "once") + "; " + line(Endpoint.USERS, "once, active and inactive users"));
         }
         if (request.kinds().contains(PullKind.RECORDINGS)) {
-            lines.add(line(Endpoint.RECORDINGS, "each day, 1 call a page"));
+            lines.add(line(Endpoint.RECORDINGS, "once, the recordings held today that started in the last "
+                    + api.settings().recordingsMonths() + " months: 1 call a page for each month"));
         }
         int daily = api.settings().limits().daily();
         long fixed = days * ((meetings ? 1 : 0) + (request.kinds().contains(PullKind.SIGNINS) ? 1 : 0)
@@ -162,8 +173,36 @@ public class Pull {
                 + what;
     }
 
-    /** Pulls the request's days and kinds; {@code ended} hears of each window as soon as it ends. */
+    /**
+     * Pulls the request's days and kinds; {@code ended} hears of each window as soon as it ends. One pull runs at a
+     * time across every process sharing the database (a PostgreSQL advisory lock held for the pull): another is
+     * refused, so the nightly run and an operator's pull never share the account's limits or a window's record.
+     */
     public PullReport pull(PullRequest request, Consumer<FileOutcome> ended) {
+        try (Connection lock = dataSource.getConnection()) {
+            try (PreparedStatement take = lock.prepareStatement("select pg_try_advisory_lock(?)")) {
+                take.setLong(1, PULL_LOCK);
+                try (ResultSet taken = take.executeQuery()) {
+                    if (!taken.next() || !taken.getBoolean(1)) {
+                        throw new JobRefusedException("another pull is running (the nightly run's or an operator's):"
+                                + " wait for it to end");
+                    }
+                }
+            }
+            try {
+                return pullLocked(request, ended);
+            } finally {
+                try (PreparedStatement release = lock.prepareStatement("select pg_advisory_unlock(?)")) {
+                    release.setLong(1, PULL_LOCK);
+                    release.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the pull lock: " + e.getMessage(), e);
+        }
+    }
+
+    private PullReport pullLocked(PullRequest request, Consumer<FileOutcome> ended) {
         ZoomClient client = api.client();
         // no key, no row: taken before any call
         Pseudonymiser pseudonymiser = new Pseudonymiser(keyStore.current());
@@ -189,8 +228,11 @@ public class Pull {
                             user -> hosts.put(ApiRecords.text(user, "id"), ApiRecords.text(user, "email")));
                 }
             }
+            if (request.kinds().contains(PullKind.RECORDINGS)) {
+                pullRecordings(client, pseudonymiser, today, hosts, record);
+            }
             for (LocalDate day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1)) {
-                pullDay(client, pseudonymiser, request, day, today, hosts, record);
+                pullDay(client, pseudonymiser, request, day, record);
             }
         } catch (ZoomApiException.DailyCapReached e) {
             return new PullReport(new IngestReport(outcomes), e.getMessage());
@@ -198,8 +240,28 @@ public class Pull {
         return new PullReport(new IngestReport(outcomes), null);
     }
 
+    /**
+     * The cloud recordings held today, as the Recordings page export lists them: every recording started in the
+     * last {@code zoom.api.recordings-months} months, one window per calendar month (Zoom answers a month per call),
+     * each dated today (the inventory date retention judges by), whatever days the pull is for.
+     */
+    private void pullRecordings(ZoomClient client, Pseudonymiser pseudonymiser, LocalDate today,
+            Map<String, String> hosts, Consumer<FileOutcome> record) {
+        ApiRecords.Layout layout = ApiRecords.recordings(hosts);
+        LocalDate yesterday = today.minusDays(1);
+        for (LocalDate from = today.minusMonths(api.settings().recordingsMonths()); !from.isAfter(yesterday);
+                from = from.withDayOfMonth(1).plusMonths(1)) {
+            LocalDate monthEnd = from.withDayOfMonth(from.lengthOfMonth());
+            LocalDate to = monthEnd.isAfter(yesterday) ? yesterday : monthEnd;
+            pullWindow(client, pseudonymiser, new Window(ExportKind.RECORDINGS, "zoom-api recordings " + from + ".." + to
+                    + " as of " + today, "recordings|" + from + "|" + to + "|" + today, Endpoint.RECORDINGS,
+                    Endpoint.RECORDINGS.path(), Map.of("from", from.toString(), "to", to.toString()), null, today, null,
+                    layout, null), true, record, null);
+        }
+    }
+
     private void pullDay(ZoomClient client, Pseudonymiser pseudonymiser, PullRequest request, LocalDate day,
-            LocalDate today, Map<String, String> hosts, Consumer<FileOutcome> record) {
+            Consumer<FileOutcome> record) {
         Map<String, String> dates = Map.of("from", day.toString(), "to", day.toString());
         boolean participants = request.kinds().contains(PullKind.PARTICIPANTS);
         boolean dashboard = request.kinds().contains(PullKind.DASHBOARD);
@@ -246,12 +308,6 @@ public class Pull {
             pullWindow(client, pseudonymiser, new Window(ExportKind.OPERATION_LOG, "zoom-api operation logs " + day,
                     "operations|" + day, Endpoint.OPERATION_LOGS, Endpoint.OPERATION_LOGS.path(), query, day, null,
                     null, ApiRecords.OPERATION_LOG, null), true, record, null);
-        }
-        if (request.kinds().contains(PullKind.RECORDINGS)) {
-            pullWindow(client, pseudonymiser, new Window(ExportKind.RECORDINGS, "zoom-api recordings " + day
-                    + " as of " + today, "recordings|" + day + "|" + today, Endpoint.RECORDINGS,
-                    Endpoint.RECORDINGS.path(), dates, day, today, null, ApiRecords.recordings(hosts), null),
-                    true, record, null);
         }
     }
 

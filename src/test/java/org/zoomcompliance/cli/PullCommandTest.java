@@ -69,6 +69,8 @@ class PullCommandTest {
             assertThat(out.toString()).contains("for 31 day(s), 2026-10-01 to 2026-10-31",
                     "GET /report/meetings/{uuid}/participants (heavy): 1 call a page for each meeting of the day",
                     "daily cap: 60000 Heavy and Resource-intensive calls a day",
+                    "GET /accounts/me/recordings (medium): once, the recordings held today that started in the last 13"
+                            + " months: 1 call a page for each month",
                     "at least 93 of them for these days, then 2 per meeting of up to 300 participants: the cap allows"
                             + " about 29953 meetings in all");
 
@@ -97,7 +99,7 @@ class PullCommandTest {
             // when the day is pulled, the month evaluated and its workbook built
             assertThat(run(pulled, api, "pull", "--from", "2026-10-05", "--to", "2026-10-05")).as(err.toString()).isZero();
             assertThat(out.toString()).contains("zoom-api participants 2026-10-05 85218486205", "COMPLETED",
-                    "read 4, ingested 4, rejected 0, duplicate 0", "10 windows: read 18, ingested 18, rejected 0, duplicate 0");
+                    "read 4, ingested 4, rejected 0, duplicate 0", "23 windows: read 18, ingested 18, rejected 0, duplicate 0");
             assertThat(run(pulled, api, "evaluate", "--month", "2026-10")).isZero();
             assertThat(run(pulled, api, "report", "--month", "2026-10")).isZero();
 

@@ -1,6 +1,7 @@
 package org.zoomcompliance.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import org.zoomcompliance.ingest.IngestReport;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.ingest.Ingestion;
 import org.zoomcompliance.nightly.NightlyRun;
 import org.zoomcompliance.support.PipelineIntegrationTest;
@@ -73,6 +75,9 @@ class PullFunctionalTests extends PipelineIntegrationTest {
     @Autowired
     NightlyRun nightly;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     private static PullRequest day(String day) {
         LocalDate date = LocalDate.parse("2026-10-" + day);
         return new PullRequest(date, date, Set.of());
@@ -95,7 +100,6 @@ class PullFunctionalTests extends PipelineIntegrationTest {
                 "zoom-api operation logs " + d + " COMPLETED 2 2 0 0",
                 "zoom-api participants " + d + " 852184862" + day + " " + d + "T08:00:00Z COMPLETED 4 4 0 0",
                 "zoom-api participants " + d + " 912345678" + day + " " + d + "T14:00:00Z COMPLETED 1 1 0 0",
-                "zoom-api recordings " + d + " as of 2026-11-02 COMPLETED 1 1 0 0",
                 "zoom-api sign-ins " + d + " COMPLETED 3 3 0 0");
     }
 
@@ -137,9 +141,16 @@ class PullFunctionalTests extends PipelineIntegrationTest {
         assertThat(jdbc.queryForObject("select topic || ' / ' || host_name || ' / ' || host_email || ' / '"
                 + " || duration_minutes from meeting where meeting_id = '91234567805'", String.class))
                 .matches("Réunion serveur ip:[0-9a-f]{32} / Dan Host / dan.host@exemple.fr / 30");
+        // the recordings held today: an inventory of the last 13 months, a window per month, dated today
         assertThat(jdbc.queryForObject("select host_email || ' ' || file_size_mb || ' ' || file_count || ' '"
                 + " || inventory_date from recording where meeting_id = '85218486205'", String.class))
                 .isEqualTo("alice.martin@exemple.fr 150.0000 3 2026-11-02");
+        assertThat(jdbc.queryForList("select file_name || ' ' || rows_read from source_file"
+                + " where file_name like 'zoom-api recordings %' order by file_name", String.class))
+                .hasSize(14)
+                .startsWith("zoom-api recordings 2025-10-02..2025-10-31 as of 2026-11-02 0")
+                .contains("zoom-api recordings 2026-10-01..2026-10-31 as of 2026-11-02 4")
+                .endsWith("zoom-api recordings 2026-11-01..2026-11-01 as of 2026-11-02 0");
         assertThat(jdbc.queryForObject("select count(*) from sign_in where event_time::date = '2026-10-05'"
                 + " and ip_pseudonym is not null", Integer.class)).isEqualTo(3);
         assertNoAddressInAnyTable();
@@ -275,6 +286,21 @@ class PullFunctionalTests extends PipelineIntegrationTest {
         assertThat(home.processed().resolve("signinout_20261001_20261031.csv")).exists();
         assertThat(jdbc.queryForObject("select count(*) from rule_evaluation where month = '2026-10-01'", Integer.class))
                 .isEqualTo(15);
+    }
+
+    @Test
+    void onePullRunsAtATime() throws Exception {
+        // given another process's pull holding the lock
+        try (java.sql.Connection other = dataSource.getConnection();
+                java.sql.Statement statement = other.createStatement()) {
+            statement.execute("select pg_advisory_lock(7411893310571790401)");
+
+            // then
+            assertThatThrownBy(() -> pull.pull(day("05"), outcome -> { }))
+                    .isInstanceOf(JobRefusedException.class).hasMessageContaining("another pull is running");
+            statement.execute("select pg_advisory_unlock(7411893310571790401)");
+        }
+        assertThat(pull.pull(day("05"), outcome -> { }).completed()).isTrue();
     }
 
     private void assertNoAddressInAnyTable() {

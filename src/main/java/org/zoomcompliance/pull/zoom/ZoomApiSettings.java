@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backOff           the first wait between attempts, doubled each time up to {@code maxBackOff}
  * @param tokenMargin       a token is renewed this long before Zoom says it expires
  * @param pageSize          records per page (Zoom allows 300 at most)
+ * @param recordingsMonths  how far back the inventory of cloud recordings held reaches (the longest retention
+ *                          limit of the policy should fit in it)
  */
 @ConfigurationProperties("zoom.api")
 public record ZoomApiSettings(String accountId, String clientId, Path clientSecretFile,
@@ -30,6 +32,7 @@ public record ZoomApiSettings(String accountId, String clientId, Path clientSecr
         @DefaultValue("60s") Duration maxBackOff,
         @DefaultValue("5m") Duration tokenMargin,
         @DefaultValue("300") int pageSize,
+        @DefaultValue("13") int recordingsMonths,
         @DefaultValue Limits limits) {
 
     /**
@@ -59,6 +62,9 @@ public record ZoomApiSettings(String accountId, String clientId, Path clientSecr
     public ZoomApiSettings {
         if (pageSize < 1 || pageSize > 300) {
             throw new IllegalStateException("zoom.api.page-size must be between 1 and 300 (Zoom's most)");
+        }
+        if (recordingsMonths < 1) {
+            throw new IllegalStateException("zoom.api.recordings-months must be 1 or more");
         }
         if (maxAttempts < 1) {
             throw new IllegalStateException("zoom.api.max-attempts must be 1 or more");

@@ -62,7 +62,7 @@ class ZoomClientTest {
     private ZoomApiSettings settings(int maxAttempts, Duration readTimeout, int daily) {
         return new ZoomApiSettings(FakeZoom.ACCOUNT, FakeZoom.CLIENT, null, URI.create(zoom.url()),
                 URI.create(zoom.url() + "/v2"), Duration.ofSeconds(2), readTimeout, maxAttempts, Duration.ofSeconds(1),
-                Duration.ofSeconds(60), Duration.ofMinutes(5), 2, new ZoomApiSettings.Limits(80, 60, 40, 20, daily));
+                Duration.ofSeconds(60), Duration.ofMinutes(5), 2, 13, new ZoomApiSettings.Limits(80, 60, 40, 20, daily));
     }
 
     private ZoomClient client() {
@@ -192,7 +192,7 @@ class ZoomClientTest {
     void noAnswerAtAllIsReportedAfterTheAttempts() {
         ZoomApiSettings nowhere = new ZoomApiSettings(FakeZoom.ACCOUNT, FakeZoom.CLIENT, null,
                 URI.create(zoom.url()), URI.create("http://127.0.0.1:1/v2"), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 2, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5), 300,
+                Duration.ofSeconds(1), 2, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5), 300, 13,
                 new ZoomApiSettings.Limits(80, 60, 40, 20, 60_000));
         assertThatThrownBy(() -> new ZoomClient(nowhere, FakeZoom.SECRET, clock, recording)
                 .get(Category.LIGHT, "/users", Map.of()))

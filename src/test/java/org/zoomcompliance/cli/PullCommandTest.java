@@ -155,7 +155,11 @@ class PullCommandTest {
             }
             assertNoAddress(output.getAll(), "the console");
             assertNoAddress(out.toString() + err, "the command's output");
-            assertNoAddress(unzip(pulled.resolve("reports/2026-10/zoom-compliance-2026-10.xlsx")), "the workbook");
+            String workbook = unzip(pulled.resolve("reports/2026-10/zoom-compliance-2026-10.xlsx"));
+            assertNoAddress(workbook, "the workbook");
+            // the windows are listed in Data quality as files are
+            assertThat(workbook).contains("zoom-api participants 2026-10-05 85218486205 2026-10-05T08:00:00Z",
+                    "zoom-api sign-ins 2026-10-05");
             // nothing of the answers was kept on disk: the home holds no file but the database's, keys, logs, reports
             try (Stream<Path> files = Files.walk(pulled)) {
                 assertThat(files.filter(Files::isRegularFile).map(pulled::relativize).map(Path::toString)

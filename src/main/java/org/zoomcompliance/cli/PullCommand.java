@@ -86,7 +86,7 @@ final class PullCommand extends PipelineCommand {
                 report.rowsRead(), report.rowsIngested(), report.rowsRejected(), report.rowsDuplicate());
         out().flush();
         if (pulled.stopped() != null) {
-            return fail(ExitCodes.FAILED, "pull stopped: " + pulled.stopped() + "; pull again then to resume");
+            return fail(ExitCodes.FAILED, "pull stopped: " + pulled.stopped());
         }
         if (!report.allCompleted()) {
             return fail(ExitCodes.FAILED, report.files().stream().filter(f -> f.status() == IngestReport.Status.FAILED)

@@ -234,7 +234,10 @@ public class Pull {
             for (LocalDate day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1)) {
                 pullDay(client, pseudonymiser, request, day, record);
             }
-        } catch (ZoomApiException.DailyCapReached e) {
+        } catch (ZoomApiException e) {
+            if (!e.stopsPull()) {
+                throw e;
+            }
             return new PullReport(new IngestReport(outcomes), e.getMessage());
         }
         return new PullReport(new IngestReport(outcomes), null);
@@ -374,9 +377,13 @@ public class Pull {
                     });
                 }
             }, () -> line[0] = 0);
-        } catch (ZoomApiException.DailyCapReached e) {
-            record.accept(failed(id, name, sha256, window, e.getMessage()));
-            throw e;
+        } catch (ZoomApiException e) {
+            FileOutcome outcome = failed(id, name, sha256, window, e.getMessage());
+            record.accept(outcome);
+            if (e.stopsPull()) {
+                throw e;
+            }
+            return outcome;
         } catch (RuntimeException e) {
             FileOutcome outcome = failed(id, name, sha256, window, e.getMessage());
             record.accept(outcome);

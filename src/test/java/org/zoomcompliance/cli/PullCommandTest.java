@@ -81,6 +81,14 @@ class PullCommandTest {
             assertThat(run(home, api, "pull", "--from", "2026-10-05", "--to", "2026-10-05")).isEqualTo(ExitCodes.CONFIGURATION);
             assertThat(err.toString()).contains("is open to other accounts (mode rw-r--r--)");
             assertThat(zoom.calls()).isEmpty();
+
+            // a secret Zoom refuses stops the pull at its first call
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(secret, "not-the-secret");
+            assertThat(run(home, api, "pull", "--from", "2026-10-05", "--to", "2026-10-05")).isEqualTo(ExitCodes.FAILED);
+            assertThat(err.toString()).contains("pull stopped: POST /oauth/token was refused: HTTP 400")
+                    .doesNotContain("not-the-secret");
+            assertThat(zoom.calls()).containsExactly("POST /oauth/token");
         }
     }
 

@@ -23,6 +23,11 @@ public class ZoomApiException extends RuntimeException {
         return status;
     }
 
+    /** Whether nothing more can be pulled by this run (the cap used up, the app's credentials refused). */
+    public boolean stopsPull() {
+        return false;
+    }
+
     /** A {@code next_page_token} Zoom no longer accepts (it expires 15 minutes after it was issued). */
     public static final class PageTokenExpired extends ZoomApiException {
         public PageTokenExpired(String message) {
@@ -34,6 +39,23 @@ public class ZoomApiException extends RuntimeException {
     public static final class DailyCapReached extends ZoomApiException {
         public DailyCapReached(String message) {
             super(message, 429);
+        }
+
+        @Override
+        public boolean stopsPull() {
+            return true;
+        }
+    }
+
+    /** Zoom refused the app's credentials: no token, so no call of this run can succeed. */
+    public static final class CredentialsRefused extends ZoomApiException {
+        public CredentialsRefused(String message, int status) {
+            super(message, status);
+        }
+
+        @Override
+        public boolean stopsPull() {
+            return true;
         }
     }
 }

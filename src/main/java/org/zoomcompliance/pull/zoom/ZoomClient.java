@@ -238,9 +238,9 @@ public final class ZoomClient {
                 retryOrGiveUp(call, attempt, answer);
                 continue;
             }
-            throw new ZoomApiException(call + " was refused: HTTP " + answer.status() + zoomMessage(answer.body())
-                    + "; check zoom.api.account-id, zoom.api.client-id and the client secret, and that the app is"
-                    + " activated", answer.status());
+            throw new ZoomApiException.CredentialsRefused(call + " was refused: HTTP " + answer.status()
+                    + zoomMessage(answer.body()) + "; check zoom.api.account-id, zoom.api.client-id and the client"
+                    + " secret, and that the app is activated", answer.status());
         }
     }
 

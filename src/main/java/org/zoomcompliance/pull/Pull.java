@@ -224,8 +224,11 @@ public class Pull {
                     Window window = new Window(ExportKind.USERS, "zoom-api users " + status + " " + today,
                             "users|" + status + "|" + today, Endpoint.USERS, Endpoint.USERS.path(),
                             Map.of("status", status), null, today, null, users, null);
+                    // the recordings name their host by id: the users give the e-mail
                     pullWindow(client, pseudonymiser, window, request.kinds().contains(PullKind.USERS), record,
-                            user -> hosts.put(ApiRecords.text(user, "id"), ApiRecords.text(user, "email")));
+                            request.kinds().contains(PullKind.RECORDINGS)
+                                    ? user -> hosts.put(ApiRecords.text(user, "id"), ApiRecords.text(user, "email"))
+                                    : null);
                 }
             }
             if (request.kinds().contains(PullKind.RECORDINGS)) {

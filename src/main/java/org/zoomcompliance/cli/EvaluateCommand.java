@@ -1,6 +1,5 @@
 package org.zoomcompliance.cli;
 
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class EvaluateCommand extends PipelineCommand {
             changes.forEach(change -> out().println("  " + change));
         }
         JobExecution execution = context.getBean(JobControl.class)
-                .run(JobRequest.evaluate(month, context.getBean(Clock.class)), actor());
+                .run(JobRequest.evaluate(month), actor());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             Evaluation result = evaluation.summary(month);
             int total = result.deviations().values().stream().mapToInt(Integer::intValue).sum();

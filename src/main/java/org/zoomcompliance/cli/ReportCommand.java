@@ -2,7 +2,6 @@ package org.zoomcompliance.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
@@ -29,7 +28,7 @@ final class ReportCommand extends PipelineCommand {
     protected int run(ConfigurableApplicationContext context) {
         MonthlyReport report = context.getBean(MonthlyReport.class);
         JobExecution execution = context.getBean(JobControl.class)
-                .run(JobRequest.report(month, out, context.getBean(Clock.class)), actor());
+                .run(JobRequest.report(month, out), actor());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             report.producedBy(execution).ifPresent(this::print);
             Map<String, Long> perRule = report.deviationsPerRule(month);

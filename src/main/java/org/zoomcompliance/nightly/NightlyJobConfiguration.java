@@ -46,7 +46,9 @@ import org.zoomcompliance.retention.Retention;
  * its inner jobs' chunks into one transaction would break their restart points.
  *
  * <p>A bad night still does its work: a file quarantined is an outcome, not a failure; a file whose ingest failed
- * (it stays in the inbox) or a month whose evaluation failed does not stop the steps after it. The night ends with
+ * (it stays in the inbox) or a month whose evaluation failed does not stop the steps after it. A file that failed
+ * past the rejected-rows limit fails its first night only: later nights leave it in the inbox untried while the
+ * limit is unchanged, and name it in their summary ({@link Ingestion#ingestInboxUnattended()}). The night ends with
  * a summary naming what was quarantined ({@link NightlySummary}) and is FAILED only when something did not run. A
  * failed night restarts by ingesting the inbox and evaluating again (both are safe to repeat); retention, once
  * applied for the date, is not applied again.
@@ -64,11 +66,15 @@ public class NightlyJobConfiguration {
     static final String QUARANTINED = "nightly.quarantined";
     /** What the last attempt's pull from Zoom's API did not do, one per line. */
     static final String PULL_PROBLEMS = "nightly.pullProblems";
+    /**
+     * Files the last attempt left in the inbox without trying them: they failed past the rejected-rows limit on an
+     * earlier night, which does not fail this one; one {@code name: reason} per line.
+     */
+    static final String SKIPPED = "nightly.skipped";
     /** What the last attempt's ingest did not do, one per line. */
     static final String INGEST_PROBLEMS = "nightly.ingestProblems";
     /** The months the last attempt could not evaluate, one per line. */
     static final String EVALUATE_PROBLEMS = "nightly.evaluateProblems";
-    private static final String RECORDING_RETENTION = "RECORDING_RETENTION_EXCEEDED";
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step nightlyPullStep, Step nightlyIngestStep, Step nightlyEvaluateStep,
@@ -134,7 +140,7 @@ public class NightlyJobConfiguration {
             ExecutionContext context = jobContext(chunk);
             IngestReport report;
             try {
-                report = ingestion.ingestInbox();
+                report = ingestion.ingestInboxUnattended();
             } catch (RuntimeException e) {
                 // the night still evaluates and applies retention; its end says ingest did not run
                 log.warn("the night's ingest could not run", e);
@@ -148,9 +154,12 @@ public class NightlyJobConfiguration {
             context.putString(MONTHS, String.join(",", touched));
             Set<String> quarantined = new LinkedHashSet<>(lines(context.getString(QUARANTINED, ""), "\n"));
             List<String> failed = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
             for (IngestReport.FileOutcome file : report.files()) {
                 if (file.status() == IngestReport.Status.QUARANTINED) {
                     quarantined.add(NightlySummary.line(file.fileName(), file.reason()));
+                } else if (file.status() == IngestReport.Status.SKIPPED) {
+                    skipped.add(NightlySummary.line(file.fileName(), file.reason()));
                 } else if (file.status() == IngestReport.Status.FAILED) {
                     failed.add(NightlySummary.line(file.fileName(), "ingest failed, left in the inbox: "
                             + file.reason()));
@@ -158,6 +167,7 @@ public class NightlyJobConfiguration {
             }
             context.putString(QUARANTINED, String.join("\n", quarantined));
             context.putString(INGEST_PROBLEMS, String.join("\n", failed));
+            context.putString(SKIPPED, String.join("\n", skipped));
             return RepeatStatus.FINISHED;
         }, true);
     }
@@ -184,13 +194,12 @@ public class NightlyJobConfiguration {
         }, true);
     }
 
+    /** The retention job of the date, as the command line and the console launch it (it judges recordings first). */
     @Bean
     Step nightlyRetentionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              PolicyEvaluation evaluation, Retention retention) {
+                              Retention retention) {
         return outsideTransaction("nightlyRetentionStep", jobRepository, transactionManager, (contribution, chunk) -> {
-            LocalDate date = date(chunk);
-            requireCompleted(evaluation.evaluate(YearMonth.from(date), Set.of(RECORDING_RETENTION), date));
-            requireCompleted(retention.apply(date));
+            requireCompleted(retention.apply(date(chunk)));
             return RepeatStatus.FINISHED;
         }, false);
     }

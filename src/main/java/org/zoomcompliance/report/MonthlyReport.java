@@ -1,13 +1,11 @@
 package org.zoomcompliance.report;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -26,14 +24,11 @@ public class MonthlyReport {
     private final JobRunner jobRunner;
     private final ReportRegistry registry;
     private final JdbcTemplate jdbc;
-    private final Clock clock;
-    private final AtomicLong lastRun = new AtomicLong();
 
-    public MonthlyReport(JobRunner jobRunner, ReportRegistry registry, DataSource dataSource, Clock clock) {
+    public MonthlyReport(JobRunner jobRunner, ReportRegistry registry, DataSource dataSource) {
         this.jobRunner = jobRunner;
         this.registry = registry;
         this.jdbc = new JdbcTemplate(dataSource);
-        this.clock = clock;
     }
 
     /**
@@ -41,14 +36,13 @@ public class MonthlyReport {
      * null (a folder receives the file under its own name). Returns the job execution, whatever its status.
      */
     public JobExecution build(YearMonth month, Path out) {
-        return jobRunner.run(ReportJobConfiguration.JOB_NAME, parameters(month, out, nextRun()));
+        return jobRunner.run(ReportJobConfiguration.JOB_NAME, parameters(month, out));
     }
 
     /** The parameters of a build, as this service, the console and the scheduler launch it. */
-    public static JobParameters parameters(YearMonth month, Path out, long run) {
+    public static JobParameters parameters(YearMonth month, Path out) {
         JobParametersBuilder parameters = new JobParametersBuilder()
-                .addString(ReportJobConfiguration.MONTH, month.toString())
-                .addLong(JobRunner.RUN_PARAMETER, run);
+                .addString(ReportJobConfiguration.MONTH, month.toString());
         if (out != null) {
             parameters.addString(ReportJobConfiguration.OUT, out.toAbsolutePath().toString(), false);
         }
@@ -83,10 +77,5 @@ public class MonthlyReport {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }, month.atDay(1));
         return counts;
-    }
-
-    /** A run number never used before by this process, even for two builds in the same millisecond. */
-    private long nextRun() {
-        return lastRun.updateAndGet(last -> Math.max(last + 1, clock.millis()));
     }
 }

@@ -9,8 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,13 +26,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.ZoomComplianceApplication;
 import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.support.TestClocks;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
 
 /**
  * The command line's guards and audit trail, each command a run of its own on one home: dates and months no
  * clock can make valid (9999, 0000) are usage errors, launches and refusals are audited as {@code cli:USER},
- * {@code audit verify} names a row altered behind the triggers' back, and an unusable key stops every command.
+ * {@code audit verify} names a row altered behind the triggers' back, a second retention while one runs is refused
+ * naming it, and an unusable key stops every command.
  */
 class CommandGuardsTest {
 
@@ -95,8 +104,52 @@ class CommandGuardsTest {
         }
     }
 
+    @Test
+    void aSecondRetentionWhileOneRunsIsRefusedNamingItAndAudited() throws Exception {
+        // given a home with data, and a retention run from the command line held at its first purge by a lock on
+        // the table it purges first (another process: the embedded server is shared)
+        Path home = TestHomes.newHome();
+        assertThat(run(home, "ingest", "sample-data/signinout_20261001_20261031.csv")).isEqualTo(ExitCodes.OK);
+        try (ConfigurableApplicationContext context = start(home);
+                Connection holder = context.getBean(DataSource.class).getConnection();
+                Statement lock = holder.createStatement()) {
+            JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+            holder.setAutoCommit(false);
+            // EXCLUSIVE: its delete waits, the reads every command makes before (the keys' tables) do not
+            lock.execute("lock table participant_join in exclusive mode");
+            StringWriter firstErr = new StringWriter();
+            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> run(new StringWriter(), firstErr,
+                    home, "retention", "--as-of", "2026-11-01"));
+            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject("select count(*)"
+                    + " from batch_job_execution e join batch_job_instance i on i.job_instance_id = e.job_instance_id"
+                    + " where i.job_name = 'retentionJob' and e.status = 'STARTED'", Integer.class) == 1);
+            // the retention's own execution: its first step ran an evaluate job of its own
+            long running = jdbc.queryForObject("select e.job_execution_id from batch_job_execution e"
+                    + " join batch_job_instance i on i.job_instance_id = e.job_instance_id"
+                    + " where i.job_name = 'retentionJob' and e.status = 'STARTED'", Long.class);
+
+            // when another one is asked for from the command line, of another date
+            StringWriter secondErr = new StringWriter();
+            int second = run(new StringWriter(), secondErr, home, "retention", "--as-of", "2026-10-31");
+
+            // then it is refused, naming the running one, and audited; the first then completes
+            assertThat(second).isEqualTo(ExitCodes.FAILED);
+            assertThat(secondErr.toString()).contains("retention as of 2026-11-01 is already running (execution "
+                    + running);
+            holder.rollback();
+            assertThat(first.get(120, TimeUnit.SECONDS)).as(firstErr.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(jdbc.queryForObject("select count(*) from audit_event where actor like 'cli:%'"
+                    + " and action = 'JOB_REFUSED' and detail like ?", Integer.class,
+                    "%is already running (execution " + running + "%")).isEqualTo(1);
+        }
+    }
+
     private int run(Path home, String... args) {
-        CommandLine commandLine = ZoomComplianceCommand.commandLine();
+        return run(out, err, home, args);
+    }
+
+    private static int run(StringWriter out, StringWriter err, Path home, String... args) {
+        CommandLine commandLine = ZoomComplianceCommand.commandLine(TestClocks.afterSampleMonth());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         String[] withHome = new String[args.length + 2];

@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.ingest.Ingestion;
 import org.zoomcompliance.policy.PolicyEvaluation;
+import org.zoomcompliance.support.ChildJvm;
 import org.zoomcompliance.support.TestHomes;
 
 /**
@@ -41,7 +42,7 @@ class EvaluateFaultsTest {
         assertThat(reference).isNotEmpty();
 
         // when a re-evaluation is killed while it inserts the month's deviations
-        try (ChildJvm child = ChildJvm.run(home, List.of(FaultsChild.BLOCK_PROPERTY + "=insert into deviation"),
+        try (ChildJvm child = FaultsChild.run(home, List.of(FaultsChild.BLOCK_PROPERTY + "=insert into deviation"),
                 "evaluateJob", "month=" + MONTH)) {
             child.awaitLine("BLOCKED");
             child.kill();

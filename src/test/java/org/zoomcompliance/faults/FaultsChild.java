@@ -1,7 +1,9 @@
 package org.zoomcompliance.faults;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +20,7 @@ import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.Ingestion;
+import org.zoomcompliance.support.ChildJvm;
 import org.zoomcompliance.support.TestClocks;
 
 /**
@@ -31,6 +34,19 @@ import org.zoomcompliance.support.TestClocks;
  * {@code RESULT status read written skipped} (or the file's outcome).
  */
 public final class FaultsChild {
+
+    /**
+     * Starts the child on a home folder, running a job or an ingest; {@code properties} (name=value) are system
+     * properties of the child: {@link #BLOCK_PROPERTY} names the SQL where it waits.
+     */
+    static ChildJvm run(Path home, List<String> properties, String jobName, String... parameters) throws IOException {
+        List<String> options = new ArrayList<>(List.of("-Xmx384m"));
+        properties.forEach(property -> options.add("-D" + property));
+        List<String> arguments = new ArrayList<>(List.of(home.toString(), jobName));
+        arguments.addAll(List.of(parameters));
+        return ChildJvm.start(FaultsChild.class, options, arguments);
+    }
+
 
     static final String BLOCK_PROPERTY = "faults.block";
     static final String SKIP_PROPERTY = "faults.block.skip";

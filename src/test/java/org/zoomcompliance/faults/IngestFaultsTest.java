@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.Ingestion;
+import org.zoomcompliance.support.ChildJvm;
 import org.zoomcompliance.support.TestHomes;
 
 /**
@@ -33,7 +34,7 @@ class IngestFaultsTest {
         // given an ingest killed with SIGKILL inside its third chunk
         Path home = TestHomes.newHome();
         Path file = participantsFile(home);
-        try (ChildJvm child = ChildJvm.run(home, BLOCK_THIRD_CHUNK, "ingest", file.toString())) {
+        try (ChildJvm child = FaultsChild.run(home, BLOCK_THIRD_CHUNK, "ingest", file.toString())) {
             child.awaitLine("BLOCKED");
             child.kill();
         }
@@ -58,7 +59,7 @@ class IngestFaultsTest {
         Path home = TestHomes.newHome();
         Path file = participantsFile(home);
         String result;
-        try (ChildJvm child = ChildJvm.run(home, BLOCK_THIRD_CHUNK, "ingest", file.toString())) {
+        try (ChildJvm child = FaultsChild.run(home, BLOCK_THIRD_CHUNK, "ingest", file.toString())) {
             child.awaitLine("BLOCKED");
 
             // when it receives SIGTERM

@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.report.MonthlyReport;
 import org.zoomcompliance.report.ReportJobConfiguration;
+import org.zoomcompliance.support.ChildJvm;
 import org.zoomcompliance.support.TestHomes;
 
 /**
@@ -36,7 +37,7 @@ class ReportFaultsTest {
     void aKill9WhileTheWorkbookIsWrittenLeavesNothingVisibleAndTheRerunPublishesOneVersion() throws Exception {
         // given a month of deviations and a report build killed with SIGKILL half way through its workbook
         Path home = homeWithDeviations();
-        try (ChildJvm child = ChildJvm.run(home, List.of(FaultsChild.BLOCK_PROPERTY + "=" + LATE_QUERY), ReportJobConfiguration.JOB_NAME,
+        try (ChildJvm child = FaultsChild.run(home, List.of(FaultsChild.BLOCK_PROPERTY + "=" + LATE_QUERY), ReportJobConfiguration.JOB_NAME,
                 ReportJobConfiguration.MONTH + "=" + MONTH)) {
             child.awaitLine("BLOCKED");
             assertThat(monthFolder(home)).as("the temporary workbook being written").isNotEmptyDirectory();
@@ -70,7 +71,7 @@ class ReportFaultsTest {
         // given a report build caught half way through its workbook
         Path home = homeWithDeviations();
         String result;
-        try (ChildJvm child = ChildJvm.run(home, List.of(FaultsChild.BLOCK_PROPERTY + "=" + LATE_QUERY), ReportJobConfiguration.JOB_NAME,
+        try (ChildJvm child = FaultsChild.run(home, List.of(FaultsChild.BLOCK_PROPERTY + "=" + LATE_QUERY), ReportJobConfiguration.JOB_NAME,
                 ReportJobConfiguration.MONTH + "=" + MONTH)) {
             child.awaitLine("BLOCKED");
 
@@ -102,7 +103,7 @@ class ReportFaultsTest {
             assertThat(context.getBean(MonthlyReport.class).build(MONTH, null).getStatus())
                     .isEqualTo(BatchStatus.COMPLETED);
         }
-        try (ChildJvm child = ChildJvm.run(home, List.of(FaultsChild.BLOCK_PROPERTY + "=insert into report",
+        try (ChildJvm child = FaultsChild.run(home, List.of(FaultsChild.BLOCK_PROPERTY + "=insert into report",
                 FaultsChild.AFTER_COMMIT_PROPERTY + "=true"), ReportJobConfiguration.JOB_NAME,
                 ReportJobConfiguration.MONTH + "=" + MONTH)) {
             child.awaitLine("BLOCKED");

@@ -1,16 +1,19 @@
 package org.zoomcompliance.infrastructure;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.ZoomComplianceApplication;
+import org.zoomcompliance.support.ChildJvm;
 
 /**
  * A child JVM for the embedded-server tests, {@code MODE HOME}. {@code server}: opens the home's cluster, writes a
@@ -20,6 +23,12 @@ import org.zoomcompliance.ZoomComplianceApplication;
  * application, prints {@code READY n} (the migrations applied) and closes at once.
  */
 public final class EmbeddedPostgresChild {
+
+    /** Starts the child in a mode on a home folder. */
+    static ChildJvm start(String mode, HomeFolder home) throws IOException {
+        return ChildJvm.start(EmbeddedPostgresChild.class, List.of("-Xmx256m"), List.of(mode, home.root().toString()));
+    }
+
 
     private EmbeddedPostgresChild() {
     }

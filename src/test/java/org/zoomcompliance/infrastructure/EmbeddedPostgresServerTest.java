@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zoomcompliance.support.ChildJvm;
 
 class EmbeddedPostgresServerTest {
 
@@ -29,7 +30,7 @@ class EmbeddedPostgresServerTest {
     void startsAgainAfterTheOwningProcessWasKilled() throws Exception {
         // given a child JVM that started the cluster, wrote a row, and was killed with SIGKILL
         HomeFolder home = TestServers.newHome();
-        try (ChildJvm child = ChildJvm.start("server", home)) {
+        try (ChildJvm child = EmbeddedPostgresChild.start("server", home)) {
             child.awaitLine("READY");
             child.kill();
         }
@@ -83,7 +84,7 @@ class EmbeddedPostgresServerTest {
         HomeFolder home = TestServers.newHome();
         EmbeddedPostgresServer owner = TestServers.open(home);
         int port = owner.port();
-        try (ChildJvm client = ChildJvm.start("server", home)) {
+        try (ChildJvm client = EmbeddedPostgresChild.start("server", home)) {
             owner.admitOthers();
             client.awaitLine("READY");
 

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.zoomcompliance.cli.ZoomComplianceCommand;
+import org.zoomcompliance.support.ChildJvm;
 import picocli.CommandLine;
 
 /** Several processes on one home: they share its embedded server instead of refusing each other. */
@@ -15,7 +16,7 @@ class SharedHomeTest {
     void jobsListSucceedsWhileAnotherProcessHoldsTheEmbeddedDatabase() throws Exception {
         // given another process running the application on the home, as serve does
         HomeFolder home = TestServers.newHome();
-        try (ChildJvm serve = ChildJvm.start("app", home)) {
+        try (ChildJvm serve = EmbeddedPostgresChild.start("app", home)) {
             serve.awaitLine("READY");
 
             // when the operator lists the jobs from the command line
@@ -37,7 +38,7 @@ class SharedHomeTest {
     void twoProcessesStartingTogetherOnAFreshHomeBothSucceed() throws Exception {
         // given a fresh home, when two processes start the application on it at the same moment
         HomeFolder home = TestServers.newHome();
-        try (ChildJvm first = ChildJvm.start("app-once", home); ChildJvm second = ChildJvm.start("app-once", home)) {
+        try (ChildJvm first = EmbeddedPostgresChild.start("app-once", home); ChildJvm second = EmbeddedPostgresChild.start("app-once", home)) {
             // then one waits for the other to create the cluster, and both run on it with the full schema
             String firstReady = first.awaitLine("READY");
             String secondReady = second.awaitLine("READY");

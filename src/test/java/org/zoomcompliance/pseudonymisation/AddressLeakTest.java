@@ -6,20 +6,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.zoomcompliance.ZoomComplianceApplication;
 import org.zoomcompliance.cli.ZoomComplianceCommand;
 import org.zoomcompliance.infrastructure.EmbeddedPostgresServer;
 import org.zoomcompliance.infrastructure.HomeFolder;
@@ -35,7 +47,8 @@ import org.zoomcompliance.support.TestClocks;
  * details, user types, departments, groups), followed by punctuation, prefixed with {@code IP:}, with ports, and in
  * file names (one named after an address, one whose name holds a newline), go through the whole chain by the command
  * line; then every table (Spring Batch's parameters and execution contexts and the quarantine included), PostgreSQL's
- * statistics after {@code ANALYZE}, its write-ahead log, the logs, the console output, the workbook, the reason
+ * statistics after {@code ANALYZE}, its write-ahead log, the logs, the console output, every page of the web
+ * console, the workbook, the reason
  * files and the temporary folder are searched. Quarantined rows keep neither cities nor device names.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -142,6 +155,12 @@ class AddressLeakTest {
             }
             // the service's role may not CHECKPOINT; closing the server below writes its WAL out all the same
         }
+        // nor on any page of the console, signed in with both roles
+        for (String page : consolePages(home)) {
+            assertNoAddress(page, "a console page");
+            assertNothingDropped(page, "a console page");
+            assertThat(page).doesNotContain("\nforged");
+        }
         // nor in the write-ahead log, which holds every row ever written, deleted ones included
         try (Stream<Path> segments = Files.list(home.resolve("postgres/pg_wal"))) {
             List<Path> wal = segments.filter(Files::isRegularFile).toList();
@@ -218,6 +237,56 @@ class AddressLeakTest {
         assertNoAddress(out.toString().replace("--ip 198.18.233.171", ""), "the output of " + String.join(" ", args));
         assertThat(out.toString()).as("the output of %s", String.join(" ", args)).doesNotContain("\nforged");
         return exit;
+    }
+
+    /**
+     * Every page of the console over this home, as a browser gets it: the home page, the deviations of the month
+     * (each severity), the reports, the jobs and each job's page, the audit trail.
+     */
+    private static List<String> consolePages(Path home) throws Exception {
+        String password = "leak-test-password";
+        List<String> pages = new ArrayList<>();
+        try (ConfigurableApplicationContext console = new SpringApplicationBuilder(ZoomComplianceApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .properties(HomeFolder.PROPERTY + "=" + home, "server.port=0", "zoom-compliance.schedule.enabled=false",
+                        "zoom-compliance.users[0].name=leak", "zoom-compliance.users[0].roles=DPO,OPERATOR",
+                        "zoom-compliance.users[0].password-hash=" + new BCryptPasswordEncoder().encode(password))
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock",
+                        TestClocks.afterSampleMonth()))
+                .run()) {
+            String base = "http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port");
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(browser, base + "/login"));
+            assertThat(csrf.find()).isTrue();
+            String form = "username=leak&password=" + password + "&_csrf=" + csrf.group(1);
+            HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.body()).contains("/deviations").doesNotContain("name=\"password\"");
+            pages.add(signedIn.body());
+            for (String path : List.of("/deviations?month=2026-10", "/deviations?month=2026-10&severity=HIGH",
+                    "/deviations?month=2026-10&severity=MEDIUM", "/deviations?month=2026-10&severity=LOW", "/reports",
+                    "/audit", "/jobs")) {
+                pages.add(get(browser, base + path));
+            }
+            assertThat(pages.get(1)).contains("95100000003"); // the deviations page lists the month's meetings
+            Matcher job = Pattern.compile("href=\"/jobs/([0-9]+)\"").matcher(pages.get(pages.size() - 1));
+            int jobs = 0;
+            while (job.find()) {
+                pages.add(get(browser, base + "/jobs/" + job.group(1)));
+                jobs++;
+            }
+            assertThat(jobs).isPositive();
+        }
+        return pages;
+    }
+
+    private static String get(HttpClient browser, String url) throws Exception {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(url).isEqualTo(200);
+        return page.body();
     }
 
     private static String unzip(Path workbook) throws IOException {

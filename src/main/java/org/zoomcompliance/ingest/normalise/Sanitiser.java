@@ -87,6 +87,17 @@ public final class Sanitiser {
         return printable(maskAddresses(replace(EMAIL, text, email -> EMAIL_MARKER), ADDRESS_MARKER));
     }
 
+    /**
+     * As {@link #redact}, line breaks kept: for a stack trace written to a log, whose lines a logger writes
+     * itself (the message before it is escaped).
+     */
+    public static String redactKeepingLines(String text) {
+        if (text == null) {
+            return null;
+        }
+        return maskAddresses(replace(EMAIL, text, email -> EMAIL_MARKER), ADDRESS_MARKER);
+    }
+
     /** Every address-like token replaced by a marker. */
     public static String maskAddresses(String text, String marker) {
         return replaceAddresses(text, token -> marker);

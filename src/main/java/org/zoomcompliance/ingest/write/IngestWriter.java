@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.dao.DataAccessException;
@@ -202,6 +205,10 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             List.of("line_number"),
             "on conflict (source_file_id, line_number) do nothing");
 
+    /** The words after the limit in the failure of a file past it, which {@link #rejectedRowsLimitIn} reads. */
+    private static final String PAST_LIMIT = " rows rejected (zoom-compliance.ingest.max-rejected-rows)";
+    private static final Pattern PAST_LIMIT_REASON = Pattern.compile("more than (\\d+)" + Pattern.quote(PAST_LIMIT));
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate savepoint;
     private final long sourceFileId;
@@ -294,10 +301,16 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
         if (rejectedSoFar != null && rejectedSoFar > maxRejectedRows) {
             // Thrown inside the chunk's transaction: the chunk is rolled back, the file fails with this reason,
             // and the next file goes on.
-            throw new IllegalStateException("more than " + maxRejectedRows + " rows rejected"
-                    + " (zoom-compliance.ingest.max-rejected-rows): the file looks broken or of another kind;"
-                    + " replace it, or raise the limit and ingest it again to resume it");
+            throw new IllegalStateException("more than " + maxRejectedRows + PAST_LIMIT
+                    + ": the file looks broken or of another kind; replace it, or raise the limit and ingest it again"
+                    + " to resume it");
         }
+    }
+
+    /** The limit a file's failure reason says it went past, if that is why it failed. */
+    public static OptionalLong rejectedRowsLimitIn(String reason) {
+        Matcher limit = PAST_LIMIT_REASON.matcher(reason == null ? "" : reason);
+        return limit.find() ? OptionalLong.of(Long.parseLong(limit.group(1))) : OptionalLong.empty();
     }
 
     /** Rows a statement added, and those the database refused, as rows for the quarantine. */

@@ -1,4 +1,4 @@
-package org.zoomcompliance.infrastructure;
+package org.zoomcompliance.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** An {@link EmbeddedPostgresChild} JVM: its output read line by line, its input written to tell it what to do. */
-final class ChildJvm implements AutoCloseable {
+/**
+ * A JVM a test starts on this test classpath (a child that runs the application, or part of it, so that the test
+ * can kill it at a chosen moment): its output read line by line to know when to strike, its input written to tell
+ * it what to do.
+ */
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final BufferedReader output;
@@ -26,16 +30,19 @@ final class ChildJvm implements AutoCloseable {
         this.input = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
     }
 
-    static ChildJvm start(String mode, HomeFolder home) throws IOException {
-        return new ChildJvm(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), EmbeddedPostgresChild.class.getName(), mode,
-                home.root().toString())
-                .redirectErrorStream(true)
-                .start());
+    /** Starts {@code mainClass} with the JVM options (heap, {@code -Dname=value}) and arguments given. */
+    public static ChildJvm start(Class<?> mainClass, List<String> jvmOptions, List<String> arguments)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(arguments);
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     /** Reads the child's output up to the line starting with {@code prefix}; fails if it ends first. */
-    String awaitLine(String prefix) throws IOException {
+    public String awaitLine(String prefix) throws IOException {
         String line;
         while ((line = output.readLine()) != null) {
             lines.add(line);
@@ -47,17 +54,18 @@ final class ChildJvm implements AutoCloseable {
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
     }
 
-    void send(String line) {
+    public void send(String line) {
         input.println(line);
     }
 
     /** Ends the child's input, which makes it close what it opened and exit; returns its exit code. */
-    int finish() throws InterruptedException, IOException {
+    public int finish() throws InterruptedException, IOException {
         input.close();
         return awaitExit();
     }
 
-    int awaitExit() throws InterruptedException, IOException {
+    /** Reads the rest of the output and waits for the child to end; returns its exit code. */
+    public int awaitExit() throws InterruptedException, IOException {
         for (String line; (line = output.readLine()) != null; ) {
             lines.add(line);
         }
@@ -65,14 +73,20 @@ final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
-    String output() {
+    /** What the child printed so far. */
+    public String output() {
         return String.join("\n", lines);
     }
 
-    /** SIGKILL: no clean-up, the embedded server it started orphaned. */
-    void kill() throws InterruptedException {
+    /** SIGKILL: no shutdown hook, no clean-up, an embedded server it started orphaned. */
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the child died").isTrue();
+    }
+
+    /** SIGTERM: what a service stop or a reboot sends first. */
+    public void terminate() {
+        process.toHandle().destroy();
     }
 
     @Override

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DemoCommand.class,
             IngestCommand.class,
+            PullCommand.class,
             EvaluateCommand.class,
             RetentionCommand.class,
             ReportCommand.class,

@@ -32,10 +32,14 @@ import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.Ingestion;
 import org.zoomcompliance.policy.PolicyEvaluation;
+import org.zoomcompliance.pull.Pull;
+import org.zoomcompliance.pull.PullRequest;
 import org.zoomcompliance.retention.Retention;
 
 /**
- * {@code nightlyJob}: the scheduler's nightly run as one job identified by its date, so a date runs once.
+ * {@code nightlyJob}: the scheduler's nightly run as one job identified by its date, so a date runs once: the day
+ * before pulled from Zoom's API when an app is configured, the inbox ingested, the months touched evaluated,
+ * retention applied.
  *
  * <p>Each step launches the capability's own job (one ingest job per file, the evaluate job per month, the
  * retention job). Those jobs commit on their own, so the steps run outside any transaction: a step joining
@@ -60,6 +64,8 @@ public class NightlyJobConfiguration {
     private static final String MONTHS = "nightly.months";
     /** Files quarantined by any attempt of the night, one {@code name: reason} per line. */
     static final String QUARANTINED = "nightly.quarantined";
+    /** What the last attempt's pull from Zoom's API did not do, one per line. */
+    static final String PULL_PROBLEMS = "nightly.pullProblems";
     /**
      * Files the last attempt left in the inbox without trying them: they failed past the rejected-rows limit on an
      * earlier night, which does not fail this one; one {@code name: reason} per line.
@@ -71,14 +77,60 @@ public class NightlyJobConfiguration {
     static final String EVALUATE_PROBLEMS = "nightly.evaluateProblems";
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step nightlyIngestStep, Step nightlyEvaluateStep, Step nightlyRetentionStep) {
+    Job nightlyJob(JobRepository jobRepository, Step nightlyPullStep, Step nightlyIngestStep, Step nightlyEvaluateStep,
+                   Step nightlyRetentionStep) {
         return new JobBuilder(NightlyRun.JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {DATE}, new String[0]))
                 .listener(new NightlySummary.Verdict())
-                .start(nightlyIngestStep)
+                .start(nightlyPullStep)
+                .next(nightlyIngestStep)
                 .next(nightlyEvaluateStep)
                 .next(nightlyRetentionStep)
                 .build();
+    }
+
+    /**
+     * Pulls the day before from Zoom's API when an app is configured (README, Pulling from Zoom's API); nothing
+     * otherwise. A window that fails, or a pull that cannot run, does not stop the inbox, the evaluation or retention:
+     * the night's end says what did not run, and the next attempt (or night) pulls it again.
+     */
+    @Bean
+    Step nightlyPullStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Pull pull,
+                         NightlyMonths months) {
+        return outsideTransaction("nightlyPullStep", jobRepository, transactionManager, (contribution, chunk) -> {
+            ExecutionContext context = jobContext(chunk);
+            if (!pull.configured()) {
+                context.putString(PULL_PROBLEMS, "");
+                return RepeatStatus.FINISHED;
+            }
+            LocalDate day = date(chunk).minusDays(1);
+            List<String> problems = new ArrayList<>();
+            try {
+                PullRequest request = new PullRequest(day, day, Set.of());
+                String refused = request.problem(pull.today());
+                if (refused != null) {
+                    problems.add("pull of " + day + " did not run: " + refused);
+                } else {
+                    Pull.PullReport pulled = pull.pull(request, window -> { });
+                    Set<String> touched = new TreeSet<>(lines(context.getString(MONTHS, ""), ","));
+                    months.toEvaluate(date(chunk), pulled.report()).forEach(month -> touched.add(month.toString()));
+                    context.putString(MONTHS, String.join(",", touched));
+                    for (IngestReport.FileOutcome window : pulled.report().files()) {
+                        if (window.status() == IngestReport.Status.FAILED) {
+                            problems.add(NightlySummary.line(window.fileName(), "pull failed: " + window.reason()));
+                        }
+                    }
+                    if (pulled.stopped() != null) {
+                        problems.add("pull of " + day + " stopped: " + pulled.stopped());
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("the night's pull could not run", e);
+                problems.add("pull of " + day + " could not run: " + JobRunner.rootMessage(e));
+            }
+            context.putString(PULL_PROBLEMS, String.join("\n", problems));
+            return RepeatStatus.FINISHED;
+        }, true);
     }
 
     @Bean

@@ -52,7 +52,8 @@ public final class NightlySummary {
     }
 
     private static List<String> problems(ExecutionContext context) {
-        List<String> problems = new ArrayList<>(entries(context, NightlyJobConfiguration.INGEST_PROBLEMS));
+        List<String> problems = new ArrayList<>(entries(context, NightlyJobConfiguration.PULL_PROBLEMS));
+        problems.addAll(entries(context, NightlyJobConfiguration.INGEST_PROBLEMS));
         problems.addAll(entries(context, NightlyJobConfiguration.EVALUATE_PROBLEMS));
         return problems;
     }

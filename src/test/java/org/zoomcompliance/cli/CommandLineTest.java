@@ -27,12 +27,12 @@ class CommandLineTest {
 
         // then
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("demo", "ingest", "evaluate", "retention", "report", "nightly", "serve",
-                "jobs", "keys", "generate", "lookup");
+        assertThat(out.toString()).contains("demo", "ingest", "pull", "evaluate", "retention", "report", "nightly",
+                "serve", "jobs", "keys", "generate", "lookup");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "ingest", "evaluate", "retention", "report", "nightly", "serve", "jobs", "jobs list",
+    @ValueSource(strings = {"demo", "ingest", "pull", "evaluate", "retention", "report", "nightly", "serve", "jobs", "jobs list",
         "jobs restart", "jobs stop", "jobs abandon", "keys", "keys status", "keys rotate", "generate", "lookup"})
     void everyCommandHasHelp(String command) {
         List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));

@@ -3,10 +3,12 @@ package org.zoomcompliance.cli;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobRequest;
 import org.zoomcompliance.policy.Evaluation;
@@ -33,11 +35,21 @@ final class EvaluateCommand extends PipelineCommand {
         JobExecution execution = context.getBean(JobControl.class)
                 .run(JobRequest.evaluate(month, context.getBean(Clock.class)), actor());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
+            MonthRegister register = context.getBean(MonthRegister.class);
+            if (!register.evaluated(month)) {
+                out().println("no data for " + month + ": not evaluated (no export covers the month)");
+                out().flush();
+                return exitCodeOf(execution);
+            }
             Evaluation result = evaluation.summary(month);
-            int total = result.deviations().values().stream().mapToInt(Integer::intValue).sum();
-            out().println("Evaluated " + month + ": " + total + " deviation(s)");
-            for (Map.Entry<String, Integer> rule : result.deviations().entrySet()) {
-                out().printf("  %-34s %d%n", rule.getKey(), rule.getValue());
+            MonthRegister.Counts counts = register.counts(month);
+            // Open deviations (NEW, ONGOING) as the workbook and the console count them; resolved ones apart.
+            out().println("Evaluated " + month + ": " + counts.openTotal() + " deviation(s) open, "
+                    + counts.resolvedTotal() + " resolved this month");
+            Set<String> rules = new TreeSet<>(result.deviations().keySet());
+            rules.addAll(counts.resolved().keySet());
+            for (String rule : rules) {
+                out().printf("  %-34s %5d open %5d resolved%n", rule, counts.open(rule), counts.resolved(rule));
             }
             if (!result.notEvaluated().isEmpty()) {
                 out().println("Rules not evaluated:");

@@ -32,13 +32,16 @@ final class ReportCommand extends PipelineCommand {
     @Override
     protected int run(ConfigurableApplicationContext context) {
         MonthlyReport report = context.getBean(MonthlyReport.class);
+        JobControl jobControl = context.getBean(JobControl.class);
+        JobRequest request = JobRequest.report(month, out, context.getBean(Clock.class));
+        // A month out of range is refused as such first; a month not evaluated is refused unless asked.
+        jobControl.check(request, actor());
         boolean evaluated = report.evaluated(month);
         if (!evaluated && !anyway) {
             return fail(ExitCodes.FAILED, month + " was not evaluated (never, or no export covers it): evaluate it"
                     + " first, or build its workbook anyway with --anyway");
         }
-        JobExecution execution = context.getBean(JobControl.class)
-                .run(JobRequest.report(month, out, context.getBean(Clock.class)), actor());
+        JobExecution execution = jobControl.run(request, actor());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             report.producedBy(execution).ifPresent(this::print);
             if (!evaluated) {

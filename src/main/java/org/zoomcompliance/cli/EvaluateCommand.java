@@ -27,17 +27,15 @@ final class EvaluateCommand extends PipelineCommand {
     @Override
     protected int run(ConfigurableApplicationContext context) {
         PolicyEvaluation evaluation = context.getBean(PolicyEvaluation.class);
+        // Worked out before the evaluation replaces the month's policy record, printed after its first line.
         List<String> changes = context.getBean(EvaluationPolicy.class).changesSinceLastEvaluation(month);
-        if (!changes.isEmpty()) {
-            out().println("The policy differs from the one " + month + " was last evaluated under:");
-            changes.forEach(change -> out().println("  " + change));
-        }
         JobExecution execution = context.getBean(JobControl.class)
                 .run(JobRequest.evaluate(month, context.getBean(Clock.class)), actor());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             MonthRegister register = context.getBean(MonthRegister.class);
             if (!register.evaluated(month)) {
                 out().println("no data for " + month + ": not evaluated (no export covers the month)");
+                printChanges(changes);
                 out().flush();
                 return exitCodeOf(execution);
             }
@@ -55,8 +53,16 @@ final class EvaluateCommand extends PipelineCommand {
                 out().println("Rules not evaluated:");
                 result.notEvaluated().forEach((code, reason) -> out().printf("  %-34s %s%n", code, reason));
             }
+            printChanges(changes);
             out().flush();
         }
         return exitCodeOf(execution);
+    }
+
+    private void printChanges(List<String> changes) {
+        if (!changes.isEmpty()) {
+            out().println("The policy differs from the one " + month + " was last evaluated under:");
+            changes.forEach(change -> out().println("  " + change));
+        }
     }
 }

@@ -89,7 +89,8 @@ class MonthEvaluator {
                 + " or exists (select 1 from ev_join) or exists (select 1 from ev_dash)"
                 + " or cast(:inventory_date as date) is not null"
                 + " or exists (select 1 from sign_in where event_time >= :month_start and event_time < :month_end)"
-                + " or exists (select 1 from operation_log where event_time >= :month_start and event_time < :month_end)",
+                + " or exists (select 1 from operation_log"
+                + "   where event_time >= :month_start and event_time < :month_end)",
                 parameters, Boolean.class));
         Map<String, String> notEvaluated = new LinkedHashMap<>();
         List<String> evaluated = new ArrayList<>();
@@ -269,7 +270,8 @@ class MonthEvaluator {
         jdbc.update("insert into rule_evaluation (month, rule_code, evaluated, reason, deviation_count)"
                 + " select :month, c.code, c.code not in (select unnest(string_to_array(:not_evaluated, ','))),"
                 + " (string_to_array(:reasons, E'\\n'))[array_position(string_to_array(:not_evaluated, ','), c.code)],"
-                + " (select count(*) from " + OpenDeviations.VIEW + " d where d.month = :month and d.rule_code = c.code)"
+                + " (select count(*) from " + OpenDeviations.VIEW + " d"
+                + "   where d.month = :month and d.rule_code = c.code)"
                 + " from unnest(string_to_array(:all_codes, ',')) c(code)",
                 parameters.addValue("all_codes", String.join(",", codes))
                         .addValue("not_evaluated", String.join(",", notEvaluated.keySet()))

@@ -248,8 +248,8 @@ final class DpoWorkbook {
             OffsetDateTime to = period.to();
             line("Meetings", count("select count(*) from meeting where start_time >= ? and start_time < ?", from, to));
             long joins = count("select count(*) from participant_join"
-                    + " where zc_join_moment(meeting_start, join_time) >= ? and zc_join_moment(meeting_start, join_time) < ?",
-                    from, to);
+                    + " where zc_join_moment(meeting_start, join_time) >= ?"
+                    + " and zc_join_moment(meeting_start, join_time) < ?", from, to);
             if (joins == 0) {
                 joins = count("select count(*) from dashboard_participant"
                         + " where zc_join_moment(meeting_start, join_time) >= ?"

@@ -1,7 +1,8 @@
 -- Sessionisation: the month's facts every rule reads, as temporary tables dropped when the evaluation commits.
 -- Bind parameters: :month_start, :month_end (the month in the institution's zone), :lo, :hi (a day wider, for
 -- joins placed by time), :zone, :users_file, :inventory_date, :group_profiles, :profile_policies, :generic,
--- :name_prefixes, :client_minimums, :client_platforms.
+-- :name_prefixes, :client_minimums, :client_platforms. The bounds come from month/MonthWindow; a join is placed in
+-- time by zc_join_moment (docs/months.md).
 -- Statements are separated by a semicolon at the end of a line.
 
 -- The policy's profiles: which Zoom group maps to which profile, and what each profile may do.
@@ -60,10 +61,12 @@ where start_time >= :lo and start_time < :hi;
 
 insert into ev_occurrence (meeting_id, start_time)
 select meeting_id, meeting_start from participant_join
-where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi and meeting_start is not null
+where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi
+  and meeting_start is not null
 union
 select meeting_id, meeting_start from dashboard_participant
-where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi and meeting_start is not null
+where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi
+  and meeting_start is not null
 on conflict do nothing;
 
 analyze ev_occurrence;

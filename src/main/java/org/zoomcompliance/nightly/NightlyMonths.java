@@ -44,10 +44,12 @@ class NightlyMonths {
                         select m.start_time as t from meeting m join source_file f on f.id = m.source_file_id
                          where f.sha256 in (:files)
                         union all
-                        select p.join_time from participant_join p join source_file f on f.id = p.source_file_id
+                        select zc_join_moment(p.meeting_start, p.join_time) from participant_join p
+                          join source_file f on f.id = p.source_file_id
                          where f.sha256 in (:files)
                         union all
-                        select d.join_time from dashboard_participant d join source_file f on f.id = d.source_file_id
+                        select zc_join_moment(d.meeting_start, d.join_time) from dashboard_participant d
+                          join source_file f on f.id = d.source_file_id
                          where f.sha256 in (:files)
                         union all
                         select s.event_time from sign_in s join source_file f on f.id = s.source_file_id

@@ -109,8 +109,8 @@ public class JobGuard {
         Date earliest = jdbc.queryForObject("""
                 select (least(
                         (select min(start_time) from meeting),
-                        (select min(coalesce(meeting_start, join_time)) from participant_join),
-                        (select min(coalesce(meeting_start, join_time)) from dashboard_participant),
+                        (select min(zc_join_moment(meeting_start, join_time)) from participant_join),
+                        (select min(zc_join_moment(meeting_start, join_time)) from dashboard_participant),
                         (select min(event_time) from sign_in),
                         (select min(event_time) from operation_log),
                         (select min(ingested_at) from source_file),

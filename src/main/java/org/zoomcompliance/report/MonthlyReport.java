@@ -2,7 +2,6 @@ package org.zoomcompliance.report;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,22 +12,24 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.month.MonthRegister;
 
 /**
  * The DPO workbook as other capabilities use it: build a month's workbook (through the {@code reportJob}), find
- * the registered versions of a month, and the month's deviations per rule for a summary line.
+ * the registered versions of a month, and the month's deviations per rule for a summary line, read from the month
+ * facts as the workbook reads them.
  */
 @Service
 public class MonthlyReport {
 
     private final JobRunner jobRunner;
     private final ReportRegistry registry;
-    private final JdbcTemplate jdbc;
+    private final MonthRegister register;
 
     public MonthlyReport(JobRunner jobRunner, ReportRegistry registry, DataSource dataSource) {
         this.jobRunner = jobRunner;
         this.registry = registry;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.register = new MonthRegister(new JdbcTemplate(dataSource));
     }
 
     /**
@@ -69,13 +70,18 @@ public class MonthlyReport {
         return registry.latestOfEachMonth();
     }
 
-    /** The month's deviations per rule code, in code order (rules without deviations are left out). */
+    /** The month's open deviations per rule code, in code order (rules without any are left out). */
     public Map<String, Long> deviationsPerRule(YearMonth month) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("select rule_code, count(*) from deviation where month = ? group by rule_code order by rule_code",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }, month.atDay(1));
-        return counts;
+        return counts(month).open();
+    }
+
+    /** The month's open deviations and those resolved this month, per rule, as the workbook's Summary counts them. */
+    public MonthRegister.Counts counts(YearMonth month) {
+        return register.counts(month);
+    }
+
+    /** Whether the month was evaluated with some input; a workbook of another month says "not evaluated". */
+    public boolean evaluated(YearMonth month) {
+        return register.evaluated(month);
     }
 }

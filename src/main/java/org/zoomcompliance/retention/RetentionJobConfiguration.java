@@ -116,7 +116,8 @@ class RetentionJobConfiguration {
         Policy.Retention limits = policy.retention();
         Function<Instant, Object> instant = Timestamp::from;
         Function<Instant, Object> date = cutOff -> LocalDate.ofInstant(cutOff, zone);
-        String joinAge = "coalesce(t.join_time, t.meeting_start, f.ingested_at) < ?";
+        // A join is as old as the moment that places it in its month (docs/months.md), else its file's arrival.
+        String joinAge = "coalesce(zc_join_moment(t.meeting_start, t.join_time), f.ingested_at) < ?";
         return List.of(
                 new TablePurge(jdbc, zone, "participant_join",
                         "participant_join t join source_file f on f.id = t.source_file_id", joinAge, instant,

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             KeysCommand.class,
             AuditCommand.class,
             LookupCommand.class,
+            SubjectCommand.class,
             GenerateCommand.class,
             ParseFloorCommand.class,
             CommandLine.HelpCommand.class

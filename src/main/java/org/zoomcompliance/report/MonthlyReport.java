@@ -85,6 +85,37 @@ public class MonthlyReport {
         return counts;
     }
 
+    /** The versions of a month whose file is kept (not purged, not superseded), oldest first. */
+    public List<ReportEntry> kept(YearMonth month) {
+        return registry.kept(month);
+    }
+
+    /**
+     * After an erasure rebuilt the month as {@code newest}: deletes the files of its earlier kept versions, which
+     * still hold the person, and marks their registry rows (kept as evidence) purged and superseded, and why.
+     *
+     * @return the versions whose file was deleted
+     */
+    public List<ReportEntry> supersede(YearMonth month, ReportEntry newest, String reason) {
+        List<ReportEntry> superseded = new java.util.ArrayList<>();
+        for (ReportEntry entry : registry.kept(month)) {
+            if (entry.version() >= newest.version()) {
+                continue;
+            }
+            try {
+                java.nio.file.Files.deleteIfExists(entry.path());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot delete the superseded workbook "
+                        + entry.path().getFileName() + ": " + e.getMessage(), e);
+            }
+            jdbc.update("update report set purged_at = ?, superseded_reason = ? where id = ?",
+                    java.sql.Timestamp.from(clock.instant()), reason + " (replaced by version " + newest.version() + ")",
+                    entry.id());
+            superseded.add(entry);
+        }
+        return superseded;
+    }
+
     /** A run number never used before by this process, even for two builds in the same millisecond. */
     private long nextRun() {
         return lastRun.updateAndGet(last -> Math.max(last + 1, clock.millis()));

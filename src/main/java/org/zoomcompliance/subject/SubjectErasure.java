@@ -177,7 +177,7 @@ public class SubjectErasure {
         }
         int marked = 0;
         for (Map<String, Object> deviation : jdbc.queryForList(
-                "select id, subject, host_email, evidence from deviation where id = any(?)",
+                "select id, month, rule_code, subject, host_email, evidence from deviation where id = any(?)",
                 (Object) person.ids("deviation").toArray(Long[]::new))) {
             long id = ((Number) deviation.get("id")).longValue();
             if (kept.contains(id)) {
@@ -192,6 +192,15 @@ public class SubjectErasure {
             marked += jdbc.update("update deviation set subject = ?, host_email = ?, evidence = ? where id = ?",
                     subject, hostEmail, replace((String) deviation.get("evidence"), identities,
                             SubjectDenyList.ERASED_SUBJECT), id);
+            // the DPO's notes follow their deviation, the person replaced in them too
+            for (Map<String, Object> note : jdbc.queryForList("select note, noted_at from deviation_note"
+                    + " where month = ? and rule_code = ? and subject = ?", deviation.get("month"),
+                    deviation.get("rule_code"), deviation.get("subject"))) {
+                jdbc.update("update deviation_note set subject = ?, note = ? where month = ? and rule_code = ?"
+                        + " and subject = ? and noted_at = ?", subject, replace((String) note.get("note"), identities,
+                        SubjectDenyList.ERASED_SUBJECT), deviation.get("month"), deviation.get("rule_code"),
+                        deviation.get("subject"), note.get("noted_at"));
+            }
         }
         return marked;
     }

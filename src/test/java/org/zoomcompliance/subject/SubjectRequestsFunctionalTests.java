@@ -204,6 +204,34 @@ class SubjectRequestsFunctionalTests extends PipelineIntegrationTest {
                 Integer.class)).isEqualTo(3);
     }
 
+    @Test
+    void aLegalHoldKeepsTheDeviationUnderInvestigationAndTheRecordsItRestsOn() throws Exception {
+        // given a participant who recorded a meeting, a deviation the DPO is investigating, under a legal hold
+        Path exports = Files.createTempDirectory(home.root(), "held");
+        for (String fixture : List.of("dashboard_participants_97200000001.csv", "signinout_20260801_20260831.csv")) {
+            copy(fixture, exports.resolve(fixture));
+        }
+        assertThat(ingestion.ingest(List.of(exports)).allCompleted()).isTrue();
+        YearMonth august = YearMonth.of(2026, 8);
+        assertThat(evaluation.evaluate(august, Set.of(), null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long deviation = jdbc.queryForObject("select id from deviation where month = ? and rule_code ="
+                + " 'RECORDING_BY_NON_HOST' and meeting_id = '97200000001'", Long.class, august.atDay(1));
+        notes.hold(deviation, "complaint 2026-041 under investigation", "test");
+
+        // when he is erased
+        SubjectErasure.Receipt receipt = erasure.erase(SubjectRequest.email("yann.keriven@exemple.fr"), "test");
+
+        // then the held deviation and his session of that meeting stay as they were; his sign-in is gone
+        assertThat(jdbc.queryForObject("select evidence from deviation where id = ?", String.class, deviation))
+                .contains("Yann Keriven recorded the meeting");
+        assertThat(jdbc.queryForObject("select count(*) from dashboard_participant where name = 'Yann Keriven'",
+                Integer.class)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from sign_in where email = 'yann.keriven@exemple.fr'",
+                Integer.class)).isZero();
+        assertThat(receipt.text()).contains("deviation " + deviation + " RECORDING_BY_NON_HOST 2026-08 meeting"
+                + " 97200000001", "complaint 2026-041 under investigation").doesNotContain("Keriven");
+    }
+
     /** An access answer, read back. */
     private record Answer(Path file, List<String> meetings, int signIns, int total, String text) {
     }

@@ -144,6 +144,10 @@ public class SubjectFinder {
 
     private List<Pseudonymiser> keys() {
         List<Pseudonymiser> keys = new ArrayList<>();
+        if (keyStore.status().isEmpty()) {
+            // a home that never ingested: the key is made on first use, as ingest would
+            keyStore.current();
+        }
         for (PseudonymKeyStore.KeyInfo info : keyStore.status()) {
             keyStore.version(info.version()).ifPresent(key -> keys.add(new Pseudonymiser(key)));
         }

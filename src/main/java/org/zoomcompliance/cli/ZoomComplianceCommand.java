@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             JobsCommand.class,
             KeysCommand.class,
             AuditCommand.class,
-            LookupCommand.class
+            LookupCommand.class,
+            SubjectCommand.class
         })
 public class ZoomComplianceCommand implements Runnable {
 

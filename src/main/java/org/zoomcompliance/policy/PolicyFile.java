@@ -202,6 +202,10 @@ public final class PolicyFile {
                 string("institution.name"),
                 domains("institution.email-domains"),
                 zone("institution.timezone"));
+        String language = string("institution.language");
+        if (!language.equals("en") && !language.equals("fr")) {
+            throw error("institution.language", "'" + language + "' is not en or fr");
+        }
         Map<Profile, Policy.ProfilePolicy> profiles = new EnumMap<>(Profile.class);
         Map<String, Profile> groupOwners = new LinkedHashMap<>();
         for (Profile profile : Profile.values()) {

@@ -247,13 +247,16 @@ final class DpoWorkbook {
             OffsetDateTime from = period.from();
             OffsetDateTime to = period.to();
             line("Meetings", count("select count(*) from meeting where start_time >= ? and start_time < ?", from, to));
+            // rows under a data-subject restriction (zc_restricted, V54) are left out of every figure
             long joins = count("select count(*) from participant_join"
                     + " where zc_join_moment(meeting_start, join_time) >= ?"
-                    + " and zc_join_moment(meeting_start, join_time) < ?", from, to);
+                    + " and zc_join_moment(meeting_start, join_time) < ?"
+                    + " and not zc_restricted('participant_join', id)", from, to);
             if (joins == 0) {
                 joins = count("select count(*) from dashboard_participant"
                         + " where zc_join_moment(meeting_start, join_time) >= ?"
-                        + " and zc_join_moment(meeting_start, join_time) < ?", from, to);
+                        + " and zc_join_moment(meeting_start, join_time) < ?"
+                        + " and not zc_restricted('dashboard_participant', id)", from, to);
             }
             line("Participant sessions", joins);
             line("Hosts", count("select count(distinct lower(host_email)) from meeting"
@@ -417,9 +420,13 @@ final class DpoWorkbook {
     private long deviations(SXSSFWorkbook workbook, CellStyles styles, Period period) {
         SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Deviations", DEVIATION_HEADERS,
                 maxRowsPerSheet);
-        // Open deviations first, then those resolved this month, apart.
+        // Open deviations first, then those resolved this month, apart; the DPO's rectification notes
+        // (deviation_note, V54) follow the evidence they correct.
         stream("select rule_code, severity, status, occurred_at, meeting_id, topic, host_email, profile, evidence"
-                + " from deviation where month = ? order by status = '" + OpenDeviations.RESOLVED + "', rule_code,"
+                + " || coalesce((select ' [DPO note: ' || string_agg(n.note, ' / ' order by n.noted_at) || ']'"
+                + " from deviation_note n where n.month = d.month and n.rule_code = d.rule_code"
+                + " and n.subject = d.subject), '')"
+                + " from deviation d where month = ? order by status = '" + OpenDeviations.RESOLVED + "', rule_code,"
                 + " occurred_at nulls last, subject",
                 rs -> sheet.row(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
@@ -435,6 +442,7 @@ final class DpoWorkbook {
             + " from dashboard_participant d"
             + " where d.recording and zc_join_moment(d.meeting_start, d.join_time) >= ?"
             + " and zc_join_moment(d.meeting_start, d.join_time) < ?"
+            + " and not zc_restricted('dashboard_participant', d.id)"
             + " group by d.meeting_id, d.meeting_start";
 
     private long recordings(SXSSFWorkbook workbook, CellStyles styles, Period period) {

@@ -1,6 +1,7 @@
 package org.zoomcompliance.report;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,15 @@ public class MonthlyReport {
     private final JobRunner jobRunner;
     private final ReportRegistry registry;
     private final MonthRegister register;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public MonthlyReport(JobRunner jobRunner, ReportRegistry registry, DataSource dataSource) {
+    public MonthlyReport(JobRunner jobRunner, ReportRegistry registry, DataSource dataSource, Clock clock) {
         this.jobRunner = jobRunner;
         this.registry = registry;
-        this.register = new MonthRegister(new JdbcTemplate(dataSource));
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.register = new MonthRegister(jdbc);
+        this.clock = clock;
     }
 
     /**
@@ -83,5 +88,36 @@ public class MonthlyReport {
     /** Whether the month was evaluated with some input; a workbook of another month says "not evaluated". */
     public boolean evaluated(YearMonth month) {
         return register.evaluated(month);
+    }
+
+    /** The versions of a month whose file is kept (not purged, not superseded), oldest first. */
+    public List<ReportEntry> kept(YearMonth month) {
+        return registry.kept(month);
+    }
+
+    /**
+     * After an erasure rebuilt the month as {@code newest}: deletes the files of its earlier kept versions, which
+     * still hold the person, and marks their registry rows (kept as evidence) purged and superseded, and why.
+     *
+     * @return the versions whose file was deleted
+     */
+    public List<ReportEntry> supersede(YearMonth month, ReportEntry newest, String reason) {
+        List<ReportEntry> superseded = new java.util.ArrayList<>();
+        for (ReportEntry entry : registry.kept(month)) {
+            if (entry.version() >= newest.version()) {
+                continue;
+            }
+            try {
+                java.nio.file.Files.deleteIfExists(entry.path());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot delete the superseded workbook "
+                        + entry.path().getFileName() + ": " + e.getMessage(), e);
+            }
+            jdbc.update("update report set purged_at = ?, superseded_reason = ? where id = ?",
+                    java.sql.Timestamp.from(clock.instant()), reason + " (replaced by version " + newest.version() + ")",
+                    entry.id());
+            superseded.add(entry);
+        }
+        return superseded;
     }
 }

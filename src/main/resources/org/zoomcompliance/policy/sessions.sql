@@ -82,9 +82,13 @@ select n.name, n.name_is_phone,
                                  ',', ' '), n.name_is_phone, g.pattern) as unidentified
 from (select name, name_is_phone from participant_join
       where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi
+        -- data-subject restriction (V54)
+        and not zc_restricted('participant_join', id)
       union
       select name, name ~ '^[0-9a-f]{32}$' from dashboard_participant
-      where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi) n
+      where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi
+        -- data-subject restriction (V54)
+        and not zc_restricted('dashboard_participant', id)) n
 cross join ev_generic g;
 
 analyze ev_name;
@@ -103,7 +107,9 @@ select j.meeting_id, j.name, j.role, j.email_pseudonym, coalesce(j.email_pseudon
                    and (o.end_time is null or j.join_time <= o.end_time + interval '30 minutes'))) as start_time
 from participant_join j
 join ev_name n on n.name = j.name and n.name_is_phone = j.name_is_phone
-where zc_join_moment(j.meeting_start, j.join_time) >= :lo and zc_join_moment(j.meeting_start, j.join_time) < :hi;
+where zc_join_moment(j.meeting_start, j.join_time) >= :lo and zc_join_moment(j.meeting_start, j.join_time) < :hi
+  -- data-subject restriction (V54)
+  and not zc_restricted('participant_join', j.id);
 
 update ev_join j set start_time = f.start_time
 from (select meeting_id, (join_time at time zone :zone)::date as day, min(join_time) as start_time
@@ -120,7 +126,9 @@ select d.meeting_id, d.name, d.name ~ '^[0-9a-f]{32}$' as name_is_phone, d.role,
                    and (o.end_time is null or d.join_time <= o.end_time + interval '30 minutes'))) as start_time
 from dashboard_participant d
 left join ev_name n on n.name = d.name and n.name_is_phone = (d.name ~ '^[0-9a-f]{32}$')
-where zc_join_moment(d.meeting_start, d.join_time) >= :lo and zc_join_moment(d.meeting_start, d.join_time) < :hi;
+where zc_join_moment(d.meeting_start, d.join_time) >= :lo and zc_join_moment(d.meeting_start, d.join_time) < :hi
+  -- data-subject restriction (V54)
+  and not zc_restricted('dashboard_participant', d.id);
 
 update ev_dash d set start_time = f.start_time
 from (select meeting_id, (join_time at time zone :zone)::date as day, min(join_time) as start_time

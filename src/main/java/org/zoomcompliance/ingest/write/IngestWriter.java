@@ -26,6 +26,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
 import org.zoomcompliance.ingest.normalise.Rows.DashboardParticipantRow;
+import org.zoomcompliance.ingest.normalise.Rows.DeniedRow;
 import org.zoomcompliance.ingest.normalise.Rows.HostActivityRow;
 import org.zoomcompliance.ingest.normalise.Rows.MeetingRow;
 import org.zoomcompliance.ingest.normalise.Rows.NormalisedRow;
@@ -276,8 +277,14 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
                     unknownValues.values().toArray(Long[]::new));
         }
         long rejected = 0;
+        long denied = 0;
         for (Map.Entry<Class<?>, List<Lined<?>>> table : byTable.entrySet()) {
             List<Lined<?>> rows = table.getValue();
+            if (table.getKey() == DeniedRow.class) {
+                // an erased person's rows: counted, nothing of them stored (SubjectDenyList)
+                denied += rows.size();
+                continue;
+            }
             if (table.getKey() == RejectedRow.class) {
                 QUARANTINED_ROW.insert(jdbc, cast(rows), sourceFileId);
                 rejected += rows.size();
@@ -293,9 +300,9 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
         }
         Long rejectedSoFar = jdbc.queryForObject("""
                 update source_file set rows_read = rows_read + ?, rows_ingested = rows_ingested + ?,
-                    rows_rejected = rows_rejected + ?, rows_duplicate = rows_duplicate + ?,
+                    rows_rejected = rows_rejected + ?, rows_duplicate = rows_duplicate + ?, rows_denied = rows_denied + ?,
                     data_from = least(data_from, ?), data_to = greatest(data_to, ?), committed_through_line = ?
-                where id = ? returning rows_rejected""", Long.class, fresh.size(), ingested, rejected, duplicate,
+                where id = ? returning rows_rejected""", Long.class, fresh.size(), ingested, rejected, duplicate, denied,
                 period == null ? null : Timestamp.from(period.from()), period == null ? null : Timestamp.from(period.to()),
                 fresh.get(fresh.size() - 1).line(), sourceFileId);
         if (rejectedSoFar != null && rejectedSoFar > maxRejectedRows) {

@@ -73,7 +73,7 @@ class JobGuardTest extends PipelineIntegrationTest {
     }
 
     @Test
-    void aRetentionEarlierThanTheNewestAppliedIsRefused() {
+    void aRetentionOrANightEarlierThanTheNewestRetentionAppliedIsRefused() {
         // given a retention recorded as applied as of 1995-01-10 (other tests may have applied later ones)
         jdbc.update("insert into batch_job_instance (job_instance_id, version, job_name, job_key)"
                 + " values (987650001, 0, 'retentionJob', 'guard-test')");
@@ -88,6 +88,11 @@ class JobGuardTest extends PipelineIntegrationTest {
                     .isInstanceOf(JobRefusedException.class).isNotInstanceOf(OutOfRangeException.class)
                     .hasMessageStartingWith("retention as of 1995-01-09 refused: retention was already applied as of")
                     .hasMessageEndingWith("an earlier date would remove nothing that run left");
+            assertThatThrownBy(() -> guard().check(JobRequest.nightly(LocalDate.of(1995, 1, 9))))
+                    .isInstanceOf(JobRefusedException.class).isNotInstanceOf(OutOfRangeException.class)
+                    .hasMessageStartingWith("nightly of 1995-01-09 refused: a night applies retention as of its date,"
+                            + " and retention was already applied as of")
+                    .hasMessageEndingWith("(ingest and evaluate run on their own for an earlier night's files)");
         } finally {
             jdbc.update("delete from batch_job_execution_params where job_execution_id = 987650001");
             jdbc.update("delete from batch_job_execution where job_execution_id = 987650001");

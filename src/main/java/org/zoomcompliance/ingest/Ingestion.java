@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
@@ -63,12 +65,13 @@ public class Ingestion {
     private final InboxFiles inboxFiles;
     private final FileLocations locations;
     private final IngestProgress progress;
+    private final Clock clock;
 
     private final int filesInParallel;
     private final long maxRejectedRows;
 
     public Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home, InboxFiles inboxFiles,
-            FileLocations locations, IngestProgress progress,
+            FileLocations locations, IngestProgress progress, Clock clock,
             @Value("${zoom-compliance.ingest.files-in-parallel:2}") int filesInParallel,
             @Value("${zoom-compliance.ingest.max-rejected-rows:10000}") long maxRejectedRows) {
         this.jobRunner = jobRunner;
@@ -77,6 +80,7 @@ public class Ingestion {
         this.inboxFiles = inboxFiles;
         this.locations = locations;
         this.progress = progress;
+        this.clock = clock;
         this.filesInParallel = filesInParallel;
         this.maxRejectedRows = maxRejectedRows;
     }
@@ -159,14 +163,14 @@ public class Ingestion {
                 FileOutcome setAside = null;
                 String sha256 = null;
                 if (Files.isSymbolicLink(file)) {
-                    setAside = quarantined(file, "a symbolic link: links are not followed, put the file itself there");
+                    setAside = unread(file, "a symbolic link: links are not followed, put the file itself there");
                 } else {
                     try {
                         sha256 = sha256(file);
                     } catch (NoSuchFileException e) {
                         setAside = failed(FileNames.display(file), null, "the file disappeared before it was read");
                     } catch (IOException e) {
-                        setAside = quarantined(file, "cannot be opened: " + e.getClass().getSimpleName());
+                        setAside = unread(file, "cannot be opened: " + e.getClass().getSimpleName());
                     }
                 }
                 if (setAside != null) {
@@ -291,17 +295,36 @@ public class Ingestion {
                 + " execution " + execution.getId() + ", or replace the file";
         jdbc.update("""
                 insert into source_file (sha256, file_name, kind, status, reasons, job_execution_id, finished_at)
-                values (?, ?, 'UNKNOWN', 'QUARANTINED', ?, ?, now())
+                values (?, ?, 'UNKNOWN', 'QUARANTINED', ?, ?, ?)
                 on conflict (sha256) do update set status = 'QUARANTINED', reasons = excluded.reasons,
                     job_execution_id = excluded.job_execution_id, finished_at = excluded.finished_at""",
-                sha256, name, reason, execution.getId());
+                sha256, name, reason, execution.getId(), Timestamp.from(clock.instant()));
         log.warn("ingest of {} ran out of memory; the file is quarantined", name);
         return new FileOutcome(name, sha256, null, Status.QUARANTINED, 0, 0, 0, 0, execution.getId(), reason);
     }
 
-    /** A file set aside before any job ran for it: nothing of it was read. */
-    private static FileOutcome quarantined(Path file, String reason) {
+    /**
+     * A file set aside before any job ran for it, as nothing of it could be read: a row still records it, so that
+     * the month it arrived in shows it in Data quality (docs/months.md, "Files"). Without content there is no
+     * content hash; its key is the hash of its masked path, so the same file given again is recorded once.
+     */
+    private FileOutcome unread(Path file, String reason) {
+        String key = sha256Hex("not read: " + FileNames.displayPath(file));
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("""
+                insert into source_file (sha256, file_name, kind, status, reasons, ingested_at, finished_at)
+                values (?, ?, 'UNKNOWN', 'QUARANTINED', ?, ?, ?)
+                on conflict (sha256) do nothing""", key, FileNames.display(file), reason, now, now);
         return new FileOutcome(FileNames.display(file), null, null, Status.QUARANTINED, 0, 0, 0, 0, null, reason);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     private static FileOutcome failed(String name, String sha256, String reason) {

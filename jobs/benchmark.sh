@@ -4,10 +4,11 @@
 #   jobs/benchmark.sh                       # from the project root, on a clean checkout
 #   MEETINGS=30000 MONTH=2026-11 SEED=1 HEAP=256m jobs/benchmark.sh
 #
-# Builds target/zoom-compliance.jar if it is missing or older than the sources, generates a synthetic month
-# (30,000 meetings: about 1.1M participant joins, 510k sign-ins, 260k dashboard rows in ~1,070 files), then
-# runs and times, each as its own process with -Xmx$HEAP under /usr/bin/time -v and in one fresh home:
-#   floor     a plain commons-csv parse of the same files (hidden command parse-floor)
+# Builds target/zoom-compliance.jar and the tools jar if either is missing or older than the sources, generates
+# a synthetic month with the tools' generate (jobs/tools.sh; 30,000 meetings: about 1.1M participant joins, 510k
+# sign-ins, 260k dashboard rows in ~1,070 files), then runs and times, each as its own process with -Xmx$HEAP
+# under /usr/bin/time -v and in one fresh home:
+#   floor     a plain commons-csv parse of the same files (the tools' hidden command parse-floor)
 #   ingest    ingest DIR
 #   evaluate  evaluate --month MONTH
 #   report    report --month MONTH
@@ -25,6 +26,7 @@ MONTH="${MONTH:-2026-11}"
 SEED="${SEED:-1}"
 HEAP="${HEAP:-256m}"
 JAR=target/zoom-compliance.jar
+TOOLS_JAR=target/zoom-compliance-tools.jar
 WORK=target/benchmark
 EXPORTS="$WORK/exports"
 HOME_DIR="$WORK/home"
@@ -34,8 +36,8 @@ if [ ! -x /usr/bin/time ]; then
     echo "installing GNU time (needed for peak memory)" >&2
     if [ "$(id -u)" = 0 ]; then apt-get install -y -q time >/dev/null; else sudo apt-get install -y -q time >/dev/null; fi
 fi
-if [ ! -f "$JAR" ] || [ -n "$(find pom.xml src/main -newer "$JAR" -print -quit)" ]; then
-    echo "building $JAR" >&2
+if [ ! -f "$JAR" ] || [ ! -f "$TOOLS_JAR" ] || [ -n "$(find pom.xml src/main src/tools -newer "$JAR" -print -quit)" ]; then
+    echo "building $JAR and $TOOLS_JAR" >&2
     mvn -B -q -DskipTests package
 fi
 
@@ -43,12 +45,16 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 declare -a ROWS_TABLE=()
 declare -A SECONDS_OF=() STATUS_OF=()
 
-# run NAME ARGS...: one timed process; records its status, wall seconds and max RSS.
+# The production jar's commands, and the tools' (generate, parse-floor: see jobs/tools.sh), with the same heap.
+APP=(java -Xmx"$HEAP" -jar "$JAR")
+TOOLS=(env JAVA_OPTS=-Xmx"$HEAP" jobs/tools.sh)
+
+# run NAME COMMAND...: one timed process; records its status, wall seconds and max RSS.
 run() {
     local name="$1"; shift
     local started ended code=0
     started=$(date +%s%N)
-    /usr/bin/time -v -o "$WORK/$name.time" java -Xmx"$HEAP" -jar "$JAR" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || code=$?
+    /usr/bin/time -v -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || code=$?
     ended=$(date +%s%N)
     local seconds rss status
     seconds=$(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
@@ -69,13 +75,13 @@ rate() { # rows seconds -> rows/s, or "-" when the step did not complete
 }
 
 echo "generating $MONTH with $MEETINGS meetings (seed $SEED)" >&2
-run generate generate --month "$MONTH" --meetings "$MEETINGS" --out "$EXPORTS" --seed "$SEED"
+run generate "${TOOLS[@]}" generate --month "$MONTH" --meetings "$MEETINGS" --out "$EXPORTS" --seed "$SEED"
 ROWS=$(awk '$1 == "rows" { gsub(",", "", $2); print $2 }' "$WORK/generate.out")
-run floor parse-floor "$EXPORTS"
+run floor "${TOOLS[@]}" parse-floor "$EXPORTS"
 FILES=$(awk '$1 == "files" { print $2 }' "$WORK/floor.out")
-run ingest --home "$HOME_DIR" ingest "$EXPORTS"
-run evaluate --home "$HOME_DIR" evaluate --month "$MONTH"
-run report --home "$HOME_DIR" report --month "$MONTH"
+run ingest "${APP[@]}" --home "$HOME_DIR" ingest "$EXPORTS"
+run evaluate "${APP[@]}" --home "$HOME_DIR" evaluate --month "$MONTH"
+run report "${APP[@]}" --home "$HOME_DIR" report --month "$MONTH"
 
 # One big file, to show memory does not grow with a file's size: every meeting-details row of the month in one
 # file, each layout's rows as a block under its own header (a blank line starts the next block).
@@ -97,7 +103,7 @@ for block in "${BLOCK_OF[@]}"; do
     cat "$block" >>"$ONE" && rm "$block"
 done
 ONE_ROWS=$(( $(wc -l <"$ONE") - 2 * ${#BLOCK_OF[@]} + 1 ))
-run one-file --home "$WORK/home-one-file" ingest "$ONE"
+run one-file "${APP[@]}" --home "$WORK/home-one-file" ingest "$ONE"
 
 {
     echo "# Benchmark figures"

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.ingest.IngestProgress;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobRequest;
@@ -50,7 +50,10 @@ final class DemoCommand extends PipelineCommand {
                     + " project's folder");
         }
         JobControl jobControl = context.getBean(JobControl.class);
-        Clock clock = context.getBean(Clock.class);
+        context.getBean(IngestProgress.class).listen(line -> {
+            out().println(line);
+            out().flush();
+        });
         IngestReport ingested = jobControl.ingest(List.of(folder.get()), actor());
         out().printf("%d files from %s: %d ingested, %d already ingested, %d quarantined, %d failed;"
                         + " %d rows in, %d rejected, %d already present%n",
@@ -60,12 +63,12 @@ final class DemoCommand extends PipelineCommand {
                 ingested.rowsDuplicate());
 
         YearMonth month = busiestMonth(context);
-        JobExecution evaluation = jobControl.run(JobRequest.evaluate(month, clock), actor());
+        JobExecution evaluation = jobControl.run(JobRequest.evaluate(month), actor());
         if (evaluation.getStatus() != BatchStatus.COMPLETED) {
             return exitCodeOf(evaluation);
         }
         MonthlyReport reports = context.getBean(MonthlyReport.class);
-        JobExecution report = jobControl.run(JobRequest.report(month, clock), actor());
+        JobExecution report = jobControl.run(JobRequest.report(month), actor());
         if (report.getStatus() != BatchStatus.COMPLETED) {
             return exitCodeOf(report);
         }

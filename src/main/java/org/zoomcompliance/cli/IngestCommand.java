@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.ingest.IngestProgress;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.operations.JobControl;
 import picocli.CommandLine.Command;
@@ -32,6 +33,7 @@ final class IngestCommand extends PipelineCommand {
 
     @Override
     protected int run(ConfigurableApplicationContext context) {
+        context.getBean(IngestProgress.class).listen(this::print);
         IngestReport report = context.getBean(JobControl.class).ingest(paths, actor(), this::print);
         out().printf("%d files: read %d, ingested %d, rejected %d, duplicate %d%n", report.files().size(),
                 report.rowsRead(), report.rowsIngested(), report.rowsRejected(), report.rowsDuplicate());
@@ -41,6 +43,12 @@ final class IngestCommand extends PipelineCommand {
         }
         return fail(ExitCodes.FAILED, report.files().stream().filter(f -> f.status() == IngestReport.Status.FAILED)
                 .count() + " file(s) failed; run ingest again to resume them");
+    }
+
+    /** A progress line of a long run. */
+    private synchronized void print(String progress) {
+        out().println(progress);
+        out().flush();
     }
 
     /** One file's line, printed as soon as the file ends (files end on several threads). */

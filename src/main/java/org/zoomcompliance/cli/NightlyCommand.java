@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.ingest.IngestProgress;
 import org.zoomcompliance.nightly.NightlySummary;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobRequest;
@@ -25,6 +26,7 @@ final class NightlyCommand extends PipelineCommand {
     protected int run(ConfigurableApplicationContext context) {
         LocalDate night = date != null ? date
                 : LocalDate.now(context.getBean(Clock.class).withZone(context.getBean(Policy.class).zone()));
+        context.getBean(IngestProgress.class).listen(this::print);
         JobExecution execution = context.getBean(JobControl.class).run(JobRequest.nightly(night), actor());
         out().printf("nightly run of %s (execution %d): %s%n", night, execution.getId(),
                 execution.getStatus().name().toLowerCase());
@@ -34,5 +36,11 @@ final class NightlyCommand extends PipelineCommand {
         NightlySummary.of(execution).forEach(out()::println);
         out().flush();
         return exitCodeOf(execution);
+    }
+
+    /** A progress line of the night's ingest, when it is long. */
+    private synchronized void print(String progress) {
+        out().println(progress);
+        out().flush();
     }
 }

@@ -2,12 +2,11 @@ package org.zoomcompliance.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobRequest;
 import org.zoomcompliance.report.MonthlyReport;
@@ -25,16 +24,34 @@ final class ReportCommand extends PipelineCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Also copy the workbook here.")
     Path out;
 
+    @Option(names = "--anyway", description = "Build the workbook of a month that was not evaluated (or had no data);"
+            + " it then says \"not evaluated\" wherever a count would be.")
+    boolean anyway;
+
     @Override
     protected int run(ConfigurableApplicationContext context) {
         MonthlyReport report = context.getBean(MonthlyReport.class);
-        JobExecution execution = context.getBean(JobControl.class)
-                .run(JobRequest.report(month, out, context.getBean(Clock.class)), actor());
+        JobControl jobControl = context.getBean(JobControl.class);
+        JobRequest request = JobRequest.report(month, out);
+        // A month out of range is refused as such first; a month not evaluated is refused unless asked.
+        jobControl.check(request, actor());
+        boolean evaluated = report.evaluated(month);
+        if (!evaluated && !anyway) {
+            return fail(ExitCodes.FAILED, month + " was not evaluated (never, or no export covers it): evaluate it"
+                    + " first, or build its workbook anyway with --anyway");
+        }
+        JobExecution execution = jobControl.run(request, actor());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             report.producedBy(execution).ifPresent(this::print);
-            Map<String, Long> perRule = report.deviationsPerRule(month);
-            out().println("Deviations per rule:" + (perRule.isEmpty() ? " none" : ""));
-            perRule.forEach((rule, count) -> out().printf("  %-36s %d%n", rule, count));
+            if (!evaluated) {
+                out().println("Deviations: not evaluated (" + month + " was not evaluated)");
+            } else {
+                MonthRegister.Counts counts = report.counts(month);
+                out().println("Open deviations per rule: " + counts.openTotal());
+                counts.open().forEach((rule, count) -> out().printf("  %-36s %d%n", rule, count));
+                out().println("Resolved this month: " + counts.resolvedTotal());
+                counts.resolved().forEach((rule, count) -> out().printf("  %-36s %d%n", rule, count));
+            }
             out().flush();
         }
         return exitCodeOf(execution);

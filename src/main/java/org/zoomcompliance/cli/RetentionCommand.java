@@ -2,12 +2,13 @@ package org.zoomcompliance.cli;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.YearMonth;
-import java.util.Set;
+import java.time.ZoneId;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.infrastructure.AlreadyCompletedException;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobRequest;
 import org.zoomcompliance.policy.Policy;
@@ -16,7 +17,10 @@ import org.zoomcompliance.retention.Retention;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code retention}: Flag recordings kept too long and purge the pipeline data that has expired. */
+/**
+ * {@code retention}: Flag recordings kept too long and purge the pipeline data that has expired, as the retention
+ * job does whoever starts it. A date applied already is said so, exit 0.
+ */
 @Command(name = "retention", mixinStandardHelpOptions = true, description = "Flag recordings kept too long and purge the pipeline data that has expired.")
 final class RetentionCommand extends PipelineCommand {
 
@@ -27,26 +31,39 @@ final class RetentionCommand extends PipelineCommand {
     protected int run(ConfigurableApplicationContext context) {
         ZoneId zone = context.getBean(Policy.class).zone();
         LocalDate date = asOf != null ? asOf : LocalDate.now(context.getBean(Clock.class).withZone(zone));
-        JobControl jobControl = context.getBean(JobControl.class);
         Retention retention = context.getBean(Retention.class);
-        // The date is checked before the recordings are judged as of it, not only once they were.
-        jobControl.check(JobRequest.retention(date, retention), actor());
-        JobExecution judged = jobControl.run(JobRequest.evaluate(YearMonth.from(date),
-                Set.of("RECORDING_RETENTION_EXCEEDED"), date, context.getBean(Clock.class)), actor());
-        if (judged.getStatus() != BatchStatus.COMPLETED) {
-            return exitCodeOf(judged);
+        JobExecution execution;
+        try {
+            execution = context.getBean(JobControl.class).run(JobRequest.retention(date), actor());
+        } catch (AlreadyCompletedException done) {
+            if (done.executionId() == null) {
+                throw done;
+            }
+            execution = context.getBean(JobRepository.class).getJobExecution(done.executionId());
+            out().println("retention as of " + date + " was already applied (execution " + execution.getId()
+                    + "): nothing to do");
+            print(execution, retention, zone, context);
+            return ExitCodes.OK;
         }
-        out().println("recordings judged as of " + date + ": "
-                + context.getBean(PolicyEvaluation.class).summary(YearMonth.from(date)).deviations()
-                        .getOrDefault("RECORDING_RETENTION_EXCEEDED", 0) + " kept beyond their profile's limit");
-        JobExecution execution = jobControl.run(JobRequest.retention(date, retention), actor());
         out().println("retention as of " + date + " (execution " + execution.getId() + ", "
                 + execution.getStatus().name().toLowerCase() + ")");
+        print(execution, retention, zone, context);
+        return exitCodeOf(execution);
+    }
+
+    private void print(JobExecution execution, Retention retention, ZoneId zone, ConfigurableApplicationContext context) {
+        LocalDate date = LocalDate.parse(execution.getJobParameters().getString(Retention.AS_OF));
+        boolean judged = execution.getStepExecutions().stream().anyMatch(step ->
+                step.getStepName().equals("retentionJudgeStep") && step.getStatus() == BatchStatus.COMPLETED);
+        if (judged) {
+            out().println("  recordings judged as of " + date + ": " + context.getBean(PolicyEvaluation.class)
+                    .summary(YearMonth.from(date)).deviations().getOrDefault(Retention.RECORDING_RULE, 0)
+                    + " kept beyond their profile's limit");
+        }
         for (Retention.PurgeRecord purge : retention.purges(execution)) {
             out().printf("  %-28s %10d removed, older than %s%n", purge.table(), purge.rowsRemoved(),
                     purge.cutOff().atZone(zone).toLocalDate());
         }
         out().flush();
-        return exitCodeOf(execution);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DemoCommand.class,
             IngestCommand.class,
+            PullCommand.class,
             EvaluateCommand.class,
             RetentionCommand.class,
             ReportCommand.class,
@@ -29,9 +31,7 @@ import picocli.CommandLine.Spec;
             KeysCommand.class,
             AuditCommand.class,
             LookupCommand.class,
-            GenerateCommand.class,
-            ParseFloorCommand.class,
-            CommandLine.HelpCommand.class
+            SubjectCommand.class
         })
 public class ZoomComplianceCommand implements Runnable {
 
@@ -68,6 +68,11 @@ public class ZoomComplianceCommand implements Runnable {
     /** The command line reading now from {@code clock}: tests run commands as of a fixed day. */
     public static CommandLine commandLine(Clock clock) {
         CommandLine commandLine = new CommandLine(new ZoomComplianceCommand(clock));
+        // The tools (generate, parse-floor) are in their own jar: listed only when it is on the class path.
+        for (ToolCommand tool : ServiceLoader.load(ToolCommand.class, ZoomComplianceCommand.class.getClassLoader())) {
+            commandLine.addSubcommand(tool);
+        }
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
         commandLine.registerConverter(YearMonth.class, ZoomComplianceCommand::month);
         commandLine.registerConverter(LocalDate.class, ZoomComplianceCommand::date);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -24,6 +24,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +32,10 @@ import org.springframework.stereotype.Component;
  * Launches the pipeline's jobs by name, the one way the command line, the web console and the scheduler do it.
  *
  * <p>A launch is refused with a clear message when the job does not exist in this build or when an execution with
- * the same subject (the same identifying parameters, a run counter aside) is still running. Starting the
- * parameters of a failed or stopped execution restarts it from its last committed chunk.
+ * the same subject (the same identifying parameters, a run counter aside) is still running, or when the subject's run
+ * completed ({@link AlreadyCompletedException}; a re-runnable job's new run gets a number of its own, see
+ * {@link JobRuns}). Starting the parameters of a failed or stopped execution restarts it from its last committed
+ * chunk.
  *
  * <p>Every launch either starts an execution or leaves nothing: Spring Batch creates a job instance, validates the
  * parameters, then creates its execution, each in a transaction of its own, so an instance whose launch failed
@@ -46,7 +49,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobRunner {
 
-    /** An identifying parameter that only makes a re-run distinct, not a different subject. */
+    /**
+     * The identifying parameter that only makes a re-run of a deliberately re-runnable job distinct, not a different
+     * subject: added at launch as {@link JobRuns} declares.
+     */
     public static final String RUN_PARAMETER = "run";
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
@@ -56,6 +62,7 @@ public class JobRunner {
     private final JobRepository jobRepository;
     /** Looked up on use: jobs whose steps launch other jobs (the nightly run) depend on this runner. */
     private final ObjectProvider<Job> jobs;
+    private final JobRuns runs;
     /**
      * Launches under way in this process, by job name and subject: one per subject at a time (two clicks, or the
      * schedule and an operator, at the same instant would otherwise both pass the repository check before either
@@ -76,10 +83,18 @@ public class JobRunner {
     record Launch(String jobName, Map<String, Object> subject) {
     }
 
-    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, ObjectProvider<Job> jobs) {
+    /** A runner of the given jobs, the re-runnable ones and their run numbers as {@code runs} declares. */
+    @Autowired
+    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, ObjectProvider<Job> jobs, JobRuns runs) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
+        this.runs = runs;
+    }
+
+    /** A runner of jobs that are all identified by their parameters alone (none re-runnable). */
+    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, ObjectProvider<Job> jobs) {
+        this(jobOperator, jobRepository, jobs, new JobRuns(Set.of(), previous -> previous));
     }
 
     private Job job(String jobName) {
@@ -99,10 +114,12 @@ public class JobRunner {
                     + " not started: the application is shutting down");
         }
         refuseIfRunning(jobName, parameters);
+        refuseIfCompleted(jobName, parameters);
     }
 
     /** Runs the job to its end (synchronously) and returns its execution, whatever its status. */
-    public JobExecution run(String jobName, JobParameters parameters) {
+    public JobExecution run(String jobName, JobParameters requested) {
+        JobParameters parameters = runs.forLaunch(jobName, requested);
         checkCanStart(jobName, parameters);
         Job job = job(jobName);
         Launch launch = new Launch(jobName, subject(parameters));
@@ -117,7 +134,7 @@ public class JobRunner {
         } catch (JobExecutionAlreadyRunningException e) {
             throw new JobRefusedException(jobName + " " + describe(parameters) + " is already running", e);
         } catch (JobInstanceAlreadyCompleteException e) {
-            throw new JobRefusedException(jobName + " " + describe(parameters) + " has already completed", e);
+            throw new AlreadyCompletedException(jobName + " " + describe(parameters) + " has already completed", e);
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new JobRefusedException(jobName + " " + describe(parameters) + " cannot start: " + e.getMessage(), e);
         } finally {
@@ -249,6 +266,20 @@ public class JobRunner {
                         + execution.getId() + ", started " + execution.getStartTime() + "); wait for it, or stop it with"
                         + " `jobs stop " + execution.getId() + "`");
             }
+        }
+    }
+
+    /**
+     * Refuses a launch of a subject whose run completed: a job identified by its business key (a retention as-of
+     * date, a night, a file's content) runs once. Said before the launch, so that a caller can tell the person who
+     * asked that it was done already, and by which execution.
+     */
+    private void refuseIfCompleted(String jobName, JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(jobName, parameters);
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            throw new AlreadyCompletedException(jobName + " " + describe(parameters) + " has already completed"
+                    + " (execution " + last.getId() + ", ended " + last.getEndTime() + ")", last.getId());
         }
     }
 

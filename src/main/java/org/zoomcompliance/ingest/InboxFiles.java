@@ -39,7 +39,7 @@ class InboxFiles {
         switch (status) {
             case COMPLETED, ALREADY_INGESTED -> move(file, home.processed());
             case QUARANTINED -> writeReason(move(file, home.quarantine()), sha256, reason);
-            case FAILED -> {
+            case FAILED, SKIPPED -> {
                 // left in the inbox: the next run resumes it
             }
         }

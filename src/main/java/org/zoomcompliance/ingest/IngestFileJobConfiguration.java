@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.zoomcompliance.ingest.normalise.FileContext;
 import org.zoomcompliance.ingest.normalise.RowNormaliser;
+import org.zoomcompliance.ingest.normalise.SubjectDenyList;
 import org.zoomcompliance.ingest.normalise.Rows.NormalisedRow;
 import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.ExportItemReader;
@@ -106,7 +107,7 @@ public class IngestFileJobConfiguration {
             @Value("#{jobExecutionContext['" + SurveyTasklet.ORDER + "']}") String order,
             @Value("#{jobExecutionContext['" + SurveyTasklet.INVENTORY_DATE + "']}") String inventoryDate,
             HeaderAliases aliases, DateShapes shapes, PseudonymKeyStore keyStore, Policy policy, Clock clock,
-            FileLocations locations, @Value(MAX_RECORD_LENGTH) int maxRecordLength) {
+            FileLocations locations, @Value(MAX_RECORD_LENGTH) int maxRecordLength, JdbcTemplate jdbc) {
         Path path = locations.resolve(sha256, recordedPath);
         String fileName = FileNames.display(path);
         LocalDate inventory = inventoryDate == null || inventoryDate.isEmpty()
@@ -116,7 +117,8 @@ public class IngestFileJobConfiguration {
                 ? DateShapes.Order.MONTH_FIRST : DateShapes.Order.valueOf(order);
         FileContext file = new FileContext(fileName, policy.zone(), dateOrder, inventory,
                 FileContext.meetingIdIn(fileName), policy.pseudonymiseParticipantEmails());
-        RowNormaliser normaliser = new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()));
+        RowNormaliser normaliser = new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()),
+                SubjectDenyList.load(jdbc, keyStore));
         return new ExportItemReader<>(path, aliases, maxRecordLength, Boolean.TRUE.equals(quarantined),
                 normaliser::normalise);
     }

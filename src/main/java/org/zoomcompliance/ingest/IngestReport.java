@@ -17,7 +17,12 @@ public record IngestReport(List<FileOutcome> files) {
         /** The whole file was rejected (unknown kind, wrong encoding, unresolvable dates). */
         QUARANTINED,
         /** The job failed (for instance no usable key): run ingest again to resume. */
-        FAILED
+        FAILED,
+        /**
+         * Not tried again by the nightly run: the same content failed before past the rejected-rows limit in force.
+         * Left in the inbox until the limit is raised, the file replaced, or an operator ingests it.
+         */
+        SKIPPED
     }
 
     /** One file's outcome and counts; {@code reason} says why it was quarantined or failed. */

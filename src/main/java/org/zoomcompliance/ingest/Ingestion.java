@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
@@ -19,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +44,7 @@ import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport.FileOutcome;
 import org.zoomcompliance.ingest.IngestReport.Status;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
+import org.zoomcompliance.ingest.write.IngestWriter;
 
 /**
  * Ingests Zoom export files: the entry point of the {@code ingest} command, {@code demo} and {@code nightly}.
@@ -60,18 +64,25 @@ public class Ingestion {
     private final HomeFolder home;
     private final InboxFiles inboxFiles;
     private final FileLocations locations;
+    private final IngestProgress progress;
+    private final Clock clock;
 
     private final int filesInParallel;
+    private final long maxRejectedRows;
 
     public Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home, InboxFiles inboxFiles,
-            FileLocations locations,
-            @Value("${zoom-compliance.ingest.files-in-parallel:2}") int filesInParallel) {
+            FileLocations locations, IngestProgress progress, Clock clock,
+            @Value("${zoom-compliance.ingest.files-in-parallel:2}") int filesInParallel,
+            @Value("${zoom-compliance.ingest.max-rejected-rows:10000}") long maxRejectedRows) {
         this.jobRunner = jobRunner;
         this.jdbc = jdbc;
         this.home = home;
         this.inboxFiles = inboxFiles;
         this.locations = locations;
+        this.progress = progress;
+        this.clock = clock;
         this.filesInParallel = filesInParallel;
+        this.maxRejectedRows = maxRejectedRows;
     }
 
     /** Ingests files and folders in place: nothing is moved or modified; rejected files get a reason file. */
@@ -81,7 +92,7 @@ public class Ingestion {
 
     /** As {@link #ingest(List)}, telling {@code ended} of each file as soon as it is done. */
     public IngestReport ingest(List<Path> filesOrFolders, Consumer<FileOutcome> ended) {
-        return new IngestReport(ingestSideBySide(expand(filesOrFolders), (file, outcome) -> {
+        return new IngestReport(ingestSideBySide(expand(filesOrFolders), false, (file, outcome) -> {
             if (outcome.status() == Status.QUARANTINED) {
                 inboxFiles.writeReason(file, outcome.sha256(), outcome.reason());
             }
@@ -99,7 +110,21 @@ public class Ingestion {
 
     /** As {@link #ingestInbox()}, telling {@code ended} of each file as soon as it is done. */
     public IngestReport ingestInbox(Consumer<FileOutcome> ended) {
-        return new IngestReport(ingestSideBySide(expand(List.of(home.inbox())), (file, outcome) -> {
+        return ingestInbox(false, ended);
+    }
+
+    /**
+     * Ingests the inbox as the nightly run does, unattended: as {@link #ingestInbox()}, except that a file whose
+     * same content failed before past {@code zoom-compliance.ingest.max-rejected-rows}, at a limit no lower than
+     * the one in force, is not tried again (it would fail again, every night) but {@link Status#SKIPPED}: left in
+     * the inbox until the limit is raised, the file replaced, or an operator ingests it (or restarts its run).
+     */
+    public IngestReport ingestInboxUnattended() {
+        return ingestInbox(true, outcome -> { });
+    }
+
+    private IngestReport ingestInbox(boolean skipPastLimit, Consumer<FileOutcome> ended) {
+        return new IngestReport(ingestSideBySide(expand(List.of(home.inbox())), skipPastLimit, (file, outcome) -> {
             try {
                 inboxFiles.settle(file, outcome.status(), outcome.sha256(), outcome.reason());
             } catch (UncheckedIOException e) {
@@ -116,7 +141,15 @@ public class Ingestion {
      * {@code afterwards} runs as soon as it is done; outcomes come back in the files' order. Copies of one content
      * are ingested one after the other, in the files' order, so the first is ingested and the others find it there.
      */
-    private List<FileOutcome> ingestSideBySide(List<Path> files, BiConsumer<Path, FileOutcome> afterwards) {
+    private List<FileOutcome> ingestSideBySide(List<Path> files, boolean skipPastLimit,
+            BiConsumer<Path, FileOutcome> afterwards) {
+        try (IngestProgress.Run run = progress.start(files.size())) {
+            return ingestSideBySide(files, skipPastLimit, run, afterwards);
+        }
+    }
+
+    private List<FileOutcome> ingestSideBySide(List<Path> files, boolean skipPastLimit, IngestProgress.Run run,
+            BiConsumer<Path, FileOutcome> afterwards) {
         AtomicInteger workers = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, filesInParallel), task -> {
             Thread thread = new Thread(task, "ingest-" + workers.incrementAndGet());
@@ -130,20 +163,21 @@ public class Ingestion {
                 FileOutcome setAside = null;
                 String sha256 = null;
                 if (Files.isSymbolicLink(file)) {
-                    setAside = quarantined(file, "a symbolic link: links are not followed, put the file itself there");
+                    setAside = unread(file, "a symbolic link: links are not followed, put the file itself there");
                 } else {
                     try {
                         sha256 = sha256(file);
                     } catch (NoSuchFileException e) {
                         setAside = failed(FileNames.display(file), null, "the file disappeared before it was read");
                     } catch (IOException e) {
-                        setAside = quarantined(file, "cannot be opened: " + e.getClass().getSimpleName());
+                        setAside = unread(file, "cannot be opened: " + e.getClass().getSimpleName());
                     }
                 }
                 if (setAside != null) {
                     FileOutcome outcome = setAside;
                     running.add(pool.submit(() -> {
                         afterwards.accept(file, outcome);
+                        run.ended(outcome);
                         return outcome;
                     }));
                     continue;
@@ -155,8 +189,10 @@ public class Ingestion {
                     if (previousCopy != null) {
                         previousCopy.get();
                     }
-                    FileOutcome done = ingestFile(file, content);
+                    run.reading(content, FileNames.display(file));
+                    FileOutcome done = ingestFile(file, content, skipPastLimit);
                     afterwards.accept(file, done);
+                    run.ended(done);
                     return done;
                 });
                 lastOfContent.put(content, outcome);
@@ -180,15 +216,15 @@ public class Ingestion {
         }
     }
 
-    private FileOutcome ingestFile(Path file, String sha256) {
+    private FileOutcome ingestFile(Path file, String sha256, boolean skipPastLimit) {
         // Held until the outcome is recorded: a SIGTERM stops the run at a chunk boundary, and the file's record
         // still says so before the database closes.
         try (JobRunner.Work work = jobRunner.begin()) {
-            return ingestFileAndRecord(file, sha256);
+            return ingestFileAndRecord(file, sha256, skipPastLimit);
         }
     }
 
-    private FileOutcome ingestFileAndRecord(Path file, String sha256) {
+    private FileOutcome ingestFileAndRecord(Path file, String sha256, boolean skipPastLimit) {
         String name = FileNames.display(file);
         SourceFile known = find(sha256);
         if (known != null && (known.status().equals("COMPLETED") || known.status().equals("QUARANTINED"))) {
@@ -198,6 +234,16 @@ public class Ingestion {
             }
             return new FileOutcome(name, sha256, known.kind(), Status.ALREADY_INGESTED, 0, 0, 0, 0,
                     known.jobExecutionId(), "same content as " + known.fileName() + ", already ingested");
+        }
+        if (skipPastLimit && known != null && known.status().equals("FAILED")) {
+            OptionalLong limit = IngestWriter.rejectedRowsLimitIn(known.reasons());
+            if (limit.isPresent() && limit.getAsLong() >= maxRejectedRows) {
+                return new FileOutcome(name, sha256, known.kind(), Status.SKIPPED, 0, 0, 0, 0, known.jobExecutionId(),
+                        "more than " + limit.getAsLong() + " rows rejected when last tried"
+                                + (known.jobExecutionId() == null ? "" : " (execution " + known.jobExecutionId() + ")")
+                                + "; left in the inbox: raise zoom-compliance.ingest.max-rejected-rows and ingest it,"
+                                + " or replace the file");
+            }
         }
         JobParameters parameters = new JobParametersBuilder()
                 .addString(IngestFileJobConfiguration.SHA256, sha256, true)
@@ -249,17 +295,36 @@ public class Ingestion {
                 + " execution " + execution.getId() + ", or replace the file";
         jdbc.update("""
                 insert into source_file (sha256, file_name, kind, status, reasons, job_execution_id, finished_at)
-                values (?, ?, 'UNKNOWN', 'QUARANTINED', ?, ?, now())
+                values (?, ?, 'UNKNOWN', 'QUARANTINED', ?, ?, ?)
                 on conflict (sha256) do update set status = 'QUARANTINED', reasons = excluded.reasons,
                     job_execution_id = excluded.job_execution_id, finished_at = excluded.finished_at""",
-                sha256, name, reason, execution.getId());
+                sha256, name, reason, execution.getId(), Timestamp.from(clock.instant()));
         log.warn("ingest of {} ran out of memory; the file is quarantined", name);
         return new FileOutcome(name, sha256, null, Status.QUARANTINED, 0, 0, 0, 0, execution.getId(), reason);
     }
 
-    /** A file set aside before any job ran for it: nothing of it was read. */
-    private static FileOutcome quarantined(Path file, String reason) {
+    /**
+     * A file set aside before any job ran for it, as nothing of it could be read: a row still records it, so that
+     * the month it arrived in shows it in Data quality (docs/months.md, "Files"). Without content there is no
+     * content hash; its key is the hash of its masked path, so the same file given again is recorded once.
+     */
+    private FileOutcome unread(Path file, String reason) {
+        String key = sha256Hex("not read: " + FileNames.displayPath(file));
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("""
+                insert into source_file (sha256, file_name, kind, status, reasons, ingested_at, finished_at)
+                values (?, ?, 'UNKNOWN', 'QUARANTINED', ?, ?, ?)
+                on conflict (sha256) do nothing""", key, FileNames.display(file), reason, now, now);
         return new FileOutcome(FileNames.display(file), null, null, Status.QUARANTINED, 0, 0, 0, 0, null, reason);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     private static FileOutcome failed(String name, String sha256, String reason) {

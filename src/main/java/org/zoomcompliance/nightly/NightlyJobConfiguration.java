@@ -32,17 +32,23 @@ import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.Ingestion;
 import org.zoomcompliance.policy.PolicyEvaluation;
+import org.zoomcompliance.pull.Pull;
+import org.zoomcompliance.pull.PullRequest;
 import org.zoomcompliance.retention.Retention;
 
 /**
- * {@code nightlyJob}: the scheduler's nightly run as one job identified by its date, so a date runs once.
+ * {@code nightlyJob}: the scheduler's nightly run as one job identified by its date, so a date runs once: the day
+ * before pulled from Zoom's API when an app is configured, the inbox ingested, the months touched evaluated,
+ * retention applied.
  *
  * <p>Each step launches the capability's own job (one ingest job per file, the evaluate job per month, the
  * retention job). Those jobs commit on their own, so the steps run outside any transaction: a step joining
  * its inner jobs' chunks into one transaction would break their restart points.
  *
  * <p>A bad night still does its work: a file quarantined is an outcome, not a failure; a file whose ingest failed
- * (it stays in the inbox) or a month whose evaluation failed does not stop the steps after it. The night ends with
+ * (it stays in the inbox) or a month whose evaluation failed does not stop the steps after it. A file that failed
+ * past the rejected-rows limit fails its first night only: later nights leave it in the inbox untried while the
+ * limit is unchanged, and name it in their summary ({@link Ingestion#ingestInboxUnattended()}). The night ends with
  * a summary naming what was quarantined ({@link NightlySummary}) and is FAILED only when something did not run. A
  * failed night restarts by ingesting the inbox and evaluating again (both are safe to repeat); retention, once
  * applied for the date, is not applied again.
@@ -58,21 +64,73 @@ public class NightlyJobConfiguration {
     private static final String MONTHS = "nightly.months";
     /** Files quarantined by any attempt of the night, one {@code name: reason} per line. */
     static final String QUARANTINED = "nightly.quarantined";
+    /** What the last attempt's pull from Zoom's API did not do, one per line. */
+    static final String PULL_PROBLEMS = "nightly.pullProblems";
+    /**
+     * Files the last attempt left in the inbox without trying them: they failed past the rejected-rows limit on an
+     * earlier night, which does not fail this one; one {@code name: reason} per line.
+     */
+    static final String SKIPPED = "nightly.skipped";
     /** What the last attempt's ingest did not do, one per line. */
     static final String INGEST_PROBLEMS = "nightly.ingestProblems";
     /** The months the last attempt could not evaluate, one per line. */
     static final String EVALUATE_PROBLEMS = "nightly.evaluateProblems";
-    private static final String RECORDING_RETENTION = "RECORDING_RETENTION_EXCEEDED";
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step nightlyIngestStep, Step nightlyEvaluateStep, Step nightlyRetentionStep) {
+    Job nightlyJob(JobRepository jobRepository, Step nightlyPullStep, Step nightlyIngestStep, Step nightlyEvaluateStep,
+                   Step nightlyRetentionStep) {
         return new JobBuilder(NightlyRun.JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {DATE}, new String[0]))
                 .listener(new NightlySummary.Verdict())
-                .start(nightlyIngestStep)
+                .start(nightlyPullStep)
+                .next(nightlyIngestStep)
                 .next(nightlyEvaluateStep)
                 .next(nightlyRetentionStep)
                 .build();
+    }
+
+    /**
+     * Pulls the day before from Zoom's API when an app is configured (README, Pulling from Zoom's API); nothing
+     * otherwise. A window that fails, or a pull that cannot run, does not stop the inbox, the evaluation or retention:
+     * the night's end says what did not run, and the next attempt (or night) pulls it again.
+     */
+    @Bean
+    Step nightlyPullStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Pull pull,
+                         NightlyMonths months) {
+        return outsideTransaction("nightlyPullStep", jobRepository, transactionManager, (contribution, chunk) -> {
+            ExecutionContext context = jobContext(chunk);
+            if (!pull.configured()) {
+                context.putString(PULL_PROBLEMS, "");
+                return RepeatStatus.FINISHED;
+            }
+            LocalDate day = date(chunk).minusDays(1);
+            List<String> problems = new ArrayList<>();
+            try {
+                PullRequest request = new PullRequest(day, day, Set.of());
+                String refused = request.problem(pull.today());
+                if (refused != null) {
+                    problems.add("pull of " + day + " did not run: " + refused);
+                } else {
+                    Pull.PullReport pulled = pull.pull(request, window -> { });
+                    Set<String> touched = new TreeSet<>(lines(context.getString(MONTHS, ""), ","));
+                    months.toEvaluate(date(chunk), pulled.report()).forEach(month -> touched.add(month.toString()));
+                    context.putString(MONTHS, String.join(",", touched));
+                    for (IngestReport.FileOutcome window : pulled.report().files()) {
+                        if (window.status() == IngestReport.Status.FAILED) {
+                            problems.add(NightlySummary.line(window.fileName(), "pull failed: " + window.reason()));
+                        }
+                    }
+                    if (pulled.stopped() != null) {
+                        problems.add("pull of " + day + " stopped: " + pulled.stopped());
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("the night's pull could not run", e);
+                problems.add("pull of " + day + " could not run: " + JobRunner.rootMessage(e));
+            }
+            context.putString(PULL_PROBLEMS, String.join("\n", problems));
+            return RepeatStatus.FINISHED;
+        }, true);
     }
 
     @Bean
@@ -82,7 +140,7 @@ public class NightlyJobConfiguration {
             ExecutionContext context = jobContext(chunk);
             IngestReport report;
             try {
-                report = ingestion.ingestInbox();
+                report = ingestion.ingestInboxUnattended();
             } catch (RuntimeException e) {
                 // the night still evaluates and applies retention; its end says ingest did not run
                 log.warn("the night's ingest could not run", e);
@@ -96,9 +154,12 @@ public class NightlyJobConfiguration {
             context.putString(MONTHS, String.join(",", touched));
             Set<String> quarantined = new LinkedHashSet<>(lines(context.getString(QUARANTINED, ""), "\n"));
             List<String> failed = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
             for (IngestReport.FileOutcome file : report.files()) {
                 if (file.status() == IngestReport.Status.QUARANTINED) {
                     quarantined.add(NightlySummary.line(file.fileName(), file.reason()));
+                } else if (file.status() == IngestReport.Status.SKIPPED) {
+                    skipped.add(NightlySummary.line(file.fileName(), file.reason()));
                 } else if (file.status() == IngestReport.Status.FAILED) {
                     failed.add(NightlySummary.line(file.fileName(), "ingest failed, left in the inbox: "
                             + file.reason()));
@@ -106,6 +167,7 @@ public class NightlyJobConfiguration {
             }
             context.putString(QUARANTINED, String.join("\n", quarantined));
             context.putString(INGEST_PROBLEMS, String.join("\n", failed));
+            context.putString(SKIPPED, String.join("\n", skipped));
             return RepeatStatus.FINISHED;
         }, true);
     }
@@ -132,13 +194,12 @@ public class NightlyJobConfiguration {
         }, true);
     }
 
+    /** The retention job of the date, as the command line and the console launch it (it judges recordings first). */
     @Bean
     Step nightlyRetentionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              PolicyEvaluation evaluation, Retention retention) {
+                              Retention retention) {
         return outsideTransaction("nightlyRetentionStep", jobRepository, transactionManager, (contribution, chunk) -> {
-            LocalDate date = date(chunk);
-            requireCompleted(evaluation.evaluate(YearMonth.from(date), Set.of(RECORDING_RETENTION), date));
-            requireCompleted(retention.apply(date));
+            requireCompleted(retention.apply(date(chunk)));
             return RepeatStatus.FINISHED;
         }, false);
     }

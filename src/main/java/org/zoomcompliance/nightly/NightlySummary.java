@@ -19,7 +19,7 @@ public final class NightlySummary {
     private NightlySummary() {
     }
 
-    /** The summary of a night: quarantined files, then what did not run; empty for a clean night. */
+    /** The summary of a night: quarantined files, files skipped, then what did not run; empty for a clean night. */
     public static List<String> of(JobExecution night) {
         ExecutionContext context = night.getExecutionContext();
         List<String> lines = new ArrayList<>();
@@ -27,6 +27,12 @@ public final class NightlySummary {
         if (!quarantined.isEmpty()) {
             lines.add("quarantined: " + quarantined.size() + " file(s), moved to quarantine/ with a reason file");
             quarantined.forEach(entry -> lines.add("  " + entry));
+        }
+        List<String> skipped = entries(context, NightlyJobConfiguration.SKIPPED);
+        if (!skipped.isEmpty()) {
+            lines.add("skipped: " + skipped.size() + " file(s) left in the inbox, failed past the rejected-rows limit"
+                    + " before");
+            skipped.forEach(entry -> lines.add("  " + entry));
         }
         List<String> problems = problems(context);
         if (!problems.isEmpty()) {
@@ -46,7 +52,8 @@ public final class NightlySummary {
     }
 
     private static List<String> problems(ExecutionContext context) {
-        List<String> problems = new ArrayList<>(entries(context, NightlyJobConfiguration.INGEST_PROBLEMS));
+        List<String> problems = new ArrayList<>(entries(context, NightlyJobConfiguration.PULL_PROBLEMS));
+        problems.addAll(entries(context, NightlyJobConfiguration.INGEST_PROBLEMS));
         problems.addAll(entries(context, NightlyJobConfiguration.EVALUATE_PROBLEMS));
         return problems;
     }

@@ -19,8 +19,9 @@ import org.zoomcompliance.retention.Retention;
  * <ul>
  * <li>a retention as-of or a nightly date may not be after today (in the institution's zone): each purge then
  *     removes at most what the policy's own limits remove today;</li>
- * <li>a retention as-of may not be earlier than that of the newest retention applied: it would remove nothing
- *     that run left, and judge recordings as of a day already judged;</li>
+ * <li>a retention as-of, or a nightly date (a night applies retention as of its date), may not be earlier than
+ *     that of the newest retention applied: it would remove nothing that run left, and judge recordings as of a
+ *     day already judged;</li>
  * <li>a month to evaluate or report must lie between the earliest month of the data held and the current month
  *     (only the current month when nothing was ingested yet).</li>
  * </ul>
@@ -49,8 +50,8 @@ public class JobGuard {
         Optional<LocalDate> day = request.day();
         if (day.isPresent()) {
             checkNotAfterToday(request, day.get());
-            if (request.jobName().equals(JobRequest.RETENTION_JOB)) {
-                checkNotBehindNewestRetention(day.get());
+            if (request.jobName().equals(JobRequest.RETENTION_JOB) || request.jobName().equals(JobRequest.NIGHTLY_JOB)) {
+                checkNotBehindNewestRetention(request, day.get());
             }
         }
         request.month().ifPresent(month -> checkHeld(request, month));
@@ -64,7 +65,7 @@ public class JobGuard {
         }
     }
 
-    private void checkNotBehindNewestRetention(LocalDate asOf) {
+    private void checkNotBehindNewestRetention(JobRequest request, LocalDate asOf) {
         List<Newest> newest = jdbc.query("""
                 select p.parameter_value, e.job_execution_id
                 from batch_job_execution e
@@ -76,9 +77,13 @@ public class JobGuard {
                 """, (rs, row) -> new Newest(LocalDate.parse(rs.getString(1)), rs.getLong(2)),
                 JobRequest.RETENTION_JOB, Retention.AS_OF);
         if (!newest.isEmpty() && asOf.isBefore(newest.get(0).asOf())) {
-            throw new JobRefusedException("retention as of " + asOf + " refused: retention was already applied as of "
-                    + newest.get(0).asOf() + " (execution " + newest.get(0).executionId() + "); an earlier date"
-                    + " would remove nothing that run left");
+            String what = request.jobName().equals(JobRequest.NIGHTLY_JOB)
+                    ? "nightly of " + asOf + " refused: a night applies retention as of its date, and retention"
+                    : "retention as of " + asOf + " refused: retention";
+            throw new JobRefusedException(what + " was already applied as of " + newest.get(0).asOf()
+                    + " (execution " + newest.get(0).executionId() + "); an earlier date would remove nothing that"
+                    + " run left" + (request.jobName().equals(JobRequest.NIGHTLY_JOB)
+                            ? " (ingest and evaluate run on their own for an earlier night's files)" : ""));
         }
     }
 
@@ -109,8 +114,8 @@ public class JobGuard {
         Date earliest = jdbc.queryForObject("""
                 select (least(
                         (select min(start_time) from meeting),
-                        (select min(coalesce(meeting_start, join_time)) from participant_join),
-                        (select min(coalesce(meeting_start, join_time)) from dashboard_participant),
+                        (select min(zc_join_moment(meeting_start, join_time)) from participant_join),
+                        (select min(zc_join_moment(meeting_start, join_time)) from dashboard_participant),
                         (select min(event_time) from sign_in),
                         (select min(event_time) from operation_log),
                         (select min(ingested_at) from source_file),

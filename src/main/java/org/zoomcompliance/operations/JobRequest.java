@@ -1,14 +1,12 @@
 package org.zoomcompliance.operations;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestFileJobConfiguration;
 import org.zoomcompliance.nightly.NightlyJobConfiguration;
 import org.zoomcompliance.nightly.NightlyRun;
@@ -22,7 +20,8 @@ import org.zoomcompliance.retention.Retention;
  * web console, the command line and the scheduler launch them alike.
  *
  * <p>Each capability's service owns its job's parameters; this record only names what to launch. Subjects (month,
- * date, as-of) are ISO strings; {@link JobRunner#RUN_PARAMETER} makes a re-run distinct.
+ * date, as-of) are ISO strings; which jobs may run again for one subject, and how each such run is numbered, is
+ * {@link JobIdentities}'.
  */
 public record JobRequest(String jobName, JobParameters parameters) {
 
@@ -33,28 +32,26 @@ public record JobRequest(String jobName, JobParameters parameters) {
     public static final String INGEST_FILE_JOB = IngestFileJobConfiguration.JOB_NAME;
 
     /** Evaluate the policy for a month (a re-run replaces the month's results). */
-    public static JobRequest evaluate(YearMonth month, Clock clock) {
-        return evaluate(month, Set.of(), null, clock);
-    }
-
-    /** Evaluate some rules only (all when empty), judging the state rules as of a day (the month's end when null). */
-    public static JobRequest evaluate(YearMonth month, Set<String> rules, LocalDate asOf, Clock clock) {
-        return new JobRequest(EVALUATE_JOB, PolicyEvaluation.parameters(month, rules, asOf, clock.millis()));
+    public static JobRequest evaluate(YearMonth month) {
+        return new JobRequest(EVALUATE_JOB, PolicyEvaluation.parameters(month, Set.of(), null));
     }
 
     /** Build the DPO workbook of a month (a re-run writes a new version). */
-    public static JobRequest report(YearMonth month, Clock clock) {
-        return report(month, null, clock);
+    public static JobRequest report(YearMonth month) {
+        return report(month, null);
     }
 
     /** Build the DPO workbook of a month, and copy it to {@code out} (a file or a folder) when not null. */
-    public static JobRequest report(YearMonth month, Path out, Clock clock) {
-        return new JobRequest(REPORT_JOB, MonthlyReport.parameters(month, out, clock.millis()));
+    public static JobRequest report(YearMonth month, Path out) {
+        return new JobRequest(REPORT_JOB, MonthlyReport.parameters(month, out));
     }
 
-    /** Apply retention as of a day; the day's failed or stopped run is restarted, to finish with exact totals. */
-    public static JobRequest retention(LocalDate asOf, Retention retention) {
-        return new JobRequest(RETENTION_JOB, retention.nextRun(asOf));
+    /**
+     * Apply retention as of a day (judge recordings, purge, destroy unused keys): the day is the run's identity, so
+     * the day's failed or stopped run is restarted, to finish with exact totals, and a completed one is not run again.
+     */
+    public static JobRequest retention(LocalDate asOf) {
+        return new JobRequest(RETENTION_JOB, Retention.parameters(asOf));
     }
 
     /** The nightly run (ingest, evaluate, retention) of a day: one per day, restartable if it fails. */

@@ -35,7 +35,7 @@ public class ScheduleConfiguration {
                 new JobScheduler.Schedule(NIGHTLY, CronExpression.parse(policy.schedule().nightly()),
                         occurrence -> JobRequest.nightly(occurrence.toLocalDate())),
                 new JobScheduler.Schedule(MONTHLY_REPORT, CronExpression.parse(policy.schedule().monthlyReport()),
-                        occurrence -> JobRequest.report(YearMonth.from(occurrence).minusMonths(1), clock)));
+                        occurrence -> JobRequest.report(YearMonth.from(occurrence).minusMonths(1))));
         return new JobScheduler(schedules, policy.zone(), clock, jobControl, jdbc);
     }
 

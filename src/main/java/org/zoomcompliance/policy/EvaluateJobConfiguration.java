@@ -1,5 +1,6 @@
 package org.zoomcompliance.policy;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -15,6 +16,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.zoomcompliance.month.MonthFacts;
+import org.zoomcompliance.month.MonthRegister;
+import org.zoomcompliance.month.MonthWindow;
 
 /**
  * The {@code evaluateJob}: one step that evaluates a month in a single transaction, so a re-run replaces the
@@ -36,13 +40,23 @@ class EvaluateJobConfiguration {
 
     @Bean
     Step evaluateMonthStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           MonthEvaluator evaluator, EvaluationPolicy evaluationPolicy) {
+                           MonthEvaluator evaluator, EvaluationPolicy evaluationPolicy, MonthRegister register,
+                           Policy policy, Clock clock) {
         return new StepBuilder("evaluateMonthStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     JobParameters parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
                     YearMonth month = YearMonth.parse(parameters.getString(MONTH));
-                    evaluator.evaluate(month, rules(parameters.getString(RULES)), asOf(parameters.getString(AS_OF)));
+                    Set<String> rules = rules(parameters.getString(RULES));
+                    LocalDate asOf = asOf(parameters.getString(AS_OF));
+                    MonthFacts facts = evaluator.evaluate(month, rules, asOf);
                     evaluationPolicy.record(month);
+                    // A whole evaluation says what the month was judged on; a check of some rules as of a day
+                    // (the retention check of recordings) is recorded as such, beside it.
+                    if (rules.isEmpty()) {
+                        register.record(facts.stamped(clock.instant()), new MonthWindow(month, policy.zone()));
+                    } else if (asOf != null) {
+                        register.recordRecordingsCheck(month, asOf, facts.inventoryDate());
+                    }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,11 +20,15 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zoomcompliance.month.MonthFacts;
+import org.zoomcompliance.month.MonthWindow;
+import org.zoomcompliance.month.OpenDeviations;
 
 /**
  * Evaluates the policy for one month inside the caller's transaction: sessionises the month (temporary tables),
  * runs each selected rule's SQL, and replaces the month's deviations, rule evaluations, account profiles and
- * transfers. The evaluate job's step calls it, so a failure leaves the previous results untouched.
+ * transfers. The evaluate job's step calls it, so a failure leaves the previous results untouched. It returns
+ * the facts the month was judged on, which the step records for every output to read (docs/months.md).
  */
 @Component
 class MonthEvaluator {
@@ -59,11 +62,18 @@ class MonthEvaluator {
         return new TreeSet<>(policy.rules().keySet());
     }
 
-    /** Evaluates the month for the given rule codes (all when empty); asOf may be null. */
-    void evaluate(YearMonth month, Set<String> onlyRules, LocalDate asOf) {
+    /** Why every rule of a month without any input is not evaluated. */
+    static final String NO_DATA = "not evaluated: no export covers the month";
+
+    /**
+     * Evaluates the month for the given rule codes (all when empty); asOf may be null. Returns what the month was
+     * judged on (its evaluation time left null, for the caller to stamp).
+     */
+    MonthFacts evaluate(YearMonth month, Set<String> onlyRules, LocalDate asOf) {
         Set<String> codes = onlyRules.isEmpty() ? codes() : new TreeSet<>(onlyRules);
         codes.forEach(policy::rule);
-        MapSqlParameterSource parameters = parameters(month, asOf);
+        MonthWindow window = new MonthWindow(month, policy.zone());
+        MapSqlParameterSource parameters = parameters(window, asOf);
         // Sorts and hashes of a month of joins fit in memory instead of spilling to disk; this transaction only.
         jdbc.update("set local work_mem = '256MB'", parameters);
         long started = System.nanoTime();
@@ -74,11 +84,20 @@ class MonthEvaluator {
         jdbc.update("create temp table ev_deviation (rule_code text, severity text, subject text, occurred_at timestamptz,"
                 + " meeting_id text, topic text, host_email text, profile text, evidence text) on commit drop", parameters);
 
+        // A month no export covers is not evaluated at all: no rule is judged, nothing is resolved.
+        boolean hasInput = Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from ev_occurrence)"
+                + " or exists (select 1 from ev_join) or exists (select 1 from ev_dash)"
+                + " or cast(:inventory_date as date) is not null"
+                + " or exists (select 1 from sign_in where event_time >= :month_start and event_time < :month_end)"
+                + " or exists (select 1 from operation_log"
+                + "   where event_time >= :month_start and event_time < :month_end)",
+                parameters, Boolean.class));
         Map<String, String> notEvaluated = new LinkedHashMap<>();
         List<String> evaluated = new ArrayList<>();
         for (String code : codes) {
             Policy.RuleSettings settings = policy.rule(code);
-            String missing = settings.enabled() ? missingInputs(rules.get(code), parameters) : "disabled in the policy";
+            String missing = !settings.enabled() ? "disabled in the policy"
+                    : !hasInput ? NO_DATA : missingInputs(rules.get(code), parameters);
             if (missing != null) {
                 notEvaluated.put(code, missing);
                 continue;
@@ -93,6 +112,17 @@ class MonthEvaluator {
         if (onlyRules.isEmpty()) {
             replaceDerivedFacts(parameters);
         }
+        return new MonthFacts(month, hasInput, window.snapshotOldest(),
+                MonthWindow.snapshotLatest((LocalDate) parameters.getValue("reference_date")),
+                (Long) parameters.getValue("users_file"), snapshotDate("zoom_user", parameters.getValue("users_file")),
+                (Long) parameters.getValue("hosts_file"),
+                snapshotDate("host_activity", parameters.getValue("hosts_file")),
+                (LocalDate) parameters.getValue("inventory_date"), null, null, null);
+    }
+
+    private LocalDate snapshotDate(String table, Object file) {
+        return file == null ? null : jdbc.queryForObject("select max(snapshot_date) from " + table
+                + " where source_file_id = :file", new MapSqlParameterSource("file", file), LocalDate.class);
     }
 
     private static void timed(String what, Runnable work) {
@@ -101,29 +131,28 @@ class MonthEvaluator {
         LOG.debug("{}: {} ms", what, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private MapSqlParameterSource parameters(YearMonth month, LocalDate asOf) {
-        OffsetDateTime start = month.atDay(1).atStartOfDay(policy.zone()).toOffsetDateTime();
-        OffsetDateTime end = month.plusMonths(1).atDay(1).atStartOfDay(policy.zone()).toOffsetDateTime();
-        LocalDate reference = asOf != null ? asOf : month.atEndOfMonth();
+    private MapSqlParameterSource parameters(MonthWindow window, LocalDate asOf) {
+        YearMonth month = window.month();
+        LocalDate reference = asOf != null ? asOf : window.last();
         MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("month", month.atDay(1))
-                .addValue("previous", month.minusMonths(1).atDay(1))
+                .addValue("month", window.first())
+                .addValue("previous", window.previous().first())
                 .addValue("month_label", month.toString())
                 .addValue("previous_label", month.minusMonths(1).toString())
-                .addValue("month_start", start)
-                .addValue("month_end", end)
-                .addValue("lo", start.minusDays(1))
-                .addValue("hi", end.plusDays(1))
+                .addValue("month_start", window.start())
+                .addValue("month_end", window.end())
+                .addValue("lo", window.wideStart())
+                .addValue("hi", window.wideEnd())
                 .addValue("zone", policy.zone().getId())
                 .addValue("reference_date", reference);
-        Long users = newestSnapshot("zoom_user", month, reference);
-        Long hosts = newestSnapshot("host_activity", month, reference);
+        Long users = newestSnapshot("zoom_user", window, reference);
+        Long hosts = newestSnapshot("host_activity", window, reference);
         // The month is judged with an inventory taken within it; a caller naming a date (the retention check) is
         // answered with the newest inventory known on that date.
         LocalDate inventory = jdbc.queryForObject("select max(d) from (select inventory_date as d from source_file"
                         + " where kind ilike '%recording%' and status = 'COMPLETED' union all select inventory_date from recording) i"
                         + " where d >= :oldest and d <= :reference_date",
-                new MapSqlParameterSource("oldest", asOf != null ? LocalDate.of(1970, 1, 1) : month.atDay(1))
+                new MapSqlParameterSource("oldest", asOf != null ? LocalDate.of(1970, 1, 1) : window.first())
                         .addValue("reference_date", reference),
                 LocalDate.class);
         parameters.addValue("users_file", users, Types.BIGINT)
@@ -161,19 +190,19 @@ class MonthEvaluator {
     }
 
     /**
-     * The newest snapshot on or before the reference date, else the earliest within two months after it (an
-     * export without a date in its name is dated when ingested). A snapshot over a year older than the month
-     * does not describe it.
+     * The newest snapshot on or before the reference date, else the earliest in the window after it (an export
+     * without a date in its name is dated when ingested). A snapshot older than the window does not describe the
+     * month ({@link MonthWindow}).
      */
-    private Long newestSnapshot(String table, YearMonth month, LocalDate reference) {
+    private Long newestSnapshot(String table, MonthWindow window, LocalDate reference) {
         List<Long> files = jdbc.queryForList("select source_file_id from (select distinct source_file_id, snapshot_date from "
                         + table + ") s where snapshot_date >= :oldest and snapshot_date <= :latest"
                         + " order by snapshot_date <= :reference_date desc,"
                         + " case when snapshot_date <= :reference_date then snapshot_date end desc nulls last,"
                         + " snapshot_date, source_file_id desc limit 1",
                 new MapSqlParameterSource("reference_date", reference)
-                        .addValue("oldest", month.atDay(1).minusYears(1))
-                        .addValue("latest", reference.plusMonths(2)), Long.class);
+                        .addValue("oldest", window.snapshotOldest())
+                        .addValue("latest", MonthWindow.snapshotLatest(reference)), Long.class);
         return files.isEmpty() ? null : files.get(0);
     }
 
@@ -219,8 +248,8 @@ class MonthEvaluator {
         jdbc.update("insert into deviation (month, rule_code, subject, severity, status, occurred_at, meeting_id, topic,"
                 + " host_email, profile, evidence)"
                 + " select distinct on (d.rule_code, d.subject) :month, d.rule_code, d.subject, d.severity,"
-                + " case when exists (select 1 from deviation p where p.month = :previous and p.rule_code = d.rule_code"
-                + " and p.subject = d.subject and p.status <> 'RESOLVED') then 'ONGOING' else 'NEW' end,"
+                + " case when exists (select 1 from " + OpenDeviations.VIEW + " p where p.month = :previous"
+                + " and p.rule_code = d.rule_code and p.subject = d.subject) then 'ONGOING' else 'NEW' end,"
                 + " d.occurred_at, d.meeting_id, d.topic, d.host_email, d.profile, d.evidence"
                 + " from ev_deviation d order by d.rule_code, d.subject, d.occurred_at", parameters);
         if (!evaluated.isEmpty()) {
@@ -232,7 +261,7 @@ class MonthEvaluator {
                     + " select :month, p.rule_code, p.subject, p.severity, 'RESOLVED', p.occurred_at, p.meeting_id, p.topic,"
                     + " p.host_email, p.profile, 'no longer observed in ' || :month_label || ' (in ' || :previous_label"
                     + " || ': ' || p.evidence || ')'"
-                    + " from deviation p where p.month = :previous and p.status <> 'RESOLVED' and p.rule_code in (:evaluated)"
+                    + " from " + OpenDeviations.VIEW + " p where p.month = :previous and p.rule_code in (:evaluated)"
                     + " and p.subject not like 'occurrence:%'"
                     + " and not exists (select 1 from ev_deviation d where d.rule_code = p.rule_code and d.subject = p.subject)",
                     parameters);
@@ -241,7 +270,8 @@ class MonthEvaluator {
         jdbc.update("insert into rule_evaluation (month, rule_code, evaluated, reason, deviation_count)"
                 + " select :month, c.code, c.code not in (select unnest(string_to_array(:not_evaluated, ','))),"
                 + " (string_to_array(:reasons, E'\\n'))[array_position(string_to_array(:not_evaluated, ','), c.code)],"
-                + " (select count(*) from deviation d where d.month = :month and d.rule_code = c.code and d.status <> 'RESOLVED')"
+                + " (select count(*) from " + OpenDeviations.VIEW + " d"
+                + "   where d.month = :month and d.rule_code = c.code)"
                 + " from unnest(string_to_array(:all_codes, ',')) c(code)",
                 parameters.addValue("all_codes", String.join(",", codes))
                         .addValue("not_evaluated", String.join(",", notEvaluated.keySet()))

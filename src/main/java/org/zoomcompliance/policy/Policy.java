@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The institution's policy, typed: what the rules check, how long the pipeline keeps its own data, and when the
- * built-in scheduler runs. Loaded by {@link PolicyFile}; every value has the default of policy.md.
+ * built-in scheduler runs. Loaded by {@link PolicyFile}; every value has its default in default-policy.yml
+ * (docs/policy.md, "Keys").
  */
 public record Policy(
         Institution institution,

@@ -1,6 +1,5 @@
 package org.zoomcompliance.policy;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -29,13 +28,11 @@ public class PolicyEvaluation {
     private final JobRunner jobRunner;
     private final MonthEvaluator evaluator;
     private final JdbcTemplate jdbc;
-    private final Clock clock;
 
-    PolicyEvaluation(JobRunner jobRunner, MonthEvaluator evaluator, JdbcTemplate jdbc, Clock clock) {
+    PolicyEvaluation(JobRunner jobRunner, MonthEvaluator evaluator, JdbcTemplate jdbc) {
         this.jobRunner = jobRunner;
         this.evaluator = evaluator;
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     /**
@@ -51,17 +48,17 @@ public class PolicyEvaluation {
         onlyRules.stream().filter(code -> !known.contains(code)).findFirst().ifPresent(code -> {
             throw new IllegalArgumentException("unknown rule code " + code + " (known: " + String.join(", ", known) + ")");
         });
-        return jobRunner.run(JOB_NAME, parameters(month, onlyRules, asOf, clock.millis()));
+        return jobRunner.run(JOB_NAME, parameters(month, onlyRules, asOf));
     }
 
     /**
-     * The parameters of an evaluation, as this service, the console and the scheduler launch it: the month and
-     * the run identify it; the rules and the as-of date only shape it.
+     * The parameters of an evaluation, as this service, the console and the scheduler launch it: the month
+     * identifies it (each run also gets a number, see {@code operations/JobIdentities}); the rules and the as-of
+     * date only shape it.
      */
-    public static JobParameters parameters(YearMonth month, Set<String> onlyRules, LocalDate asOf, long run) {
+    public static JobParameters parameters(YearMonth month, Set<String> onlyRules, LocalDate asOf) {
         JobParametersBuilder parameters = new JobParametersBuilder()
-                .addString(EvaluateJobConfiguration.MONTH, month.toString())
-                .addLong(JobRunner.RUN_PARAMETER, run);
+                .addString(EvaluateJobConfiguration.MONTH, month.toString());
         if (!onlyRules.isEmpty()) {
             parameters.addString(EvaluateJobConfiguration.RULES, String.join(",", new java.util.TreeSet<>(onlyRules)), false);
         }

@@ -87,7 +87,7 @@ public final class PolicyFile {
         return loaded(read(file), origin, !file.equals(homePolicy) && homePolicy != null && Files.exists(homePolicy));
     }
 
-    /** The defaults of policy.md, as a site without a policy file gets them. */
+    /** The defaults of default-policy.yml (docs/policy.md, "Keys"), as a site without a policy file gets them. */
     public static Policy defaults() {
         return new PolicyFile("the default policy", defaultValues()).bind();
     }

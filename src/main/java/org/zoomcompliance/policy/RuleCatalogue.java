@@ -45,6 +45,12 @@ final class RuleCatalogue {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("no rule file for " + missing);
         }
+        // a rule file the policy does not list would never run, silently
+        List<String> unlisted = new ArrayList<>(rules.keySet());
+        policyCodes.forEach(unlisted::remove);
+        if (!unlisted.isEmpty()) {
+            throw new IllegalStateException("rule file(s) " + unlisted + " not listed in default-policy.yml's rules");
+        }
         return Map.copyOf(rules);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zoomcompliance.month.MonthWindow;
 import org.zoomcompliance.policy.Policy;
 
 /**
@@ -88,10 +89,12 @@ public class AddressLookup {
         String matches = matches(pseudonyms, arguments);
         String period = "";
         if (month != null) {
-            period = " and coalesce(d.meeting_start, d.join_time, m.start_time) >= ?"
-                    + " and coalesce(d.meeting_start, d.join_time, m.start_time) < ?";
-            arguments.add(start(month));
-            arguments.add(start(month.plusMonths(1)));
+            // A join belongs to the month of its moment (docs/months.md), else of the occurrence found for it.
+            period = " and coalesce(zc_join_moment(d.meeting_start, d.join_time), m.start_time) >= ?"
+                    + " and coalesce(zc_join_moment(d.meeting_start, d.join_time), m.start_time) < ?";
+            MonthWindow window = new MonthWindow(month, zone);
+            arguments.add(window.start());
+            arguments.add(window.end());
         }
         // A dashboard row names its occurrence by meeting_start when the export gives it; otherwise the
         // occurrence of that meeting ID nearest to the join is the one it belongs to.
@@ -121,8 +124,9 @@ public class AddressLookup {
         String period = "";
         if (month != null) {
             period = " and s.event_time >= ? and s.event_time < ?";
-            arguments.add(start(month));
-            arguments.add(start(month.plusMonths(1)));
+            MonthWindow window = new MonthWindow(month, zone);
+            arguments.add(window.start());
+            arguments.add(window.end());
         }
         String sql = """
                 select s.event_time, s.email, s.event_type, s.client_type, s.client_version
@@ -144,9 +148,6 @@ public class AddressLookup {
         return values.toString();
     }
 
-    private Timestamp start(YearMonth month) {
-        return Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
-    }
 
     private OffsetDateTime time(ResultSet row, int column) throws SQLException {
         Timestamp timestamp = row.getTimestamp(column);

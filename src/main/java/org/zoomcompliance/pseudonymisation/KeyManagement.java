@@ -103,9 +103,13 @@ public class KeyManagement {
      */
     public List<Integer> destroyUnused() {
         Map<Integer, KeyUsage> usage = usage();
+        // the deny list of erased people is matched under the key versions it was made with (subject_deny, V54)
+        List<Integer> denying = jdbc.queryForList(
+                "select distinct key_version from subject_deny where lifted_at is null", Integer.class);
         List<Integer> destroyed = new ArrayList<>();
         for (PseudonymKeyStore.KeyInfo info : keyStore.status()) {
-            if (!info.current() && !usage.containsKey(info.version()) && keyStore.destroy(info.version())) {
+            if (!info.current() && !usage.containsKey(info.version()) && !denying.contains(info.version())
+                    && keyStore.destroy(info.version())) {
                 destroyed.add(info.version());
             }
         }

@@ -5,7 +5,10 @@ import java.util.Arrays;
 /** One version of the secret pseudonymisation key. Its text form never shows the secret. */
 public final class PseudonymKey {
 
-    /** Keys shorter than this are refused (policy.md: at least 256 bits). */
+    /**
+     * Keys shorter than this are refused: at least 256 bits (docs/product.md, "Non-negotiables and where the code
+     * holds them").
+     */
     public static final int MINIMUM_BYTES = 32;
 
     private final int version;

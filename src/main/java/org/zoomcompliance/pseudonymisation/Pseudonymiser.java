@@ -86,6 +86,19 @@ public final class Pseudonymiser {
     }
 
     /**
+     * A display name reduced to its key ({@code SubjectDenyList.nameKey}: folded words in order), for the deny list
+     * of erased people; {@code null} for an empty key.
+     */
+    public String name(String nameKey) {
+        return nameKey == null || nameKey.isBlank() ? null : hmac("name", nameKey);
+    }
+
+    /** The identifier a data-subject request gave, for its audit trail and records: never kept in clear. */
+    public String subject(String identifier) {
+        return hmac("subject", identifier == null ? "" : identifier.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * The address in canonical form, if the value is one. Exposed for investigations' forward look-up, which
      * pseudonymises and never stores it.
      */

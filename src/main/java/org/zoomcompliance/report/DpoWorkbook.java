@@ -36,6 +36,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.infrastructure.DataFile;
 import org.zoomcompliance.policy.Language;
+import org.zoomcompliance.month.MonthFacts;
+import org.zoomcompliance.month.MonthRegister;
+import org.zoomcompliance.month.MonthWindow;
+import org.zoomcompliance.month.OpenDeviations;
 import org.zoomcompliance.policy.Policy;
 import org.zoomcompliance.policy.Profile;
 import org.zoomcompliance.policy.RuleTexts;
@@ -45,7 +49,8 @@ import org.zoomcompliance.report.SheetWriter.Column;
 
 /**
  * Writes the DPO workbook of a month: the {@code Summary} sheet with its charts on an XSSF template, then the data
- * sheets streamed through SXSSF from JDBC cursors, so that memory does not grow with the month's size.
+ * sheets streamed through SXSSF from JDBC cursors, so that memory does not grow with the month's size. What the
+ * month was judged on (inventory, snapshots, files, whether it was evaluated) is read from its month facts.
  */
 final class DpoWorkbook {
 
@@ -89,11 +94,8 @@ final class DpoWorkbook {
     /** How many line numbers of rejected rows Data quality gives per reason (the count says how many in all). */
     private static final int REJECTED_LINES_SHOWN = 10;
 
-    /**
-     * How long after a month a users or hosts export may still describe it: evaluation takes an undated export
-     * (dated the day it is ingested) up to two months after the month.
-     */
-    private static final int SNAPSHOT_MONTHS_AFTER = 3;
+    /** What a month never evaluated (or evaluated without any input) shows instead of a count. */
+    static final String NOT_EVALUATED = "not evaluated";
 
     private static final int FETCH_SIZE = 1_000;
     private static final int ROWS_IN_MEMORY = 200;
@@ -102,6 +104,7 @@ final class DpoWorkbook {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final Policy policy;
+    private final MonthRegister register;
     private final PseudonymKeyStore keys;
     private final Clock clock;
     private final int maxRowsPerSheet;
@@ -111,6 +114,7 @@ final class DpoWorkbook {
     DpoWorkbook(DataSource dataSource, PlatformTransactionManager transactions, Policy policy, PseudonymKeyStore keys,
             Clock clock, int maxRowsPerSheet) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.register = new MonthRegister(this.jdbc);
         // PostgreSQL streams a result set through a cursor only inside a transaction and with a fetch size.
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
@@ -145,7 +149,8 @@ final class DpoWorkbook {
     long write(YearMonth month, OutputStream out, Path temporaryFolder) {
         DefaultTempFileCreationStrategy temporaryFiles = new DefaultTempFileCreationStrategy(temporaryFolder.toFile());
         Long rows = TempFile.withStrategy(temporaryFiles,
-                () -> readOnly.execute(status -> writeInTransaction(new Period(month, policy.zone()), out)));
+                () -> readOnly.execute(status -> writeInTransaction(
+                        new Period(new MonthWindow(month, policy.zone()), register.of(month).orElse(null)), out)));
         return rows == null ? 0 : rows;
     }
 
@@ -175,22 +180,39 @@ final class DpoWorkbook {
         }
     }
 
-    /** The month in the institution's zone: its bounds as instants (timestamptz) and as dates. */
-    record Period(YearMonth month, ZoneId zone) {
+    /** The month's bounds ({@link MonthWindow}) and what its evaluation was judged on (null: never evaluated). */
+    record Period(MonthWindow window, MonthFacts facts) {
+        YearMonth month() {
+            return window.month();
+        }
+
+        ZoneId zone() {
+            return window.zone();
+        }
+
         LocalDate first() {
-            return month.atDay(1);
+            return window.first();
         }
 
         LocalDate last() {
-            return month.atEndOfMonth();
+            return window.last();
         }
 
         OffsetDateTime from() {
-            return first().atStartOfDay(zone).toOffsetDateTime();
+            return window.start();
         }
 
         OffsetDateTime to() {
-            return month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
+            return window.end();
+        }
+
+        boolean evaluated() {
+            return facts != null && facts.evaluated();
+        }
+
+        /** The recordings inventory evaluation judged the month on (it may list nothing), or null. */
+        LocalDate inventoryDate() {
+            return facts == null ? null : facts.inventoryDate();
         }
     }
 
@@ -255,25 +277,33 @@ final class DpoWorkbook {
             OffsetDateTime from = period.from();
             OffsetDateTime to = period.to();
             line("Meetings", count("select count(*) from meeting where start_time >= ? and start_time < ?", from, to));
+            // rows under a data-subject restriction (zc_restricted, V54) are left out of every figure
             long joins = count("select count(*) from participant_join"
-                    + " where coalesce(join_time, meeting_start) >= ? and coalesce(join_time, meeting_start) < ?",
-                    from, to);
+                    + " where zc_join_moment(meeting_start, join_time) >= ?"
+                    + " and zc_join_moment(meeting_start, join_time) < ?"
+                    + " and not zc_restricted('participant_join', id)", from, to);
             if (joins == 0) {
                 joins = count("select count(*) from dashboard_participant"
-                        + " where coalesce(join_time, meeting_start) >= ? and coalesce(join_time, meeting_start) < ?",
-                        from, to);
+                        + " where zc_join_moment(meeting_start, join_time) >= ?"
+                        + " and zc_join_moment(meeting_start, join_time) < ?"
+                        + " and not zc_restricted('dashboard_participant', id)", from, to);
             }
             line("Participant sessions", joins);
             line("Hosts", count("select count(distinct lower(host_email)) from meeting"
                     + " where start_time >= ? and start_time < ?", from, to));
-            LocalDate inventory = inventoryDate(period);
+            LocalDate inventory = period.inventoryDate();
             line("Recordings in the cloud" + (inventory == null ? "" : " (inventory of " + inventory + ")"),
-                    inventory == null ? 0L
+                    inventory == null ? null
                             : count("select count(*) from recording where inventory_date = ?", inventory));
             line("Recordings made locally", count("select count(*) from (" + LOCAL_RECORDINGS + ") local",
                     from, to));
+            if (!period.evaluated()) {
+                line("Deviations", NOT_EVALUATED);
+                return;
+            }
+            // Open deviations (NEW, ONGOING) by severity; those resolved this month apart.
             Map<String, Long> bySeverity = new LinkedHashMap<>();
-            jdbc.query("select severity, count(*) from deviation where month = ? group by severity",
+            jdbc.query("select severity, count(*) from " + OpenDeviations.VIEW + " where month = ? group by severity",
                     rs -> {
                         bySeverity.put(rs.getString(1), rs.getLong(2));
                     }, period.first());
@@ -284,22 +314,26 @@ final class DpoWorkbook {
                 total += count;
             }
             line("Deviations in all", total);
+            line("Resolved this month", register.counts(period.month()).resolvedTotal());
         }
 
         /** The per-rule table; returns the row of its last rule. */
         private int rules() {
             Row header = row();
             List<String> titles = List.of("Rule", "Severity", "Evaluated", "This month",
-                    "Previous month (" + period.month().minusMonths(1) + ")");
+                    "Previous month (" + period.month().minusMonths(1) + ")", "Resolved this month");
             for (int column = 0; column < titles.size(); column++) {
                 cell(header, column, titles.get(column), styles.header());
             }
-            Map<String, Long> current = perRule(period.month());
-            Map<String, Long> previous = perRule(period.month().minusMonths(1));
+            MonthRegister.Counts counts = register.counts(period.month());
+            Map<String, Long> current = counts.open();
+            Map<String, Long> previous = register.counts(period.month().minusMonths(1)).open();
+            boolean previousEvaluated = register.evaluated(period.month().minusMonths(1));
             Map<String, String> evaluation = evaluation(period.month());
             Map<String, String> previousEvaluation = evaluation(period.month().minusMonths(1));
             Set<String> codes = new LinkedHashSet<>(policy.rules().keySet());
             codes.addAll(new TreeSet<>(current.keySet()));
+            codes.addAll(new TreeSet<>(counts.resolved().keySet()));
             for (String code : codes) {
                 Row row = row();
                 String evaluated = evaluation.getOrDefault(code, "not run for this month");
@@ -308,29 +342,31 @@ final class DpoWorkbook {
                 SheetWriter.write(row, 0, code, styles, period.zone());
                 SheetWriter.write(row, 1, settings == null ? null : settings.severity().name(), styles, period.zone());
                 SheetWriter.write(row, 2, evaluated, styles, period.zone());
-                // A rule that did not run has no count, never a silent zero.
-                SheetWriter.write(row, 3, ran || current.containsKey(code) ? current.getOrDefault(code, 0L) : null,
-                        styles, period.zone());
-                SheetWriter.write(row, 4, "yes".equals(previousEvaluation.get(code)) || previous.containsKey(code)
+                // Open deviations only; a rule that did not run has no count, never a silent zero, and a month
+                // never evaluated says so.
+                boolean counted = period.evaluated() && (ran || current.containsKey(code));
+                SheetWriter.write(row, 3, counted ? current.getOrDefault(code, 0L) : null, styles, period.zone());
+                SheetWriter.write(row, 4, !previousEvaluated ? NOT_EVALUATED
+                        : "yes".equals(previousEvaluation.get(code)) || previous.containsKey(code)
                         ? previous.getOrDefault(code, 0L) : null, styles, period.zone());
+                SheetWriter.write(row, 5, counted || counts.resolved().containsKey(code) ? counts.resolved(code) : null,
+                        styles, period.zone());
             }
             return next - 1;
         }
 
-        /** Deviations of the last twelve months; returns the row of the first month. */
+        /**
+         * Open deviations of the last twelve months, "not evaluated" for a month that was not (a text cell: the
+         * line chart leaves a gap there rather than a zero); returns the row of the first month.
+         */
         private int trend() {
-            header("Month", "Deviations");
+            header("Month", "Open deviations");
             YearMonth oldest = period.month().minusMonths(TREND_MONTHS - 1);
-            Map<LocalDate, Long> perMonth = new HashMap<>();
-            jdbc.query("select month, count(*) from deviation where month between ? and ? group by month",
-                    rs -> {
-                        perMonth.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
-                    }, oldest.atDay(1), period.first());
+            Map<YearMonth, Long> perMonth = register.openPerMonth(oldest, period.month());
+            Map<YearMonth, Boolean> evaluated = register.evaluated(oldest, period.month());
             int first = next;
-            for (int i = 0; i < TREND_MONTHS; i++) {
-                YearMonth month = oldest.plusMonths(i);
-                line(month.toString(), perMonth.getOrDefault(month.atDay(1), 0L));
-            }
+            evaluated.forEach((month, was) -> line(month.toString(),
+                    was ? perMonth.getOrDefault(month, 0L) : NOT_EVALUATED));
             return first;
         }
 
@@ -362,15 +398,6 @@ final class DpoWorkbook {
         return count == null ? 0 : count;
     }
 
-    private Map<String, Long> perRule(YearMonth month) {
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.query("select rule_code, count(*) from deviation where month = ? group by rule_code",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }, month.atDay(1));
-        return counts;
-    }
-
     /** Per rule: "yes" when it ran for the month, else why not. */
     private Map<String, String> evaluation(YearMonth month) {
         Map<String, String> evaluation = new HashMap<>();
@@ -383,21 +410,20 @@ final class DpoWorkbook {
         return evaluation;
     }
 
-    /** The newest recordings inventory dated within or before the month: the state the month is judged on. */
-    private LocalDate inventoryDate(Period period) {
-        return jdbc.queryForObject("select max(inventory_date) from recording where inventory_date <= ?",
-                LocalDate.class, period.last());
-    }
-
     // ---------------------------------------------------------------------------------------------- data sheets
 
     private long deviations(SXSSFWorkbook workbook, CellStyles styles, Period period, PageSetUp page) {
         SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Deviations", DEVIATION_COLUMNS,
                 maxRowsPerSheet, page);
-        // Open deviations first and resolved ones after them; HIGH first, then by date.
+        // Open deviations first and resolved ones after them, apart; HIGH first, then by date. The DPO's
+        // rectification notes (deviation_note, V54) follow the evidence they correct.
         stream("select rule_code, severity, status, occurred_at, meeting_id, topic, host_email, profile, evidence"
-                + " from deviation where month = ?"
-                + " order by status = 'RESOLVED', " + SEVERITY_RANK + ", occurred_at nulls last, rule_code, subject",
+                + " || coalesce((select ' [DPO note: ' || string_agg(n.note, ' / ' order by n.noted_at) || ']'"
+                + " from deviation_note n where n.month = d.month and n.rule_code = d.rule_code"
+                + " and n.subject = d.subject), '')"
+                + " from deviation d where month = ?"
+                + " order by status = '" + OpenDeviations.RESOLVED + "', " + SEVERITY_RANK + ","
+                + " occurred_at nulls last, rule_code, subject",
                 rs -> {
                     String code = rs.getString(1);
                     RuleTexts.Text text = ruleTexts.of(code);
@@ -435,14 +461,15 @@ final class DpoWorkbook {
     private static final String LOCAL_RECORDINGS = "select d.meeting_id,"
             + " coalesce(d.meeting_start, min(d.join_time)) as recorded"
             + " from dashboard_participant d"
-            + " where d.recording and coalesce(d.meeting_start, d.join_time) >= ?"
-            + " and coalesce(d.meeting_start, d.join_time) < ?"
+            + " where d.recording and zc_join_moment(d.meeting_start, d.join_time) >= ?"
+            + " and zc_join_moment(d.meeting_start, d.join_time) < ?"
+            + " and not zc_restricted('dashboard_participant', d.id)"
             + " group by d.meeting_id, d.meeting_start";
 
     private long recordings(SXSSFWorkbook workbook, CellStyles styles, Period period, PageSetUp page) {
         SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Recordings", RECORDING_COLUMNS,
                 maxRowsPerSheet, page);
-        LocalDate inventory = inventoryDate(period);
+        LocalDate inventory = period.inventoryDate();
         if (inventory != null) {
             stream("select r.meeting_id, r.topic, r.host_email, p.profile, r.start_time"
                     + " from recording r"
@@ -544,21 +571,22 @@ final class DpoWorkbook {
     }
 
     /**
-     * The files that concern the month (docs/months.md): every file whose data covers it (its rows, or for a file
-     * that yielded none, the dates of its name and text), every file that arrived during it and yielded nothing
-     * (quarantined, failed, every row rejected), and the users and hosts snapshots evaluation may use for it.
+     * The files that concern the month (docs/months.md): those its evaluation recorded (the files whose data covers
+     * it, those that arrived during it and yielded nothing, the snapshots and inventory it was judged on), and any
+     * that concern it and arrived since, marked so in their status.
      */
     private long dataQuality(SXSSFWorkbook workbook, CellStyles styles, Period period, PageSetUp page) {
         SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Data quality", DATA_QUALITY_COLUMNS,
                 maxRowsPerSheet, page);
-        stream("with month_file as ("
-                + "   select id from source_file where data_from < ? and data_to >= ?"
-                + "   union select id from source_file where ingested_at >= ? and ingested_at < ?"
-                + "     and (status <> 'COMPLETED' or rows_ingested + rows_duplicate = 0)"
-                + "   union select id from source_file where kind in ('USERS', 'HOST_ACTIVITY')"
-                + "     and inventory_date >= ? and inventory_date < ?)"
+        stream("with concerned as ("
+                + "   select source_file_id as id, true as judged from month_file where month = ?"
+                + "   union all select f, false from zc_month_files(?, ?, ?, ?) f"
+                + "     where f not in (select source_file_id from month_file where month = ?)),"
+                + " month_file as (select id, bool_or(judged) as judged from concerned group by id)"
                 + " select f.file_name, f.kind, f.sha256, f.ingested_at, f.rows_read, f.rows_ingested,"
-                + "   f.rows_rejected, " + DATA_QUALITY_REASONS + ", f.status, f.rows_duplicate"
+                + "   f.rows_rejected, " + DATA_QUALITY_REASONS + ","
+                + "   f.status || case when m.judged or ? then '' else ' (after the evaluation)' end,"
+                + "   f.rows_duplicate"
                 + " from source_file f join month_file m on m.id = f.id"
                 + " left join lateral (select string_agg(g.reason || ' (' || g.n || '): line'"
                 + "       || case when g.n > 1 then 's ' else ' ' end || g.lines"
@@ -574,8 +602,8 @@ final class DpoWorkbook {
                 rs -> sheet.row(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class), rs.getLong(5), rs.getLong(6), rs.getLong(7),
                         rs.getString(8), rs.getString(9), rs.getLong(10)),
-                period.to(), period.from(), period.from(), period.to(), period.first(),
-                period.first().plusMonths(SNAPSHOT_MONTHS_AFTER), REJECTED_LINES_SHOWN, REJECTED_LINES_SHOWN);
+                period.first(), period.from(), period.to(), period.first(), period.window().snapshotLatest(),
+                period.first(), period.facts() == null, REJECTED_LINES_SHOWN, REJECTED_LINES_SHOWN);
         sheet.finish();
         return sheet.rowsWritten();
     }
@@ -614,10 +642,20 @@ final class DpoWorkbook {
                     .toLocalDate(), "SHA-256 of the effective policy values the month was evaluated under, from "
                     + used[1]);
         }
-        LocalDate inventory = inventoryDate(period);
+        LocalDate inventory = period.inventoryDate();
         sheet.row("Processing", "Recordings inventory", inventory == null ? "none" : "used", inventory,
-                inventory == null ? "no recordings export dated in or before the period"
-                        : "newest recordings export dated in or before the period");
+                !period.evaluated() ? "the month was not evaluated"
+                        : inventory == null ? "no recordings export dated within the period"
+                        : "the recordings export the evaluation judged the period on");
+        if (period.facts() != null && period.facts().usersDate() != null) {
+            sheet.row("Processing", "Users snapshot", "used", period.facts().usersDate(),
+                    "the users export the evaluation judged accounts and profiles on");
+        }
+        if (period.facts() != null && period.facts().recordingsCheckedOn() != null) {
+            sheet.row("Processing", "Recordings retention check", period.facts().recordingsCheckInventory() == null
+                    ? "no inventory" : "inventory of " + period.facts().recordingsCheckInventory(),
+                    period.facts().recordingsCheckedOn(), "recordings last judged against their retention limit");
+        }
 
         sheet.row("Pseudonymisation", "Method", "HMAC-SHA-256", null, "Keyed pseudonym of every IP address (and of"
                 + " its /24 or /48 network) made at ingest with a secret key of at least 256 bits kept outside the"

@@ -3,11 +3,9 @@ package org.zoomcompliance.report;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -15,24 +13,27 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.month.MonthRegister;
 
 /**
  * The DPO workbook as other capabilities use it: build a month's workbook (through the {@code reportJob}), find
- * the registered versions of a month, and the month's deviations per rule for a summary line.
+ * the registered versions of a month, and the month's deviations per rule for a summary line, read from the month
+ * facts as the workbook reads them.
  */
 @Service
 public class MonthlyReport {
 
     private final JobRunner jobRunner;
     private final ReportRegistry registry;
+    private final MonthRegister register;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final AtomicLong lastRun = new AtomicLong();
 
     public MonthlyReport(JobRunner jobRunner, ReportRegistry registry, DataSource dataSource, Clock clock) {
         this.jobRunner = jobRunner;
         this.registry = registry;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.register = new MonthRegister(jdbc);
         this.clock = clock;
     }
 
@@ -41,14 +42,13 @@ public class MonthlyReport {
      * null (a folder receives the file under its own name). Returns the job execution, whatever its status.
      */
     public JobExecution build(YearMonth month, Path out) {
-        return jobRunner.run(ReportJobConfiguration.JOB_NAME, parameters(month, out, nextRun()));
+        return jobRunner.run(ReportJobConfiguration.JOB_NAME, parameters(month, out));
     }
 
     /** The parameters of a build, as this service, the console and the scheduler launch it. */
-    public static JobParameters parameters(YearMonth month, Path out, long run) {
+    public static JobParameters parameters(YearMonth month, Path out) {
         JobParametersBuilder parameters = new JobParametersBuilder()
-                .addString(ReportJobConfiguration.MONTH, month.toString())
-                .addLong(JobRunner.RUN_PARAMETER, run);
+                .addString(ReportJobConfiguration.MONTH, month.toString());
         if (out != null) {
             parameters.addString(ReportJobConfiguration.OUT, out.toAbsolutePath().toString(), false);
         }
@@ -75,18 +75,49 @@ public class MonthlyReport {
         return registry.latestOfEachMonth();
     }
 
-    /** The month's deviations per rule code, in code order (rules without deviations are left out). */
+    /** The month's open deviations per rule code, in code order (rules without any are left out). */
     public Map<String, Long> deviationsPerRule(YearMonth month) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("select rule_code, count(*) from deviation where month = ? group by rule_code order by rule_code",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }, month.atDay(1));
-        return counts;
+        return counts(month).open();
     }
 
-    /** A run number never used before by this process, even for two builds in the same millisecond. */
-    private long nextRun() {
-        return lastRun.updateAndGet(last -> Math.max(last + 1, clock.millis()));
+    /** The month's open deviations and those resolved this month, per rule, as the workbook's Summary counts them. */
+    public MonthRegister.Counts counts(YearMonth month) {
+        return register.counts(month);
+    }
+
+    /** Whether the month was evaluated with some input; a workbook of another month says "not evaluated". */
+    public boolean evaluated(YearMonth month) {
+        return register.evaluated(month);
+    }
+
+    /** The versions of a month whose file is kept (not purged, not superseded), oldest first. */
+    public List<ReportEntry> kept(YearMonth month) {
+        return registry.kept(month);
+    }
+
+    /**
+     * After an erasure rebuilt the month as {@code newest}: deletes the files of its earlier kept versions, which
+     * still hold the person, and marks their registry rows (kept as evidence) purged and superseded, and why.
+     *
+     * @return the versions whose file was deleted
+     */
+    public List<ReportEntry> supersede(YearMonth month, ReportEntry newest, String reason) {
+        List<ReportEntry> superseded = new java.util.ArrayList<>();
+        for (ReportEntry entry : registry.kept(month)) {
+            if (entry.version() >= newest.version()) {
+                continue;
+            }
+            try {
+                java.nio.file.Files.deleteIfExists(entry.path());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot delete the superseded workbook "
+                        + entry.path().getFileName() + ": " + e.getMessage(), e);
+            }
+            jdbc.update("update report set purged_at = ?, superseded_reason = ? where id = ?",
+                    java.sql.Timestamp.from(clock.instant()), reason + " (replaced by version " + newest.version() + ")",
+                    entry.id());
+            superseded.add(entry);
+        }
+        return superseded;
     }
 }

@@ -3,40 +3,78 @@ package org.zoomcompliance.retention;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.policy.PolicyEvaluation;
 import org.zoomcompliance.pseudonymisation.KeyManagement;
 
 /**
- * {@code retentionJob}: purges the pipeline's own data past the policy's limits ({@code retentionPurgeStep}),
- * then destroys the key versions no remaining row uses ({@code retentionKeysStep}). Identified by {@code asOf}
- * (yyyy-MM-dd), made distinct per run by {@link org.zoomcompliance.infrastructure.JobRunner#RUN_PARAMETER}.
+ * {@code retentionJob}, the one retention flow whoever starts it (the command line, the console, the nightly run):
+ * judges the recordings held against their profile's limit as of the date ({@code retentionJudgeStep}, the evaluate
+ * job of {@code RECORDING_RETENTION_EXCEEDED} for the date's month), purges the pipeline's own data past the
+ * policy's limits ({@code retentionPurgeStep}), then destroys the key versions no remaining row uses
+ * ({@code retentionKeysStep}). Identified by {@code asOf} (yyyy-MM-dd) alone: a date runs once, a failed run of it
+ * restarts at the step that failed.
  */
 @Configuration(proxyBeanMethods = false)
 class RetentionJobConfiguration {
 
     @Bean
-    Job retentionJob(JobRepository jobRepository, Step retentionPurgeStep, Step retentionKeysStep) {
+    Job retentionJob(JobRepository jobRepository, Step retentionJudgeStep, Step retentionPurgeStep,
+            Step retentionKeysStep) {
         return new JobBuilder(Retention.JOB_NAME, jobRepository)
                 .validator(asOfValidator())
-                .start(retentionPurgeStep)
+                .start(retentionJudgeStep)
+                .next(retentionPurgeStep)
                 .next(retentionKeysStep)
+                .build();
+    }
+
+    /**
+     * Runs the evaluate job of the recording-retention rule as of the date; outside any transaction, since that job
+     * commits on its own. Its write count is the number of recordings found kept beyond their limit.
+     */
+    @Bean
+    Step retentionJudgeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            PolicyEvaluation evaluation) {
+        return new StepBuilder("retentionJudgeStep", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    LocalDate asOf = LocalDate.parse(chunk.getStepContext().getStepExecution().getJobParameters()
+                            .getString(Retention.AS_OF));
+                    YearMonth month = YearMonth.from(asOf);
+                    JobExecution judged = evaluation.evaluate(month, Set.of(Retention.RECORDING_RULE), asOf);
+                    if (judged.getStatus() != BatchStatus.COMPLETED) {
+                        throw new IllegalStateException("recordings not judged: " + JobRunner.reason(judged));
+                    }
+                    contribution.incrementWriteCount(evaluation.summary(month).deviations()
+                            .getOrDefault(Retention.RECORDING_RULE, 0));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .transactionAttribute(new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED))
                 .build();
     }
 
@@ -70,15 +108,16 @@ class RetentionJobConfiguration {
                     and (p.join_time is null or p.join_time < coalesce(t.end_time, t.start_time) + interval '1 day'))""";
 
     /**
-     * Every purge in the order it runs: participant rows before the meetings they keep alive, and the limits of
-     * policy.md's "Retention of the pipeline's own data".
+     * Every purge in the order it runs: participant rows before the meetings they keep alive, at the limits of
+     * {@code retention.*} (docs/policy.md, "Keys").
      */
     static List<Purge> purges(JdbcTemplate jdbc, Policy policy, HomeFolder home) {
         ZoneId zone = policy.zone();
         Policy.Retention limits = policy.retention();
         Function<Instant, Object> instant = Timestamp::from;
         Function<Instant, Object> date = cutOff -> LocalDate.ofInstant(cutOff, zone);
-        String joinAge = "coalesce(t.join_time, t.meeting_start, f.ingested_at) < ?";
+        // A join is as old as the moment that places it in its month (docs/months.md), else its file's arrival.
+        String joinAge = "coalesce(zc_join_moment(t.meeting_start, t.join_time), f.ingested_at) < ?";
         return List.of(
                 new TablePurge(jdbc, zone, "participant_join",
                         "participant_join t join source_file f on f.id = t.source_file_id", joinAge, instant,

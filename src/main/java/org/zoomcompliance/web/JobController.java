@@ -3,13 +3,16 @@ package org.zoomcompliance.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,19 +20,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zoomcompliance.infrastructure.AlreadyCompletedException;
 import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.operations.ExecutionView;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobGuard;
 import org.zoomcompliance.operations.JobRequest;
-import org.zoomcompliance.retention.Retention;
 
 /**
  * The operators' pages: recent executions, one execution's steps, and forms to start a job, restart a failed
- * one, stop a running one or abandon one. Jobs run in the background; a refusal is shown at once.
+ * one, stop a running one or abandon one. Jobs run in the background; a refusal is shown at once. While something
+ * runs, the pages refresh its status and counts by themselves from {@code /jobs/progress} (a script of the
+ * console's own origin, as its Content-Security-Policy allows), every {@code zoom-compliance.console.refresh-interval}
+ * (2 s), and load again once it has ended.
  */
 @Controller
 @ConditionalOnWebApplication
@@ -39,22 +46,40 @@ class JobController {
 
     private final JobControl jobControl;
     private final HomeFolder home;
-    private final Clock clock;
     private final JobGuard guard;
-    private final Retention retention;
+    private final Duration refreshInterval;
 
-    JobController(JobControl jobControl, HomeFolder home, Clock clock, JobGuard guard, Retention retention) {
+    JobController(JobControl jobControl, HomeFolder home, JobGuard guard,
+            @Value("${zoom-compliance.console.refresh-interval:2s}") Duration refreshInterval) {
         this.jobControl = jobControl;
         this.home = home;
-        this.clock = clock;
         this.guard = guard;
-        this.retention = retention;
+        this.refreshInterval = refreshInterval;
+    }
+
+    /** What the pages refresh of an execution while it runs. */
+    record Progress(long id, String status, boolean running, long readCount, long writeCount, long skipCount,
+            List<StepProgress> steps) {
+
+        static Progress of(ExecutionView execution) {
+            return new Progress(execution.id(), execution.status().name(), execution.status().isRunning(),
+                    execution.readCount(), execution.writeCount(), execution.skipCount(),
+                    execution.steps().stream().map(step -> new StepProgress(step.id(), step.status().name(),
+                            step.readCount(), step.writeCount(), step.skipCount())).toList());
+        }
+    }
+
+    /** What the pages refresh of one step. */
+    record StepProgress(long id, String status, long readCount, long writeCount, long skipCount) {
     }
 
     @GetMapping("/jobs")
     String jobs(Model model) {
         LocalDate today = guard.today();
-        model.addAttribute("executions", jobControl.recent(PAGE));
+        List<ExecutionView> executions = jobControl.recent(PAGE);
+        model.addAttribute("executions", executions);
+        model.addAttribute("refreshing", executions.stream().anyMatch(execution -> execution.status().isRunning()));
+        model.addAttribute("refreshMillis", refreshInterval.toMillis());
         model.addAttribute("previousMonth", YearMonth.from(today).minusMonths(1));
         model.addAttribute("today", today);
         return "jobs";
@@ -65,7 +90,21 @@ class JobController {
         ExecutionView execution = jobControl.find(WebParameters.id(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such execution"));
         model.addAttribute("execution", execution);
+        model.addAttribute("refreshing", execution.status().isRunning());
+        model.addAttribute("refreshMillis", refreshInterval.toMillis());
         return "job";
+    }
+
+    /** The status and counts of the executions named ({@code ids=1,2}, at most a page of them), with their steps. */
+    @GetMapping(value = "/jobs/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<Progress> progress(@RequestParam String ids) {
+        List<String> asked = List.of(ids.split(",", -1));
+        if (asked.size() > PAGE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "too many executions");
+        }
+        return asked.stream().map(WebParameters::id).distinct().map(jobControl::find).flatMap(Optional::stream)
+                .map(Progress::of).toList();
     }
 
     @PostMapping("/jobs/start")
@@ -75,9 +114,9 @@ class JobController {
             return ingestInbox(user, flash);
         }
         List<JobRequest> requests = switch (job) {
-            case "evaluate" -> List.of(JobRequest.evaluate(WebParameters.month(month), clock));
-            case "report" -> List.of(JobRequest.report(WebParameters.month(month), clock));
-            case "retention" -> List.of(JobRequest.retention(WebParameters.date(date), retention));
+            case "evaluate" -> List.of(JobRequest.evaluate(WebParameters.month(month)));
+            case "report" -> List.of(JobRequest.report(WebParameters.month(month)));
+            case "retention" -> List.of(JobRequest.retention(WebParameters.date(date)));
             case "nightly" -> List.of(JobRequest.nightly(WebParameters.date(date)));
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "invalid job");
         };
@@ -86,6 +125,8 @@ class JobController {
             try {
                 jobControl.runInBackground(request, user.getName());
                 started++;
+            } catch (AlreadyCompletedException e) {
+                flash.addFlashAttribute("message", e.getMessage() + ": nothing to do");
             } catch (JobRefusedException e) {
                 flash.addFlashAttribute("error", e.getMessage());
             }

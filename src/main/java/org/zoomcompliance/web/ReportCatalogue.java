@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zoomcompliance.month.OpenDeviations;
 import org.zoomcompliance.policy.Policy;
 
 /** What the DPO pages read: the registered workbooks ({@code report}) and a month's deviations. */
@@ -52,9 +53,10 @@ class ReportCatalogue {
                 (rs, row) -> report(rs), id).stream().findFirst();
     }
 
-    /** Months that have deviations or a workbook, newest first. */
+    /** Months that were evaluated or have deviations or a workbook, newest first. */
     List<YearMonth> months() {
-        return jdbc.queryForList("select month from deviation union select month from report order by 1 desc", Date.class)
+        return jdbc.queryForList("select month from month_facts union select month from deviation"
+                        + " union select month from report order by 1 desc", Date.class)
                 .stream().map(date -> YearMonth.from(date.toLocalDate())).toList();
     }
 
@@ -64,20 +66,32 @@ class ReportCatalogue {
                 Date.valueOf(month.atDay(1)));
     }
 
-    long countDeviations(YearMonth month, String rule, String severity) {
+    /** Open deviations of a month, optionally of one rule and one severity. */
+    long countOpen(YearMonth month, String rule, String severity) {
         List<Object> arguments = new ArrayList<>();
         String where = where(month, rule, severity, arguments);
-        return jdbc.queryForObject("select count(*) from deviation" + where, Long.class, arguments.toArray());
+        return jdbc.queryForObject("select count(*) from " + OpenDeviations.VIEW + where, Long.class,
+                arguments.toArray());
     }
 
-    /** A month's deviations, optionally of one rule and one severity, most severe first. */
+    /** Deviations of the previous month a month resolved, optionally of one rule and one severity. */
+    long countResolved(YearMonth month, String rule, String severity) {
+        List<Object> arguments = new ArrayList<>();
+        String where = where(month, rule, severity, arguments);
+        arguments.add(OpenDeviations.RESOLVED);
+        return jdbc.queryForObject("select count(*) from deviation" + where + " and status = ?", Long.class,
+                arguments.toArray());
+    }
+
+    /** A month's deviations, optionally of one rule and one severity: open ones most severe first, then resolved. */
     List<Deviation> deviations(YearMonth month, String rule, String severity) {
         List<Object> arguments = new ArrayList<>();
         String where = where(month, rule, severity, arguments);
         arguments.add(DEVIATION_PAGE);
         return jdbc.query("select rule_code, severity, status, occurred_at, meeting_id, topic, host_email, profile, evidence"
                         + " from deviation" + where
-                        + " order by case severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, rule_code,"
+                        + " order by status = '" + OpenDeviations.RESOLVED + "',"
+                        + " case severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, rule_code,"
                         + " occurred_at nulls last, id limit ?",
                 (rs, row) -> new Deviation(rs.getString("rule_code"), rs.getString("severity"), rs.getString("status"),
                         local(rs.getObject("occurred_at", OffsetDateTime.class)), rs.getString("meeting_id"), rs.getString("topic"),

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.operations.AuditLog;
 
 /** The DPO's pages: the monthly workbooks and their download, and a month's deviations. */
@@ -37,11 +40,17 @@ class ReportController {
     private final ReportCatalogue catalogue;
     private final AuditLog audit;
     private final HomeFolder home;
+    private final MonthRegister register;
 
-    ReportController(ReportCatalogue catalogue, AuditLog audit, HomeFolder home) {
+    ReportController(ReportCatalogue catalogue, AuditLog audit, HomeFolder home, MonthRegister register) {
         this.catalogue = catalogue;
         this.audit = audit;
         this.home = home;
+        this.register = register;
+    }
+
+    /** One rule's line of a month: its open deviations and those resolved this month. */
+    record RuleCount(String rule, long open, long resolved) {
     }
 
     @GetMapping("/reports")
@@ -96,14 +105,25 @@ class ReportController {
         model.addAttribute("severity", severityFilter);
         model.addAttribute("severities", List.of("HIGH", "MEDIUM", "LOW"));
         model.addAttribute("limit", ReportCatalogue.DEVIATION_PAGE);
+        // A month not evaluated (never, or without input) says so, never "0 deviation(s)".
+        boolean evaluated = selected != null && register.evaluated(selected);
+        model.addAttribute("evaluated", evaluated);
         if (selected != null) {
             model.addAttribute("rules", catalogue.rules(selected));
-            model.addAttribute("total", catalogue.countDeviations(selected, ruleFilter, severityFilter));
+            model.addAttribute("total", catalogue.countOpen(selected, ruleFilter, severityFilter));
+            model.addAttribute("resolved", catalogue.countResolved(selected, ruleFilter, severityFilter));
             model.addAttribute("deviations", catalogue.deviations(selected, ruleFilter, severityFilter));
+            MonthRegister.Counts counts = register.counts(selected);
+            Set<String> rules = new TreeSet<>(counts.open().keySet());
+            rules.addAll(counts.resolved().keySet());
+            model.addAttribute("perRule", rules.stream()
+                    .map(code -> new RuleCount(code, counts.open(code), counts.resolved(code))).toList());
         } else {
             model.addAttribute("rules", List.of());
             model.addAttribute("total", 0L);
+            model.addAttribute("resolved", 0L);
             model.addAttribute("deviations", List.of());
+            model.addAttribute("perRule", List.of());
         }
         return "deviations";
     }

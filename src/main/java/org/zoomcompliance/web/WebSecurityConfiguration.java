@@ -62,6 +62,7 @@ public class WebSecurityConfiguration {
                         .requestMatchers("/css/**", "/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator", "/actuator/**").denyAll()
                         .requestMatchers("/reports", "/reports/**", "/deviations").hasRole("DPO")
+                        .requestMatchers("/subjects", "/subjects/**").hasRole("DPO")
                         .requestMatchers("/jobs", "/jobs/**").hasRole("OPERATOR")
                         .requestMatchers("/", "/audit").hasAnyRole("DPO", "OPERATOR")
                         .anyRequest().authenticated())

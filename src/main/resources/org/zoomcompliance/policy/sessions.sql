@@ -1,7 +1,8 @@
 -- Sessionisation: the month's facts every rule reads, as temporary tables dropped when the evaluation commits.
 -- Bind parameters: :month_start, :month_end (the month in the institution's zone), :lo, :hi (a day wider, for
 -- joins placed by time), :zone, :users_file, :inventory_date, :group_profiles, :profile_policies, :generic,
--- :name_prefixes, :client_minimums, :client_platforms.
+-- :name_prefixes, :client_minimums, :client_platforms. The bounds come from month/MonthWindow; a join is placed in
+-- time by zc_join_moment (docs/months.md).
 -- Statements are separated by a semicolon at the end of a line.
 
 -- The policy's profiles: which Zoom group maps to which profile, and what each profile may do.
@@ -60,10 +61,12 @@ where start_time >= :lo and start_time < :hi;
 
 insert into ev_occurrence (meeting_id, start_time)
 select meeting_id, meeting_start from participant_join
-where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi and meeting_start is not null
+where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi
+  and meeting_start is not null
 union
 select meeting_id, meeting_start from dashboard_participant
-where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi and meeting_start is not null
+where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi
+  and meeting_start is not null
 on conflict do nothing;
 
 analyze ev_occurrence;
@@ -78,10 +81,14 @@ select n.name, n.name_is_phone,
        zc_unidentified(translate(case when :name_prefixes = '' then n.name else regexp_replace(n.name, :name_prefixes, '') end,
                                  ',', ' '), n.name_is_phone, g.pattern) as unidentified
 from (select name, name_is_phone from participant_join
-      where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi
+      where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi
+        -- data-subject restriction (V54)
+        and not zc_restricted('participant_join', id)
       union
       select name, name ~ '^[0-9a-f]{32}$' from dashboard_participant
-      where coalesce(meeting_start, join_time) >= :lo and coalesce(meeting_start, join_time) < :hi) n
+      where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi
+        -- data-subject restriction (V54)
+        and not zc_restricted('dashboard_participant', id)) n
 cross join ev_generic g;
 
 analyze ev_name;
@@ -100,7 +107,9 @@ select j.meeting_id, j.name, j.role, j.email_pseudonym, coalesce(j.email_pseudon
                    and (o.end_time is null or j.join_time <= o.end_time + interval '30 minutes'))) as start_time
 from participant_join j
 join ev_name n on n.name = j.name and n.name_is_phone = j.name_is_phone
-where coalesce(j.meeting_start, j.join_time) >= :lo and coalesce(j.meeting_start, j.join_time) < :hi;
+where zc_join_moment(j.meeting_start, j.join_time) >= :lo and zc_join_moment(j.meeting_start, j.join_time) < :hi
+  -- data-subject restriction (V54)
+  and not zc_restricted('participant_join', j.id);
 
 update ev_join j set start_time = f.start_time
 from (select meeting_id, (join_time at time zone :zone)::date as day, min(join_time) as start_time
@@ -117,7 +126,9 @@ select d.meeting_id, d.name, d.name ~ '^[0-9a-f]{32}$' as name_is_phone, d.role,
                    and (o.end_time is null or d.join_time <= o.end_time + interval '30 minutes'))) as start_time
 from dashboard_participant d
 left join ev_name n on n.name = d.name and n.name_is_phone = (d.name ~ '^[0-9a-f]{32}$')
-where coalesce(d.meeting_start, d.join_time) >= :lo and coalesce(d.meeting_start, d.join_time) < :hi;
+where zc_join_moment(d.meeting_start, d.join_time) >= :lo and zc_join_moment(d.meeting_start, d.join_time) < :hi
+  -- data-subject restriction (V54)
+  and not zc_restricted('dashboard_participant', d.id);
 
 update ev_dash d set start_time = f.start_time
 from (select meeting_id, (join_time at time zone :zone)::date as day, min(join_time) as start_time

@@ -27,13 +27,14 @@ class CommandLineTest {
 
         // then
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("demo", "ingest", "evaluate", "retention", "report", "nightly", "serve",
-                "jobs", "keys", "generate", "lookup");
+        assertThat(out.toString()).contains("demo", "ingest", "pull", "evaluate", "retention", "report", "nightly",
+                "serve", "jobs", "keys", "generate", "lookup", "subject");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "ingest", "evaluate", "retention", "report", "nightly", "serve", "jobs", "jobs list",
-        "jobs restart", "jobs stop", "jobs abandon", "keys", "keys status", "keys rotate", "generate", "lookup"})
+    @ValueSource(strings = {"demo", "ingest", "pull", "evaluate", "retention", "report", "nightly", "serve", "jobs", "jobs list",
+        "jobs restart", "jobs stop", "jobs abandon", "keys", "keys status", "keys rotate", "generate", "lookup",
+        "subject", "subject access", "subject erase", "subject restrict", "subject lift", "subject note", "subject hold"})
     void everyCommandHasHelp(String command) {
         List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
         args.add("--help");

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.support.EvaluatedMonths;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 import picocli.CommandLine;
 
@@ -24,6 +26,7 @@ class ReportCommandTest extends PipelineIntegrationTest {
             jdbc.update("insert into deviation (month, rule_code, subject, severity, status, evidence)"
                     + " values (?, 'MEETING_ON_PMI', ?, 'MEDIUM', 'NEW', 'PMI used')", month, subject);
         }
+        EvaluatedMonths.mark(jdbc, YearMonth.of(2024, 7));
         ReportCommand command = new ReportCommand();
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(command).setOut(new PrintWriter(out));

@@ -22,7 +22,10 @@ class ExportGeneratorTest {
     private static final YearMonth MONTH = YearMonth.of(2026, 11);
     private static final int MEETINGS = 480;
 
-    /** The headers of zoom-exports.md, written out here rather than taken from {@link Layouts}. */
+    /**
+     * The headers real exports have (docs/exports.md, "Header names"), written out here rather than taken from
+     * {@link Layouts}.
+     */
     private static final List<String> DOCUMENTED_FIRST_LINES = List.of(
             "Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,",
             "Topic,ID,Host,Duration (minutes),Start time,End time,Participants",

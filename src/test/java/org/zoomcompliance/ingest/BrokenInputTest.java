@@ -146,6 +146,14 @@ class BrokenInputTest extends PipelineIntegrationTest {
         assertThat(target).hasContent(export);
         assertThat(jdbc.queryForObject("select count(*) from source_file where sha256 = ?", Integer.class,
                 Ingestion.sha256(target))).isZero();
+        // and a row records the link, dated when it arrived (the test clock's day), so that month's Data quality
+        // lists it
+        assertThat(jdbc.queryForList("select kind, status, reasons, ingested_at::date as day from source_file"
+                + " where file_name = 'signinout_link.csv'"))
+                .extracting(row -> row.get("kind"), row -> row.get("status"), row -> row.get("reasons"),
+                        row -> row.get("day").toString())
+                .containsExactly(tuple("UNKNOWN", "QUARANTINED",
+                        "a symbolic link: links are not followed, put the file itself there", "2026-11-02"));
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.zoomcompliance.infrastructure.StaleExecutionRecovery;
 import org.zoomcompliance.ingest.IngestReport.FileOutcome;
 import org.zoomcompliance.ingest.IngestReport.Status;
 import org.zoomcompliance.support.PipelineIntegrationTest;
+import org.zoomcompliance.support.TestClocks;
 import org.zoomcompliance.support.TestHomes;
 
 /**
@@ -72,6 +73,9 @@ class LaunchLeavesNothingTest extends PipelineIntegrationTest {
     @Autowired
     FileLocations locations;
 
+    @Autowired
+    IngestProgress progress;
+
     @Test
     void manyFilesLaunchedAtOnceEachGetAnExecutionAndAreAllIngested() throws Exception {
         // given 40 small files of distinct content, ingested eight at a time
@@ -79,7 +83,8 @@ class LaunchLeavesNothingTest extends PipelineIntegrationTest {
         for (int n = 0; n < FILES; n++) {
             participants(folder.resolve("participants_9300000%04d.csv".formatted(n)), "Launch " + n);
         }
-        Ingestion eightAtATime = new Ingestion(jobRunner, jdbc, home, inboxFiles, locations, 8);
+        Ingestion eightAtATime = new Ingestion(jobRunner, jdbc, home, inboxFiles, locations, progress,
+                TestClocks.afterSampleMonth(), 8, 10_000);
 
         // when
         IngestReport report = eightAtATime.ingest(List.of(folder));

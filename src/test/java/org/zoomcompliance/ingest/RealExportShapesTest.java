@@ -20,7 +20,7 @@ import org.zoomcompliance.ingest.IngestReport.Status;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 
 /**
- * The shapes real Zoom exports take (docs/zoom-exports.md, "Seen in real exports"), one committed fixture each under
+ * The shapes real Zoom exports take (docs/exports.md), one committed fixture each under
  * {@code fixtures/ingest/real}, with the rows they must give written here by hand. Times are UTC; the test home's
  * zone is Europe/Paris.
  */

@@ -36,7 +36,7 @@ class NightlyJobFunctionalTests extends PipelineIntegrationTest {
         // then every step completed: the inbox was ingested and emptied, October evaluated, retention applied
         assertThat(night.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(night.getStepExecutions()).extracting(StepExecution::getStepName)
-                .containsExactly("nightlyIngestStep", "nightlyEvaluateStep", "nightlyRetentionStep");
+                .containsExactly("nightlyPullStep", "nightlyIngestStep", "nightlyEvaluateStep", "nightlyRetentionStep");
         for (String export : EXPORTS) {
             assertThat(home.inbox().resolve(export)).doesNotExist();
             assertThat(home.processed().resolve(export)).exists();
@@ -65,7 +65,8 @@ class NightlyJobFunctionalTests extends PipelineIntegrationTest {
         // then it completed every step, and its summary names the file and why it was set aside
         assertThat(night.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(night.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("nightlyIngestStep", BatchStatus.COMPLETED),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("nightlyPullStep", BatchStatus.COMPLETED),
+                        org.assertj.core.groups.Tuple.tuple("nightlyIngestStep", BatchStatus.COMPLETED),
                         org.assertj.core.groups.Tuple.tuple("nightlyEvaluateStep", BatchStatus.COMPLETED),
                         org.assertj.core.groups.Tuple.tuple("nightlyRetentionStep", BatchStatus.COMPLETED));
         assertThat(NightlySummary.of(night)).containsExactly(

@@ -46,7 +46,7 @@ class JobGuardTest extends PipelineIntegrationTest {
                 .hasMessage("nightly run of 2030-06-17 refused: the date is after today (2030-06-16 in Europe/Paris);"
                         + " a date in the future would purge what the policy keeps until then");
         assertThatThrownBy(() -> guard().check(new JobRequest(JobRequest.RETENTION_JOB,
-                org.zoomcompliance.retention.Retention.parameters(LocalDate.of(9999, 12, 31), 1))))
+                org.zoomcompliance.retention.Retention.parameters(LocalDate.of(9999, 12, 31)))))
                 .isInstanceOf(OutOfRangeException.class).hasMessageContaining("retention as of 9999-12-31 refused");
         assertThatCode(() -> guard().check(JobRequest.nightly(today))).doesNotThrowAnyException();
     }
@@ -58,22 +58,22 @@ class JobGuardTest extends PipelineIntegrationTest {
                 + " ('1990-03-01', 'MEETING_ON_PMI', 'guard-test', 'LOW', 'NEW', 'guard test')");
 
         // when / then
-        assertThatCode(() -> guard().check(JobRequest.evaluate(YearMonth.of(1990, 3), TODAY))).doesNotThrowAnyException();
-        assertThatCode(() -> guard().check(JobRequest.report(YearMonth.of(2030, 6), TODAY))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> guard().check(JobRequest.evaluate(YearMonth.of(1990, 2), TODAY)))
+        assertThatCode(() -> guard().check(JobRequest.evaluate(YearMonth.of(1990, 3)))).doesNotThrowAnyException();
+        assertThatCode(() -> guard().check(JobRequest.report(YearMonth.of(2030, 6)))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard().check(JobRequest.evaluate(YearMonth.of(1990, 2))))
                 .isInstanceOf(OutOfRangeException.class)
                 .hasMessage("evaluate 1990-02 refused: the month must lie between 1990-03 (the earliest month of the"
                         + " data held) and 2030-06 (the current month in Europe/Paris)");
-        assertThatThrownBy(() -> guard().check(JobRequest.report(YearMonth.of(2030, 7), TODAY)))
+        assertThatThrownBy(() -> guard().check(JobRequest.report(YearMonth.of(2030, 7))))
                 .isInstanceOf(OutOfRangeException.class).hasMessageStartingWith("report 2030-07 refused");
-        assertThatThrownBy(() -> guard().check(JobRequest.evaluate(YearMonth.of(0, 1), TODAY)))
+        assertThatThrownBy(() -> guard().check(JobRequest.evaluate(YearMonth.of(0, 1))))
                 .isInstanceOf(OutOfRangeException.class);
-        assertThatThrownBy(() -> guard().check(JobRequest.evaluate(YearMonth.of(9999, 12), TODAY)))
+        assertThatThrownBy(() -> guard().check(JobRequest.evaluate(YearMonth.of(9999, 12))))
                 .isInstanceOf(OutOfRangeException.class);
     }
 
     @Test
-    void aRetentionEarlierThanTheNewestAppliedIsRefused() {
+    void aRetentionOrANightEarlierThanTheNewestRetentionAppliedIsRefused() {
         // given a retention recorded as applied as of 1995-01-10 (other tests may have applied later ones)
         jdbc.update("insert into batch_job_instance (job_instance_id, version, job_name, job_key)"
                 + " values (987650001, 0, 'retentionJob', 'guard-test')");
@@ -84,10 +84,15 @@ class JobGuardTest extends PipelineIntegrationTest {
         try {
             // when / then
             assertThatThrownBy(() -> guard().check(new JobRequest(JobRequest.RETENTION_JOB,
-                    org.zoomcompliance.retention.Retention.parameters(LocalDate.of(1995, 1, 9), 1))))
+                    org.zoomcompliance.retention.Retention.parameters(LocalDate.of(1995, 1, 9)))))
                     .isInstanceOf(JobRefusedException.class).isNotInstanceOf(OutOfRangeException.class)
                     .hasMessageStartingWith("retention as of 1995-01-09 refused: retention was already applied as of")
                     .hasMessageEndingWith("an earlier date would remove nothing that run left");
+            assertThatThrownBy(() -> guard().check(JobRequest.nightly(LocalDate.of(1995, 1, 9))))
+                    .isInstanceOf(JobRefusedException.class).isNotInstanceOf(OutOfRangeException.class)
+                    .hasMessageStartingWith("nightly of 1995-01-09 refused: a night applies retention as of its date,"
+                            + " and retention was already applied as of")
+                    .hasMessageEndingWith("(ingest and evaluate run on their own for an earlier night's files)");
         } finally {
             jdbc.update("delete from batch_job_execution_params where job_execution_id = 987650001");
             jdbc.update("delete from batch_job_execution where job_execution_id = 987650001");

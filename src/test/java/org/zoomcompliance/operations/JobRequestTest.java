@@ -2,11 +2,8 @@ package org.zoomcompliance.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.zoomcompliance.infrastructure.JobRunner;
@@ -15,19 +12,27 @@ import org.zoomcompliance.retention.Retention;
 /** The pipeline's jobs are launched with the names and parameters their configurations expect. */
 class JobRequestTest {
 
-    private final Clock clock = Clock.fixed(Instant.parse("2031-10-05T01:00:00Z"), ZoneOffset.UTC);
-
     @Test
-    void monthlyJobsTakeTheMonthAndARunCounter() {
+    void monthlyJobsTakeTheMonthTheirRunNumberComesAtLaunch() {
         // when
-        JobParameters evaluate = JobRequest.evaluate(YearMonth.of(2031, 9), clock).parameters();
-        JobRequest report = JobRequest.report(YearMonth.of(2031, 9), clock);
+        JobParameters evaluate = JobRequest.evaluate(YearMonth.of(2031, 9)).parameters();
+        JobRequest report = JobRequest.report(YearMonth.of(2031, 9));
 
         // then
         assertThat(evaluate.getString("month")).isEqualTo("2031-09");
-        assertThat(evaluate.getLong(JobRunner.RUN_PARAMETER)).isEqualTo(clock.millis());
+        assertThat(evaluate.getParameter(JobRunner.RUN_PARAMETER)).isNull();
         assertThat(report.jobName()).isEqualTo("reportJob");
         assertThat(report.parameters().getParameter("month").identifying()).isTrue();
+    }
+
+    @Test
+    void retentionIsIdentifiedByItsAsOfDateAlone() {
+        // when
+        JobRequest retention = JobRequest.retention(LocalDate.of(2031, 10, 5));
+
+        // then
+        assertThat(retention.jobName()).isEqualTo("retentionJob");
+        assertThat(JobRequest.describe(retention.parameters())).isEqualTo("asOf=2031-10-05");
     }
 
     @Test
@@ -42,10 +47,10 @@ class JobRequestTest {
 
     @Test
     void eachRequestSaysWhatItIsFor() {
-        assertThat(JobRequest.evaluate(YearMonth.of(2031, 9), clock).subject()).isEqualTo("evaluate 2031-09");
-        assertThat(JobRequest.report(YearMonth.of(2031, 9), clock).month()).contains(YearMonth.of(2031, 9));
+        assertThat(JobRequest.evaluate(YearMonth.of(2031, 9)).subject()).isEqualTo("evaluate 2031-09");
+        assertThat(JobRequest.report(YearMonth.of(2031, 9)).month()).contains(YearMonth.of(2031, 9));
         assertThat(JobRequest.nightly(LocalDate.of(2031, 10, 5)).subject()).isEqualTo("nightly run of 2031-10-05");
-        assertThat(new JobRequest(JobRequest.RETENTION_JOB, Retention.parameters(LocalDate.of(2031, 10, 5), 1)).day())
+        assertThat(new JobRequest(JobRequest.RETENTION_JOB, Retention.parameters(LocalDate.of(2031, 10, 5))).day())
                 .contains(LocalDate.of(2031, 10, 5));
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.zoomcompliance.month.MonthFacts;
+import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 
 /**
@@ -27,6 +29,9 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
 
     @Autowired
     PolicyEvaluation evaluation;
+
+    @Autowired
+    MonthRegister register;
 
     private long file;
 
@@ -176,6 +181,14 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         assertThat(jdbc.queryForObject("select profile from account_profile where month = '2047-03-01' and email = 'staff@test.fr'",
                 String.class)).isEqualTo("MEETING");
         assertThat(evaluation.summary(MARCH).notEvaluated()).isEmpty();
+        // and the facts it was judged on are recorded for every output to read
+        MonthFacts facts = register.of(MARCH).orElseThrow();
+        assertThat(facts.evaluated()).isTrue();
+        assertThat(facts.inventoryDate()).isEqualTo(LocalDate.of(2047, 3, 31));
+        assertThat(facts.usersDate()).isEqualTo(LocalDate.of(2047, 3, 31));
+        assertThat(facts.hostsFile()).isNull();
+        assertThat(facts.snapshotOldest()).isEqualTo(LocalDate.of(2046, 3, 1));
+        assertThat(facts.snapshotLatest()).isEqualTo(LocalDate.of(2047, 5, 31));
     }
 
     @Test
@@ -210,6 +223,8 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         assertThat(result.notEvaluated()).containsKeys("RECORDING_CLOUD", "RECORDING_RETENTION_EXCEEDED", "ACCOUNT_INACTIVE",
                 "ACCOUNT_MULTIPLE_PROFILES", "TRANSFER_OUTSIDE_EU", "CLIENT_OUTDATED", "HOST_OUTSIDE_CONTRACT");
         assertThat(result.notEvaluated().get("RECORDING_CLOUD")).contains("no recordings export");
+        assertThat(register.of(BARE).orElseThrow().inventoryDate()).isNull();
+        assertThat(register.of(BARE).orElseThrow().usersFile()).isNull();
         assertThat(result.deviations()).containsEntry("MEETING_ON_PMI", 1).containsEntry("SENSITIVE_TOPIC", 0);
         assertThat(jdbc.queryForList("select subject from deviation where month = '2035-01-01' and rule_code = 'MEETING_ON_PMI'",
                 String.class)).containsExactly("meeting:3501000001");
@@ -227,6 +242,11 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         assertThat(evidence("RECORDING_RETENTION_EXCEEDED", "recording:31030000004@2047-01-10T09:00:00Z"))
                 .isEqualTo("recorded 2047-01-10, 95 days old on 2047-04-15, limit 30 days (MEETING), 65 days overdue");
         assertThat(subjects("SENSITIVE_TOPIC")).hasSize(1);
+        // and the month's facts keep what the month was judged on, with the check beside them
+        MonthFacts facts = register.of(MARCH).orElseThrow();
+        assertThat(facts.inventoryDate()).isEqualTo(LocalDate.of(2047, 3, 31));
+        assertThat(facts.recordingsCheckedOn()).isEqualTo(LocalDate.of(2047, 4, 15));
+        assertThat(facts.recordingsCheckInventory()).isEqualTo(LocalDate.of(2047, 3, 31));
 
         // and when May, which has no inventory of its own, is checked as of 20 May, April's newest inventory is used
         evaluation.evaluate(YearMonth.of(2047, 5), Set.of("RECORDING_RETENTION_EXCEEDED"), LocalDate.of(2047, 5, 20));

@@ -18,8 +18,9 @@ class PolicyFileTest {
     @TempDir
     Path folder;
 
+    /** The defaults docs/policy.md ("Keys") lists. */
     @Test
-    void defaultsAreThoseOfPolicyMd() {
+    void defaultsAreThoseOfDocsPolicy() {
         // when
         Policy policy = PolicyFile.defaults();
 

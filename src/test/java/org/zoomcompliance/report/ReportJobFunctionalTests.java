@@ -43,6 +43,7 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.STBarGrouping;
 import org.zoomcompliance.policy.Language;
 import org.zoomcompliance.policy.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
+import org.zoomcompliance.support.EvaluatedMonths;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 
 class ReportJobFunctionalTests extends PipelineIntegrationTest {
@@ -102,6 +103,8 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         jdbc.update("update source_file set rows_read = 12, rows_ingested = 10, rows_rejected = 2 where id = ?", file);
         jdbc.update("insert into retention_purge (purged_at, table_name, rows_removed, cut_off) values (?,"
                 + " 'dashboard_participant', 42, ?)", start.plusDays(2), start.minusDays(180));
+        EvaluatedMonths.mark(jdbc, month, LocalDate.of(2031, 3, 31));
+        EvaluatedMonths.mark(jdbc, month.minusMonths(1));
 
         // when the report job runs for the month
         JobExecution execution = monthlyReport.build(month, null);

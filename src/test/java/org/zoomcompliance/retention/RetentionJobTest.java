@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zoomcompliance.pseudonymisation.KeyManagement;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
@@ -105,8 +106,13 @@ class RetentionJobTest extends PipelineIntegrationTest {
         // when retention is applied as of 1991-01-01
         JobExecution execution = retention.apply(LocalDate.of(1991, 1, 1));
 
-        // then it completed, and each purge is recorded with its count and cut-off
+        // then it completed every step of the one retention flow, and each purge is recorded with its count and
+        // cut-off
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
+                .containsExactly(tuple("retentionJudgeStep", BatchStatus.COMPLETED),
+                        tuple("retentionPurgeStep", BatchStatus.COMPLETED),
+                        tuple("retentionKeysStep", BatchStatus.COMPLETED));
         assertThat(retention.purges(execution))
                 .extracting(Retention.PurgeRecord::table, Retention.PurgeRecord::rowsRemoved, Retention.PurgeRecord::cutOff)
                 .contains(tuple("participant_join", 2L, paris("1990-07-05")),

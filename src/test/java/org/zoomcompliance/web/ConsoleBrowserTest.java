@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -31,7 +32,7 @@ import org.zoomcompliance.support.WebIntegrationTest;
 
 /**
  * End to end in a real headless Chromium: the DPO signs in and downloads a month's workbook, an operator signs in
- * and restarts a failed job. Skipped, saying so, only when Chromium or chromedriver is not installed.
+ * and restarts a failed job, and watches a running job's counts change on its page. Skipped, saying so, only when Chromium or chromedriver is not installed.
  */
 class ConsoleBrowserTest extends WebIntegrationTest {
 
@@ -44,6 +45,9 @@ class ConsoleBrowserTest extends WebIntegrationTest {
 
     @Autowired
     JobRepository jobRepository;
+
+    @Autowired
+    StandInJobs.Gate gate;
 
     private WebDriver browser;
     private Path downloads;
@@ -112,6 +116,37 @@ class ConsoleBrowserTest extends WebIntegrationTest {
                 String.class, workbook.sha256())).isEqualTo(DPO);
         assertThat(jdbc.queryForObject("select actor from audit_event where action = 'JOB_RESTART' and target = ?",
                 String.class, StandInJobs.FLAKY + " #" + failed.getId())).isEqualTo(OPERATOR);
+    }
+
+    @Test
+    void aRunningJobsCountsChangeOnItsPageWithoutAReloadAndThePageShowsItsEnd() {
+        // given a job held inside its step, and an operator on its page
+        gate.close();
+        jobControl.runInBackground(new JobRequest(StandInJobs.BLOCKING,
+                new JobParametersBuilder().addString("key", "browser-progress").toJobParameters()), "setup");
+        await().atMost(PATIENCE).until(() -> !jobRepository.findRunningJobExecutions(StandInJobs.BLOCKING).isEmpty());
+        JobExecution running = jobRepository.findRunningJobExecutions(StandInJobs.BLOCKING).iterator().next();
+        await().atMost(PATIENCE).until(() -> !jobRepository.getJobExecution(running.getId()).getStepExecutions().isEmpty());
+        long step = jobRepository.getJobExecution(running.getId()).getStepExecutions().iterator().next().getId();
+        browser.get(url("/jobs/" + running.getId()));
+        signIn(OPERATOR, OPERATOR_PASSWORD);
+        By readCell = By.cssSelector("#step-" + step + " [data-field=read]");
+        assertThat(browser.findElement(readCell).getText()).isEqualTo("0");
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+
+        // when its step's count moves
+        jdbc.update("update batch_step_execution set read_count = 42 where step_execution_id = ?", step);
+
+        // then the page shows it without loading again
+        await().atMost(PATIENCE).until(() -> browser.findElement(readCell).getText().equals("42"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+
+        // and once the job ended, the page shows its end, and refreshes no more
+        gate.open();
+        // (the page loads again meanwhile: an element read as it goes is read again)
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElement(By.cssSelector("#execution [data-field=status]"))
+                .getText().equals("COMPLETED"));
+        assertThat(browser.findElements(By.cssSelector("script[src$='refresh.js']"))).isEmpty();
     }
 
     private void signIn(String user, String password) {

@@ -33,6 +33,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.ResultActions;
@@ -200,6 +201,15 @@ class ConsoleHardeningTest extends WebIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> jobRepository.getJobExecution(running.getId()).getStatus()
                 == BatchStatus.COMPLETED);
+        // the console's action ran the one retention flow: recordings judged, data purged, unused keys destroyed
+        assertThat(jobRepository.getJobExecution(running.getId()).getStepExecutions())
+                .extracting(StepExecution::getStepName)
+                .containsExactly("retentionJudgeStep", "retentionPurgeStep", "retentionKeysStep");
+        // and the same date asked for again is said to be done already, naming the execution
+        mvc.perform(post("/jobs/start").param("job", "retention").param("date", today.toString())
+                        .with(user("operator-retention").roles("OPERATOR")).with(csrf()))
+                .andExpect(flash().attribute("message", containsString("has already completed (execution "
+                        + running.getId() + ", ended ")));
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'operator-retention'"
                 + " and action = 'JOB_REFUSED' and detail like '%is already running (execution " + running.getId() + "%'",
                 Integer.class)).isEqualTo(1);

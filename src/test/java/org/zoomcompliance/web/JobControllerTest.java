@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -128,5 +129,51 @@ class JobControllerTest extends WebIntegrationTest {
                 .andExpect(content().string(containsString("auditor")))
                 .andExpect(content().string(containsString("report 2031-11 v1")))
                 .andExpect(content().string(containsString("c".repeat(64))));
+    }
+
+    @Test
+    void whileAJobRunsItsPagesRefreshItsCountsFromTheProgressEndpointAndStopOnceItEnded() throws Exception {
+        // given a job held inside its step, whose step has read 42 rows so far
+        gate.close();
+        jobControl.runInBackground(new JobRequest(StandInJobs.BLOCKING,
+                new JobParametersBuilder().addString("key", "web-progress").toJobParameters()), "setup");
+        assertThat(gate.awaitEntered()).isTrue();
+        JobExecution running = jobRepository.findRunningJobExecutions(StandInJobs.BLOCKING).iterator().next();
+        long step = running.getStepExecutions().iterator().next().getId();
+        jdbc.update("update batch_step_execution set read_count = 42 where step_execution_id = ?", step);
+
+        // when / then the pages load the refresh script and mark what runs
+        mvc.perform(get("/jobs").with(AS_OPERATOR))
+                .andExpect(content().string(containsString("src=\"/js/refresh.js\"")))
+                .andExpect(content().string(containsString("data-execution=\"" + running.getId() + "\" data-running=\"true\"")))
+                .andExpect(content().string(containsString("data-progress-url=\"/jobs/progress\"")));
+        mvc.perform(get("/jobs/" + running.getId()).with(AS_OPERATOR))
+                .andExpect(content().string(containsString("src=\"/js/refresh.js\"")))
+                .andExpect(content().string(containsString("id=\"step-" + step + "\"")));
+        // and the endpoint gives the status and counts, the steps' too
+        mvc.perform(get("/jobs/progress").param("ids", String.valueOf(running.getId())).with(AS_OPERATOR))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/json"))
+                .andExpect(jsonPath("$[0].id").value(running.getId()))
+                .andExpect(jsonPath("$[0].status").value("STARTED"))
+                .andExpect(jsonPath("$[0].running").value(true))
+                .andExpect(jsonPath("$[0].readCount").value(42))
+                .andExpect(jsonPath("$[0].steps[0].id").value(step))
+                .andExpect(jsonPath("$[0].steps[0].readCount").value(42));
+        mvc.perform(get("/jobs/progress").param("ids", "1,x").with(AS_OPERATOR)).andExpect(status().isBadRequest());
+        mvc.perform(get("/jobs/progress").param("ids", String.valueOf(running.getId())).with(user("dpo-web").roles("DPO")))
+                .andExpect(status().isForbidden());
+
+        // when it ends
+        gate.open();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                jobRepository.getJobExecution(running.getId()).getStatus() == BatchStatus.COMPLETED);
+
+        // then the endpoint says so, and its page no longer refreshes
+        mvc.perform(get("/jobs/progress").param("ids", String.valueOf(running.getId())).with(AS_OPERATOR))
+                .andExpect(jsonPath("$[0].status").value("COMPLETED"))
+                .andExpect(jsonPath("$[0].running").value(false));
+        mvc.perform(get("/jobs/" + running.getId()).with(AS_OPERATOR))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("refresh.js"))));
     }
 }

@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.zoomcompliance.support.EvaluatedMonths;
 import org.zoomcompliance.support.WebIntegrationTest;
 
 /** The DPO's pages: the workbooks, their audited download with safe headers, and a month's deviations. */
@@ -86,6 +87,7 @@ class ReportControllerTest extends WebIntegrationTest {
         deviation(month, "RECORDING_NOT_ALLOWED", "HIGH", "meeting 1", "<b>student recorded</b>");
         deviation(month, "RECORDING_NOT_ALLOWED", "HIGH", "meeting 2", "student recorded again");
         deviation(month, "CLIENT_OUTDATED", "LOW", "account 1", "client 5.1.0");
+        EvaluatedMonths.mark(jdbc, YearMonth.of(2031, 2));
 
         // when / then
         mvc.perform(get("/deviations").param("month", "2031-02").with(AS_DPO))

@@ -46,6 +46,7 @@ public final class RowNormaliser {
     private final Pseudonymiser pseudonymiser;
     private final Sanitiser sanitiser;
     private final QuarantinedContent quarantined;
+    private final SubjectDenyList denyList;
     private RawRow cachedMeetingRaw;
     private Meeting cachedMeeting;
     private String cachedMeetingError;
@@ -56,6 +57,11 @@ public final class RowNormaliser {
     }
 
     public RowNormaliser(FileContext file, DateShapes shapes, Pseudonymiser pseudonymiser) {
+        this(file, shapes, pseudonymiser, SubjectDenyList.empty());
+    }
+
+    public RowNormaliser(FileContext file, DateShapes shapes, Pseudonymiser pseudonymiser, SubjectDenyList denyList) {
+        this.denyList = denyList;
         this.file = file;
         this.shapes = shapes;
         this.pseudonymiser = pseudonymiser;
@@ -68,7 +74,7 @@ public final class RowNormaliser {
             return rejected(raw, raw.error());
         }
         unknownValues.clear();
-        NormalisedRow row = read(raw);
+        NormalisedRow row = denyList.isEmpty() ? read(raw) : screened(raw, read(raw));
         return unknownValues.isEmpty() || row.row() instanceof RejectedRow ? row
                 : new NormalisedRow(row.line(), row.row(), row.meeting(), List.copyOf(unknownValues));
     }
@@ -97,6 +103,18 @@ public final class RowNormaliser {
         } catch (IllegalArgumentException e) {
             return rejected(raw, e.getMessage());
         }
+    }
+
+    /** Erased people's rows dropped, the meetings they hosted kept with the marker (data-subject erasure). */
+    private NormalisedRow screened(RawRow raw, NormalisedRow row) {
+        boolean person = row.row() instanceof ParticipantJoinRow || row.row() instanceof DashboardParticipantRow
+                || row.row() instanceof SignInRow || row.row() instanceof ZoomUserRow
+                || row.row() instanceof HostActivityRow;
+        if (person && denyList.denies(raw)) {
+            return new NormalisedRow(row.line(), new Rows.DeniedRow(), denyList.screen(row.meeting()));
+        }
+        return new NormalisedRow(row.line(), denyList.screen(row.row()), denyList.screen(row.meeting()),
+                row.unknownValues());
     }
 
     private NormalisedRow rejected(RawRow raw, String reason) {

@@ -13,7 +13,7 @@ public final class Rows {
 
     /** A row bound for one table. */
     public sealed interface TableRow permits MeetingRow, ParticipantJoinRow, DashboardParticipantRow, RecordingRow,
-            SignInRow, OperationLogRow, ZoomUserRow, HostActivityRow, RejectedRow {
+            SignInRow, OperationLogRow, ZoomUserRow, HostActivityRow, RejectedRow, DeniedRow {
     }
 
     /** A meeting occurrence (table {@code meeting}). */
@@ -60,6 +60,10 @@ public final class Rows {
 
     /** A row that could not be read: the reason, and what ingest would have kept of it (see QuarantinedContent). */
     public record RejectedRow(String reason, String content) implements TableRow {
+    }
+
+    /** A row of a person erased and denied at the door ({@link SubjectDenyList}): nothing of it is stored. */
+    public record DeniedRow() implements TableRow {
     }
 
     /**

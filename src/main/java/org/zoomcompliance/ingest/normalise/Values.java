@@ -11,6 +11,7 @@ final class Values {
 
     private static final Pattern NAME_AND_EMAIL = Pattern.compile("(.*\\S)\\s*\\(\\s*([^()\\s]+@[^()\\s]+)\\s*\\)");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-]+");
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Za-z]{2}");
 
     private Values() {
     }
@@ -77,7 +78,11 @@ final class Values {
         return new Host(name, email);
     }
 
-    /** The country of a location: {@code Bellevue (US )} gives {@code US}; the city is never kept. */
+    /**
+     * The country of a location: {@code Bellevue (US )} gives {@code US}, {@code Lyon, France} gives {@code France};
+     * the city is never kept, so a bare value is kept only when it is a two-letter country code ({@code Paris} alone
+     * gives nothing).
+     */
     static String country(String location) {
         if (location == null) {
             return null;
@@ -89,7 +94,11 @@ final class Values {
             return code.isEmpty() ? null : code;
         }
         int comma = value.lastIndexOf(',');
-        return comma >= 0 ? value.substring(comma + 1).strip() : value;
+        if (comma >= 0) {
+            String country = value.substring(comma + 1).strip();
+            return country.isEmpty() ? null : country;
+        }
+        return COUNTRY_CODE.matcher(value).matches() ? value.toUpperCase(java.util.Locale.ROOT) : null;
     }
 
     /** A display name that is a dial-in phone number. */

@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.dao.DataAccessException;
@@ -23,6 +26,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
 import org.zoomcompliance.ingest.normalise.Rows.DashboardParticipantRow;
+import org.zoomcompliance.ingest.normalise.Rows.DeniedRow;
 import org.zoomcompliance.ingest.normalise.Rows.HostActivityRow;
 import org.zoomcompliance.ingest.normalise.Rows.MeetingRow;
 import org.zoomcompliance.ingest.normalise.Rows.NormalisedRow;
@@ -202,6 +206,10 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             List.of("line_number"),
             "on conflict (source_file_id, line_number) do nothing");
 
+    /** The words after the limit in the failure of a file past it, which {@link #rejectedRowsLimitIn} reads. */
+    private static final String PAST_LIMIT = " rows rejected (zoom-compliance.ingest.max-rejected-rows)";
+    private static final Pattern PAST_LIMIT_REASON = Pattern.compile("more than (\\d+)" + Pattern.quote(PAST_LIMIT));
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate savepoint;
     private final long sourceFileId;
@@ -269,8 +277,14 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
                     unknownValues.values().toArray(Long[]::new));
         }
         long rejected = 0;
+        long denied = 0;
         for (Map.Entry<Class<?>, List<Lined<?>>> table : byTable.entrySet()) {
             List<Lined<?>> rows = table.getValue();
+            if (table.getKey() == DeniedRow.class) {
+                // an erased person's rows: counted, nothing of them stored (SubjectDenyList)
+                denied += rows.size();
+                continue;
+            }
             if (table.getKey() == RejectedRow.class) {
                 QUARANTINED_ROW.insert(jdbc, cast(rows), sourceFileId);
                 rejected += rows.size();
@@ -286,18 +300,24 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
         }
         Long rejectedSoFar = jdbc.queryForObject("""
                 update source_file set rows_read = rows_read + ?, rows_ingested = rows_ingested + ?,
-                    rows_rejected = rows_rejected + ?, rows_duplicate = rows_duplicate + ?,
+                    rows_rejected = rows_rejected + ?, rows_duplicate = rows_duplicate + ?, rows_denied = rows_denied + ?,
                     data_from = least(data_from, ?), data_to = greatest(data_to, ?), committed_through_line = ?
-                where id = ? returning rows_rejected""", Long.class, fresh.size(), ingested, rejected, duplicate,
+                where id = ? returning rows_rejected""", Long.class, fresh.size(), ingested, rejected, duplicate, denied,
                 period == null ? null : Timestamp.from(period.from()), period == null ? null : Timestamp.from(period.to()),
                 fresh.get(fresh.size() - 1).line(), sourceFileId);
         if (rejectedSoFar != null && rejectedSoFar > maxRejectedRows) {
             // Thrown inside the chunk's transaction: the chunk is rolled back, the file fails with this reason,
             // and the next file goes on.
-            throw new IllegalStateException("more than " + maxRejectedRows + " rows rejected"
-                    + " (zoom-compliance.ingest.max-rejected-rows): the file looks broken or of another kind;"
-                    + " replace it, or raise the limit and ingest it again to resume it");
+            throw new IllegalStateException("more than " + maxRejectedRows + PAST_LIMIT
+                    + ": the file looks broken or of another kind; replace it, or raise the limit and ingest it again"
+                    + " to resume it");
         }
+    }
+
+    /** The limit a file's failure reason says it went past, if that is why it failed. */
+    public static OptionalLong rejectedRowsLimitIn(String reason) {
+        Matcher limit = PAST_LIMIT_REASON.matcher(reason == null ? "" : reason);
+        return limit.find() ? OptionalLong.of(Long.parseLong(limit.group(1))) : OptionalLong.empty();
     }
 
     /** Rows a statement added, and those the database refused, as rows for the quarantine. */

@@ -1,10 +1,11 @@
-package org.zoomcompliance.cli;
+package org.zoomcompliance.benchmark;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.zoomcompliance.benchmark.ParseFloor;
+import org.zoomcompliance.cli.ExitCodes;
+import org.zoomcompliance.cli.ToolCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -12,11 +13,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code parse-floor}: the benchmark's floor, a plain commons-csv parse of export files. Hidden: it is a
- * yardstick for {@code jobs/benchmark.sh}, not an operator's command, and it starts no application.
+ * yardstick for {@code jobs/benchmark.sh}, not an operator's command, and it starts no application. A tool: in
+ * the tools jar, found by the command line when that jar is on the class path.
  */
 @Command(name = "parse-floor", hidden = true, mixinStandardHelpOptions = true,
         description = "Benchmark floor: parse export files with commons-csv only and print the rate.")
-final class ParseFloorCommand implements Callable<Integer> {
+public final class ParseFloorCommand implements Callable<Integer>, ToolCommand {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Export files or folders.")
     List<Path> paths;

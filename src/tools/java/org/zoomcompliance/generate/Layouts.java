@@ -3,7 +3,7 @@ package org.zoomcompliance.generate;
 import java.util.List;
 
 /**
- * The headers the generator writes, copied from the layouts documented in {@code zoom-exports.md}: one place,
+ * The headers the generator writes, copied from real exports' layouts (docs/exports.md, "Header names"): one place,
  * so that a layout Zoom changes is changed here only.
  */
 public final class Layouts {

@@ -1,12 +1,12 @@
-package org.zoomcompliance.cli;
+package org.zoomcompliance.generate;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
-import org.zoomcompliance.generate.ExportGenerator;
-import org.zoomcompliance.generate.GenerationSummary;
+import org.zoomcompliance.cli.ExitCodes;
+import org.zoomcompliance.cli.ToolCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,12 +16,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code generate}: Write synthetic exports of every kind, for demos and benchmarks. It needs neither the
  * database nor a home folder, so it does not start the application: a benchmark's data is ready in the time
- * it takes to write it.
+ * it takes to write it. A tool: in the tools jar, found by the command line when that jar is on the class path.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write synthetic exports of every kind, for demos and benchmarks, with the planted "
                 + "deviations listed in " + ExportGenerator.MANIFEST + ".")
-final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand implements Callable<Integer>, ToolCommand {
 
     @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The month the exports cover.")
     YearMonth month;

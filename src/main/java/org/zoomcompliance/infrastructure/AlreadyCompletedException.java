@@ -1,0 +1,25 @@
+package org.zoomcompliance.infrastructure;
+
+/**
+ * A launch refused because the run of its subject completed already (a job identified by its business key runs
+ * once): not a failure to whoever asked, who is told which execution did it.
+ */
+public class AlreadyCompletedException extends JobRefusedException {
+
+    private final Long executionId;
+
+    public AlreadyCompletedException(String message, long executionId) {
+        super(message);
+        this.executionId = executionId;
+    }
+
+    AlreadyCompletedException(String message, Throwable cause) {
+        super(message, cause);
+        this.executionId = null;
+    }
+
+    /** The execution that completed the subject, when known. */
+    public Long executionId() {
+        return executionId;
+    }
+}

@@ -1,0 +1,42 @@
+package org.zoomcompliance.pull;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What {@code pull --kinds} names: the data Zoom's API gives, by the name an operator types. */
+public enum PullKind {
+    PARTICIPANTS(true),
+    DASHBOARD(true),
+    SIGNINS(true),
+    OPERATIONS(true),
+    USERS(true),
+    RECORDINGS(true),
+    /** {@code report/history_meetings} (feature_used): not pulled by this build. */
+    HISTORY(false),
+    /** {@code report/disclaimer}: not pulled by this build. */
+    DISCLAIMERS(false);
+
+    private final boolean available;
+
+    PullKind(boolean available) {
+        this.available = available;
+    }
+
+    public boolean available() {
+        return available;
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind of a name, or an error naming the kinds there are. */
+    public static PullKind of(String name) {
+        try {
+            return valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown kind '" + name + "'; kinds: " + String.join(",",
+                    Arrays.stream(values()).map(PullKind::label).toList()));
+        }
+    }
+}

@@ -544,15 +544,16 @@ final class DpoWorkbook {
     private long accounts(SXSSFWorkbook workbook, CellStyles styles, Period period, PageSetUp page) {
         SheetWriter sheet = new SheetWriter(workbook, styles, period.zone(), "Accounts", ACCOUNT_COLUMNS,
                 maxRowsPerSheet, page);
-        // Account rules, and rules that can concern an account rather than a meeting (a host outside the
-        // contract, an outdated client seen at sign-in), plus accounts no group maps to a profile.
+        // Account rules, and the deviations whose subject is a host or an account rather than a meeting (a host
+        // outside the contract, which names its first meeting, an outdated client seen at sign-in), plus accounts no
+        // group maps to a profile.
         stream("select coalesce(d.host_email, d.subject) as account, coalesce(d.profile, p.profile), d.rule_code,"
                 + " d.evidence, d.severity, d.status"
                 + " from deviation d"
                 + " left join account_profile p on p.month = d.month"
                 + "   and lower(p.email) = lower(coalesce(d.host_email, d.subject))"
                 + " where d.month = ? and (d.rule_code like 'ACCOUNT\\_%'"
-                + "   or (d.meeting_id is null and d.rule_code in ('HOST_OUTSIDE_CONTRACT', 'CLIENT_OUTDATED')))"
+                + "   or d.subject like 'host:%' or d.subject like 'account:%')"
                 + " union all"
                 + " select p.email, null, 'NO_PROFILE',"
                 + "   'no group of the account maps to a profile; groups: ' || array_to_string(p.groups, ', '),"

@@ -297,6 +297,43 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
     }
 
     @Test
+    void accountsListTheHostDeviationsThatNameTheirFirstMeeting() throws Exception {
+        // given a host outside the contract (HOST_OUTSIDE_CONTRACT gives the host's first meeting ID, as its rule
+        // SQL does) and a meeting's deviation by the same host
+        YearMonth month = YearMonth.of(2031, 8);
+        OffsetDateTime at = LocalDateTime.of(2031, 8, 4, 9, 0).atZone(policy.zone()).toOffsetDateTime();
+        jdbc.update("insert into deviation (month, rule_code, subject, severity, status, occurred_at, meeting_id,"
+                + " topic, host_email, profile, evidence) values (?, 'HOST_OUTSIDE_CONTRACT', 'host:guest@gmail.com',"
+                + " 'HIGH', 'NEW', ?, '93100000081', 'Oral', 'guest@gmail.com', null, 'guest@gmail.com hosted 2 meeting(s)')",
+                month.atDay(1), at);
+        deviation(month, "SENSITIVE_TOPIC", "93100000082@a", "MEDIUM", at, "Jury", "topic contains 'jury'");
+        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, policy, keyStore, Clock.systemUTC(),
+                SheetWriter.EXCEL_MAX_ROWS);
+        Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
+
+        // when the workbook is written
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            book.write(month, out, temporary);
+        } finally {
+            ReportFiles.deleteTree(temporary);
+        }
+
+        // then Accounts lists the host's deviation (it used to require no meeting ID, which this rule never has),
+        // and not the meeting's
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet accounts = workbook.getSheet("Accounts");
+            List<String> issues = new ArrayList<>();
+            for (int i = 1; i <= accounts.getLastRowNum(); i++) {
+                issues.add(accounts.getRow(i).getCell(0).getStringCellValue() + " "
+                        + accounts.getRow(i).getCell(2).getStringCellValue());
+            }
+            assertThat(issues).contains("guest@gmail.com HOST_OUTSIDE_CONTRACT");
+            assertThat(issues).noneMatch(issue -> issue.endsWith("SENSITIVE_TOPIC"));
+        }
+    }
+
+    @Test
     void everyTablePrintsOnePageWideAtALegibleScale() {
         // 172 characters is the Deviations table, which LibreOffice prints one A4 landscape page wide with its
         // 11-point text at about 9 points (DemoWorkbookRenderingTest measures it); no table may be wider

@@ -268,7 +268,7 @@ final class DpoWorkbook {
             charts.layOut(styles);
             page.apply(sheet);
             charts.perRule(rulesFirst, rulesLast, 0, 3);
-            charts.trend(trendFirst, trendFirst + TREND_MONTHS - 1, 0, List.of(1));
+            charts.trend(trendFirst, trendFirst + TREND_MONTHS - 1, 0, List.of(1, 2));
             charts.printArea(next - 1);
         }
 
@@ -360,13 +360,18 @@ final class DpoWorkbook {
          * line chart leaves a gap there rather than a zero); returns the row of the first month.
          */
         private int trend() {
-            header("Month", "Open deviations");
+            header("Month", "Open deviations", "Resolved");
             YearMonth oldest = period.month().minusMonths(TREND_MONTHS - 1);
             Map<YearMonth, Long> perMonth = register.openPerMonth(oldest, period.month());
             Map<YearMonth, Boolean> evaluated = register.evaluated(oldest, period.month());
             int first = next;
-            evaluated.forEach((month, was) -> line(month.toString(),
-                    was ? perMonth.getOrDefault(month, 0L) : NOT_EVALUATED));
+            evaluated.forEach((month, was) -> {
+                line(month.toString(), was ? perMonth.getOrDefault(month, 0L) : NOT_EVALUATED);
+                // resolved that month beside the open ones; a month not evaluated stays a gap in both lines
+                Row row = sheet.getRow(next - 1);
+                SheetWriter.write(row, 2, was ? register.counts(month).resolvedTotal() : NOT_EVALUATED, styles,
+                        period.zone());
+            });
             return first;
         }
 

@@ -120,6 +120,9 @@ class MonthOutputsAgreeTest extends WebIntegrationTest {
             assertThat(value(summary, "Resolved this month")).isEqualTo(2.0);
             assertThat(value(summary, "2025-08")).isEqualTo(3.0);
             assertThat(value(summary, "2025-09")).isEqualTo(1.0);
+            // the trend's second line: resolved per month, beside the open ones
+            assertThat(cellValue(labelled(summary, "2025-09").getCell(2))).isEqualTo(2.0);
+            assertThat(cellValue(labelled(summary, "2025-08").getCell(2))).isEqualTo(0.0);
             // and its Deviations: the open one first, the resolved ones apart after it (HIGH first, then MEDIUM)
             assertThat(deviations(workbook)).containsExactly("RECORDING_CLOUD:NEW", "RECORDING_CLOUD:RESOLVED",
                     "MEETING_ROOM_REUSED:RESOLVED");
@@ -198,6 +201,7 @@ class MonthOutputsAgreeTest extends WebIntegrationTest {
             assertThat(value(summary, "2025-06")).isEqualTo("not evaluated");
             assertThat(value(summary, "2025-07")).isEqualTo("not evaluated");
             assertThat(value(summary, "2024-09")).isEqualTo("not evaluated");
+            assertThat(cellValue(labelled(summary, "2025-07").getCell(2))).as("resolved").isEqualTo("not evaluated");
             assertThat(value(summary, "2025-08")).isEqualTo(3.0);
             assertThat(rule(summary, "RECORDING_CLOUD")).containsExactly("yes", 1.0, "not evaluated", 0.0);
         }

@@ -12,7 +12,7 @@ import org.zoomcompliance.policy.Policy;
 
 /**
  * Which months a night re-evaluates: the month of the day before (whose exports arrived), the month before it
- * during the first week (late exports), and every month the night's files hold meetings, joins or sign-ins of.
+ * during the first week (late exports), and every month the period of the night's files' data touches.
  */
 @Component
 class NightlyMonths {
@@ -39,22 +39,14 @@ class NightlyMonths {
         List<String> files = report.files().stream().map(IngestReport.FileOutcome::sha256).toList();
         if (!files.isEmpty()) {
             YearMonth oldest = YearMonth.from(processed).minusMonths(MONTHS_BACK);
+            // the months a file concerns are those its data period touches (docs/months.md, "Files"), as the
+            // month facts count them: read from the file's record, not by scanning its rows
             jdbc.queryForList("""
-                    select distinct to_char(t at time zone :zone, 'YYYY-MM') from (
-                        select m.start_time as t from meeting m join source_file f on f.id = m.source_file_id
-                         where f.sha256 in (:files)
-                        union all
-                        select zc_join_moment(p.meeting_start, p.join_time) from participant_join p
-                          join source_file f on f.id = p.source_file_id
-                         where f.sha256 in (:files)
-                        union all
-                        select zc_join_moment(d.meeting_start, d.join_time) from dashboard_participant d
-                          join source_file f on f.id = d.source_file_id
-                         where f.sha256 in (:files)
-                        union all
-                        select s.event_time from sign_in s join source_file f on f.id = s.source_file_id
-                         where f.sha256 in (:files)
-                    ) times where t is not null
+                    select distinct to_char(m, 'YYYY-MM')
+                    from source_file f,
+                         generate_series(date_trunc('month', f.data_from at time zone :zone),
+                                         date_trunc('month', f.data_to at time zone :zone), interval '1 month') m
+                    where f.sha256 in (:files) and f.data_from is not null and f.data_to is not null
                     """, new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("files", files)
                             .addValue("zone", policy.zone().getId()), String.class)
                     .stream().map(YearMonth::parse)

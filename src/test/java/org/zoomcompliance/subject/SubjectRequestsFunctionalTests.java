@@ -207,8 +207,13 @@ class SubjectRequestsFunctionalTests extends PipelineIntegrationTest {
         }
         assertThat(jdbc.queryForObject("select sum(rows_denied) from source_file where sha256 = any(?)", Long.class,
                 (Object) changedFiles.toArray(String[]::new))).isEqualTo(4);
-        assertThat(jdbc.queryForObject("select count(*) from participant_join where meeting_id = '97100000001'",
-                Integer.class)).isEqualTo(3);
+        // (counted over this test's participants files: the suite's database holds other tests' rows of that ID)
+        Path original = Files.createTempDirectory(home.root(), "original").resolve("participants_97100000001.csv");
+        copy("participants_97100000001.csv", original);
+        assertThat(jdbc.queryForObject("select count(*) from participant_join p join source_file f"
+                + " on f.id = p.source_file_id where p.meeting_id = '97100000001' and f.sha256 = any(?)",
+                Integer.class, (Object) new String[] {SubjectRecords.sha256(original),
+                        SubjectRecords.sha256(changed.resolve("participants_97100000001.csv"))})).isEqualTo(3);
     }
 
     @Test

@@ -33,9 +33,12 @@ final class QuarantinedContent {
             "connection_type", "recording", "client_version", "leave_reason", "file_size_mb", "file_size_bytes",
             "file_count", "total_views", "total_downloads", "last_accessed", "auto_delete_date", "time",
             "event_type", "client_type", "operator", "category_type", "action", "detail", "user_type", "department",
-            "groups", "last_login_time", "pmi", "meetings", "meeting_minutes", "last_client_version", "create_time");
+            "groups", "last_login_time", "pmi", "meetings", "meeting_minutes", "last_client_version", "create_time",
+            "last_login_utc", "user_status", "attended", "first_name", "last_name", "registration_time",
+            "approval_status");
     private static final Set<BlockType> PARTICIPANT_EMAILS =
-            Set.of(BlockType.MEETING_DETAILS, BlockType.PARTICIPANTS, BlockType.DASHBOARD_PARTICIPANTS);
+            Set.of(BlockType.MEETING_DETAILS, BlockType.PARTICIPANTS, BlockType.DASHBOARD_PARTICIPANTS,
+                    BlockType.ATTENDEE_LOG, BlockType.WEBINAR_ATTENDEES, BlockType.WEBINAR_REGISTRATIONS);
 
     private final Pseudonymiser pseudonymiser;
     private final Sanitiser sanitiser;
@@ -76,6 +79,7 @@ final class QuarantinedContent {
             }
             case "email", "host_email" -> PARTICIPANT_EMAILS.contains(block) && field.equals("email")
                     && pseudonymiseEmails ? "email:" + pseudonymiser.email(value) : sanitiser.text(value);
+            case "first_name", "last_name" -> sanitiser.text(value);
             case "name" -> Values.isPhoneNumber(value) ? pseudonymiser.phoneNumber(value) : sanitiser.text(value);
             case "location" -> sanitiser.text(Values.country(value));
             case "client_version", "last_client_version" -> sanitiser.version(value);

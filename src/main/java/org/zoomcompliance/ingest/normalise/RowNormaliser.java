@@ -21,9 +21,11 @@ import org.zoomcompliance.ingest.normalise.Rows.ParticipantJoinRow;
 import org.zoomcompliance.ingest.normalise.Rows.RecordingRow;
 import org.zoomcompliance.ingest.normalise.Rows.RejectedRow;
 import org.zoomcompliance.ingest.normalise.Rows.SignInRow;
+import org.zoomcompliance.ingest.normalise.Rows.WebinarRegistrationRow;
 import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
 import org.zoomcompliance.ingest.normalise.ValueReadings.Answer;
 import org.zoomcompliance.ingest.normalise.ValueReadings.YesNo;
+import org.zoomcompliance.ingest.read.BlockType;
 import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.RawRow;
 import org.zoomcompliance.pseudonymisation.IpPseudonym;
@@ -40,6 +42,8 @@ import org.zoomcompliance.pseudonymisation.Pseudonymiser;
 public final class RowNormaliser {
 
     private static final BigDecimal BYTES_PER_MB = BigDecimal.valueOf(1024L * 1024L);
+    /** The meeting type of a webinar report's occurrence (the 2024+ details exports write it so too). */
+    private static final String WEBINAR = "Webinar";
 
     private final FileContext file;
     private final DateShapes shapes;
@@ -76,9 +80,9 @@ public final class RowNormaliser {
     private NormalisedRow read(RawRow raw) {
         try {
             return switch (raw.header().type()) {
-                case PARTICIPANTS_MEETING, DASHBOARD_MEETING, USAGE_MEETINGS ->
+                case PARTICIPANTS_MEETING, DASHBOARD_MEETING, USAGE_MEETINGS, WEBINAR_MEETING ->
                         new NormalisedRow(raw.line(), meeting(raw).row(), null);
-                case MEETING_DETAILS -> {
+                case MEETING_DETAILS, ATTENDEE_LOG -> {
                     Meeting meeting = meeting(raw);
                     yield new NormalisedRow(raw.line(), participant(raw, meeting), meeting.row());
                 }
@@ -93,6 +97,8 @@ public final class RowNormaliser {
                 case OPERATION_LOG -> new NormalisedRow(raw.line(), operationLog(raw), null);
                 case USERS -> new NormalisedRow(raw.line(), user(raw), null);
                 case HOST_ACTIVITY -> new NormalisedRow(raw.line(), hostActivity(raw), null);
+                case WEBINAR_ATTENDEES -> webinarAttendee(raw, meetingOf(raw));
+                case WEBINAR_REGISTRATIONS -> new NormalisedRow(raw.line(), registration(raw, meetingOf(raw), null), null);
             };
         } catch (IllegalArgumentException e) {
             return rejected(raw, e.getMessage());
@@ -136,7 +142,9 @@ public final class RowNormaliser {
         Values.Host host = Values.host(raw.value("host_name"), raw.value("host_email"));
         MeetingRow row = new MeetingRow(meetingId, start.instant(file.zone()), meetingEnd(raw.value("end_time"), localStart),
                 text(raw, "topic"), sanitiser.text(host.name()), host.email(), duration,
-                Values.whole("participants", raw.value("participants")), text(raw, "meeting_type"));
+                Values.whole("participants", raw.value("participants")),
+                raw.header().type() == BlockType.WEBINAR_MEETING && raw.value("meeting_type") == null ? WEBINAR
+                        : text(raw, "meeting_type"));
         return new Meeting(row, localStart);
     }
 
@@ -186,8 +194,9 @@ public final class RowNormaliser {
                 : Values.whole("total_duration_minutes", raw.value("total_duration_minutes"));
         Boolean waiting = yesNo(raw, "in_waiting_room");
         Answer answer = answer(raw, Boolean.TRUE.equals(waiting));
+        String role = raw.header().section() != null ? raw.header().section() : roleOf(person, raw.value("email"), meeting);
         return new ParticipantJoinRow(meetingId, meeting == null ? null : meeting.row().startTime(), shown.name(),
-                shown.originalName(), roleOf(person, raw.value("email"), meeting), participantEmail(raw.value("email")),
+                shown.originalName(), role, participantEmail(raw.value("email")),
                 shown.phone(),
                 instant("join_time", raw.value("join_time")), instant("leave_time", raw.value("leave_time")), duration,
                 yesNo(raw, "guest"), answer == null ? null : consent(answer), answer == null ? null : answer.name(),
@@ -252,7 +261,7 @@ public final class RowNormaliser {
     }
 
     private DisplayName displayName(RawRow raw) {
-        String rawName = raw.value("name");
+        String rawName = raw.value("name") != null ? raw.value("name") : registeredName(raw);
         if (rawName == null) {
             throw new IllegalArgumentException("empty participant name");
         }
@@ -278,6 +287,39 @@ public final class RowNormaliser {
         MeetingRow row = meeting.row();
         return new MeetingRow(row.meetingId(), row.startTime(), row.endTime(), row.topic(), row.hostName(),
                 email.strip().toLowerCase(Locale.ROOT), row.durationMinutes(), row.participants(), row.meetingType());
+    }
+
+    /**
+     * A row of a webinar attendee report's section: someone who attended is a participant join of the webinar's
+     * occurrence (the section's role: HOST, PANELIST, or none for attendees); a registrant who did not ({@code No},
+     * {@code --} for times) is a registration.
+     */
+    private NormalisedRow webinarAttendee(RawRow raw, Meeting meeting) {
+        Boolean attended = yesNo(raw, "attended");
+        if (Boolean.FALSE.equals(attended)) {
+            return new NormalisedRow(raw.line(), registration(raw, meeting, false), null);
+        }
+        return new NormalisedRow(raw.line(), participant(raw, meeting), null);
+    }
+
+    private WebinarRegistrationRow registration(RawRow raw, Meeting meeting, Boolean attended) {
+        String webinarId = meetingIdOf(raw, meeting);
+        String name = raw.value("name") != null ? PersonName.parse(raw.value("name")).name() : registeredName(raw);
+        String status = text(raw, "approval_status");
+        return new WebinarRegistrationRow(webinarId, meeting == null ? null : meeting.row().startTime(),
+                sanitiser.text(name), participantEmail(raw.value("email")),
+                instant("registration_time", raw.value("registration_time")), status == null ? null : code(status),
+                attended, pseudonymiser.keyVersion());
+    }
+
+    /** First and last name as registered, or null when neither is given. */
+    private static String registeredName(RawRow raw) {
+        String first = raw.value("first_name");
+        String last = raw.value("last_name");
+        if (first == null && last == null) {
+            return null;
+        }
+        return first == null ? last : last == null ? first : first + " " + last;
     }
 
     private DashboardParticipantRow dashboard(RawRow raw, Meeting meeting) {
@@ -395,7 +437,7 @@ public final class RowNormaliser {
     }
 
     private DateShapes.Moment moment(String field, String value) {
-        if (value == null || value.equals("-")) {
+        if (Values.notApplicable(value)) {
             return null;
         }
         try {

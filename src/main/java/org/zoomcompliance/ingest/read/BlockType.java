@@ -22,7 +22,14 @@ public enum BlockType {
     SIGN_IN(ExportKind.SIGN_IN, false, "time", "email", "event_type", "client_type|ip_address"),
     OPERATION_LOG(ExportKind.OPERATION_LOG, false, "time", "operator", "action"),
     HOST_ACTIVITY(ExportKind.HOST_ACTIVITY, false, "email", "meetings", "meeting_minutes"),
-    USERS(ExportKind.USERS, false, "email", "user_type", "groups|last_login_time|pmi");
+    USERS(ExportKind.USERS, false, "email", "user_type", "groups|last_login_time|pmi"),
+    ATTENDEE_LOG(ExportKind.ATTENDEE_LOG, false, "name", "email", "meeting_id", "start_time", "join_time"),
+    /** The webinar line of an attendee or registration report (after its title lines). */
+    WEBINAR_MEETING(ExportKind.WEBINAR_ATTENDEES, true, "meeting_id", "topic", "start_time"),
+    /** A section of an attendee report; which one (host, panelist, attendee) its title line says. */
+    WEBINAR_ATTENDEES(ExportKind.WEBINAR_ATTENDEES, false, "attended", "name|first_name"),
+    WEBINAR_REGISTRATIONS(ExportKind.WEBINAR_REGISTRATIONS, false, "first_name", "email", "registration_time",
+            "approval_status");
 
     private final ExportKind kind;
     private final boolean meetingBlock;

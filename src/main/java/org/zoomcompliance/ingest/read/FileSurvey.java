@@ -16,7 +16,7 @@ public final class FileSurvey {
 
     /** Canonical fields that hold dates or times. */
     public static final Set<String> DATE_FIELDS = Set.of("start_time", "end_time", "join_time", "leave_time", "time",
-            "last_login_time", "last_login_utc", "create_time", "last_accessed", "auto_delete_date");
+            "last_login_time", "last_login_utc", "create_time", "last_accessed", "auto_delete_date", "registration_time");
 
     private final HeaderAliases aliases;
     private final DateShapes shapes;

@@ -144,7 +144,7 @@ public final class HeaderAliases {
             tailStart = -1;
             for (int i = 0; i < names.size(); i++) {
                 Alias alias = tail.get(normalise(names.get(i)));
-                if (alias != null && alias.field().equals("name")) {
+                if (alias != null && alias.field().equals(Field.NAME)) {
                     tailStart = i;
                     break;
                 }

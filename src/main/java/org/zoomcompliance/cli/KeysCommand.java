@@ -31,13 +31,13 @@ final class KeysCommand extends CommandGroup {
                 out.flush();
                 return ExitCodes.OK;
             }
-            out.printf("%-8s %-8s %-20s %12s %12s %12s  %s%n", "version", "current", "created", "participants",
-                    "dashboard", "sign-ins", "source");
+            out.printf("%-8s %-8s %-20s %12s %12s %12s %13s  %s%n", "version", "current", "created", "participants",
+                    "dashboard", "sign-ins", "registrations", "source");
             for (KeyManagement.KeyStatus key : keys) {
-                out.printf("%-8d %-8s %-20s %12d %12d %12d  %s%n", key.version(), key.current() ? "yes" : "",
+                out.printf("%-8d %-8s %-20s %12d %12d %12d %13d  %s%n", key.version(), key.current() ? "yes" : "",
                         key.created() == null ? "-" : key.created().toString().replaceFirst("\\.\\d+Z$", "Z"),
                         key.usage().participantJoin(), key.usage().dashboardParticipant(), key.usage().signIn(),
-                        key.source());
+                        key.usage().webinarRegistration(), key.source());
                 if (key.problem() != null) {
                     out.println("         problem: " + key.problem());
                     problems++;

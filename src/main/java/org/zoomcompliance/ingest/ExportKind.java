@@ -9,9 +9,16 @@ public enum ExportKind {
     DASHBOARD_PARTICIPANTS,
     RECORDINGS,
     SIGN_IN,
+    /** Operation logs, renamed "Admin activity logs" by Zoom (same columns, more categories). */
     OPERATION_LOG,
     USERS,
     HOST_ACTIVITY,
+    /** Attendee logs (User activity reports): each meeting an authenticated user hosted or joined. */
+    ATTENDEE_LOG,
+    /** A webinar's attendee report: the webinar, then host, panelist and attendee sections. */
+    WEBINAR_ATTENDEES,
+    /** A webinar's registration report. */
+    WEBINAR_REGISTRATIONS,
     /** A file that matches no kind: quarantined. */
     UNKNOWN
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 public class KeyManagement {
 
     /** The tables whose rows carry the key version their pseudonyms were made with. */
-    static final List<String> KEYED_TABLES = List.of("participant_join", "dashboard_participant", "sign_in");
+    static final List<String> KEYED_TABLES = List.of("participant_join", "dashboard_participant", "sign_in",
+            "webinar_registration");
 
     private final PseudonymKeyStore keyStore;
     private final JdbcTemplate jdbc;
@@ -29,12 +30,16 @@ public class KeyManagement {
     }
 
     /** How many stored rows of each keyed table use one key version. */
-    public record KeyUsage(long participantJoin, long dashboardParticipant, long signIn) {
+    public record KeyUsage(long participantJoin, long dashboardParticipant, long signIn, long webinarRegistration) {
 
-        public static final KeyUsage NONE = new KeyUsage(0, 0, 0);
+        public static final KeyUsage NONE = new KeyUsage(0, 0, 0, 0);
+
+        public KeyUsage(long participantJoin, long dashboardParticipant, long signIn) {
+            this(participantJoin, dashboardParticipant, signIn, 0);
+        }
 
         public long total() {
-            return participantJoin + dashboardParticipant + signIn;
+            return participantJoin + dashboardParticipant + signIn + webinarRegistration;
         }
     }
 
@@ -91,7 +96,7 @@ public class KeyManagement {
             });
         }
         Map<Integer, KeyUsage> usage = new TreeMap<>();
-        counts.forEach((version, c) -> usage.put(version, new KeyUsage(c[0], c[1], c[2])));
+        counts.forEach((version, c) -> usage.put(version, new KeyUsage(c[0], c[1], c[2], c[3])));
         return usage;
     }
 

@@ -672,7 +672,8 @@ final class DpoWorkbook {
         Set<Integer> inData = new TreeSet<>();
         jdbc.query("select key_version from participant_join where key_version is not null"
                 + " union select key_version from dashboard_participant where key_version is not null"
-                + " union select key_version from sign_in where key_version is not null",
+                + " union select key_version from sign_in where key_version is not null"
+                + " union select key_version from webinar_registration where key_version is not null",
                 rs -> {
                     inData.add(rs.getInt(1));
                 });

@@ -125,6 +125,10 @@ class RetentionJobConfiguration {
                 new TablePurge(jdbc, zone, "dashboard_participant",
                         "dashboard_participant t join source_file f on f.id = t.source_file_id", joinAge, instant,
                         limits.participantDays()),
+                new TablePurge(jdbc, zone, "webinar_registration",
+                        "webinar_registration t join source_file f on f.id = t.source_file_id",
+                        "coalesce(t.webinar_start, t.registration_time, f.ingested_at) < ?", instant,
+                        limits.participantDays()),
                 new TablePurge(jdbc, zone, "meeting", "meeting t", """
                         t.start_time < ?
                         and not exists (select 1 from participant_join p where %s)

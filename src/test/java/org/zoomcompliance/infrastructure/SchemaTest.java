@@ -20,6 +20,7 @@ class SchemaTest extends PipelineIntegrationTest {
                 "batch_step_execution", "batch_step_execution_context", "batch_job_execution_context",
                 "flyway_schema_history", "source_file", "meeting", "participant_join", "dashboard_participant",
                 "recording", "sign_in", "operation_log", "zoom_user", "host_activity", "quarantined_row",
+                "webinar_registration",
                 "deviation", "rule_evaluation", "retention_purge", "report", "audit_event");
         assertThat(jdbc.queryForObject("show server_version_num", Integer.class)).isGreaterThanOrEqualTo(180000);
     }

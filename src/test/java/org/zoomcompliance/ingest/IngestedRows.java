@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class IngestedRows {
 
     private static final List<String> TABLES = List.of("meeting", "participant_join", "dashboard_participant",
-            "recording", "sign_in", "operation_log", "zoom_user", "host_activity", "quarantined_row");
+            "recording", "sign_in", "operation_log", "zoom_user", "host_activity", "webinar_registration",
+            "quarantined_row");
     /** Not shown: surrogate keys, and the key version, which depends on the rotations other tests made. */
     private static final Set<String> SKIPPED = Set.of("id", "source_file_id", "quarantined_at", "key_version");
 
@@ -60,7 +61,8 @@ final class IngestedRows {
                 select distinct key_version from (
                     select key_version, source_file_id from participant_join
                     union all select key_version, source_file_id from dashboard_participant
-                    union all select key_version, source_file_id from sign_in) r
+                    union all select key_version, source_file_id from sign_in
+                    union all select key_version, source_file_id from webinar_registration) r
                 where source_file_id = (select id from source_file where sha256 = ?)""", Integer.class, sha256);
     }
 

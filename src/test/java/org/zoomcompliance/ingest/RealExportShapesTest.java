@@ -193,6 +193,38 @@ class RealExportShapesTest extends PipelineIntegrationTest {
         assertThat(english.status()).isIn(Status.COMPLETED, Status.ALREADY_INGESTED);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ja", "ko", "es", "de", "pt", "fr", "zh"})
+    void readsMeetingListDetailsOfEachPortalLanguageWithItsResavedDatesAsTheEnglishOne(String language) {
+        // given the English details export, dates as Zoom writes them
+        FileOutcome english = ingest("languages/en/meetinglistdetails_20200901_20200930.csv");
+
+        // when its twin arrives from a portal in another language, dates as Excel re-saved them there
+        // (2020/9/15 10:00, 2020-09-15 10:00, 15/09/2020 10:00, 15.09.2020 10:00)
+        FileOutcome translated = ingest("languages/" + language + "/meetinglistdetails_20200901_20200930.csv");
+
+        // then
+        assertThat(translated.status()).isEqualTo(Status.COMPLETED);
+        assertThat(translated.rowsRejected()).isZero();
+        assertThat(rows("select kind, language, rows_ingested from source_file where sha256 = ?", translated.sha256()))
+                .containsExactly("MEETING_DETAILS | " + language + " | 5");
+        List<String> englishMeetings = rows(MEETINGS, "92000000070");
+        assertThat(englishMeetings).containsExactly(
+                "2020-09-15T08:00:00Z | 2020-09-15T09:00:00Z | Kaigi | Mika Host | mika.host@fixture.example | 60 | 3 | null",
+                "2020-09-17T12:00:00Z | 2020-09-17T13:00:00Z | Kaigi | Mika Host | mika.host@fixture.example | 60 | 2 | null");
+        List<String> englishJoins = rows(JOINS, "92000000070");
+        assertThat(englishJoins).containsExactly(
+                "2020-09-15T08:00:00Z | Mika Host | null | HOST | true | 2020-09-15T08:00:00Z | 2020-09-15T09:00:00Z | 60 | false | null | null",
+                "2020-09-15T08:00:00Z | 山田 太郎 | Taro | null | true | 2020-09-15T08:05:00Z | 2020-09-15T08:50:00Z | 45 | false | null | null",
+                "2020-09-15T08:00:00Z | Visitor | null | null | false | 2020-09-15T08:10:00Z | 2020-09-15T08:30:00Z | 20 | true | null | null",
+                "2020-09-17T12:00:00Z | Mika Host | null | HOST | true | 2020-09-17T12:00:00Z | 2020-09-17T13:00:00Z | 60 | false | null | null",
+                "2020-09-17T12:00:00Z | 山田 太郎 | null | null | true | 2020-09-17T12:02:00Z | 2020-09-17T12:58:00Z | 56 | false | null | null");
+        String meetingId = "920000000" + (70 + List.of("ja", "ko", "es", "de", "pt", "fr", "zh").indexOf(language) + 1);
+        assertThat(rows(MEETINGS, meetingId)).isEqualTo(englishMeetings);
+        assertThat(rows(JOINS, meetingId)).isEqualTo(englishJoins);
+        assertThat(english.status()).isIn(Status.COMPLETED, Status.ALREADY_INGESTED);
+    }
+
     @Test
     void readsLastLoginsInUtcAndPmisOfThe2020UsersLayout() {
         // when

@@ -44,7 +44,8 @@ import org.zoomcompliance.support.TestClocks;
  * IPv4-mapped, bracketed, zoned, invalid, inside broken rows and inside a file in the wrong encoding), in the address
  * columns and in every free-text field (topics, display and original names, host names, devices, locations,
  * network and connection types, data centres, leave reasons, client types, sign-in types, operators, operation
- * details, user types, departments, groups), followed by punctuation, prefixed with {@code IP:}, with ports, and in
+ * details, user types, departments, groups, a webinar's topic and its registrants' names and approval status),
+ * followed by punctuation, prefixed with {@code IP:}, with ports, and in
  * file names (one named after an address, one whose name holds a newline), go through the whole chain by the command
  * line; then every table (Spring Batch's parameters and execution contexts and the quarantine included), PostgreSQL's
  * statistics after {@code ANALYZE}, its write-ahead log, the logs, the console output, every page of the web
@@ -70,6 +71,9 @@ class AddressLeakTest {
             "198.18.220.2", "10.22.32.42", "10.20.30.40", "10.23.33.43", "10.24.34.44", "192.168.1.27",
             "2001:db8:ab::9", "10.25.35.45", "10.26.36.46", "10.27.37.47", "10.28.38.48", "10.29.39.49",
             "10.30.40.50", "198.18.230.1",
+            // in a webinar attendee report: topic, names, a registrant's last name and approval status
+            "198.18.240.1", "10.31.41.51", "2001:db8:face::7", "2001:db8:face:0:0:0:0:7", "10.32.42.52",
+            "198.18.240.2",
             // in file names
             "10.44.44.44", "10.77.77.77");
 
@@ -91,7 +95,7 @@ class AddressLeakTest {
                 "meetinglistdetails_20261001_20261031.csv", "dashboard_participants_95100000005.csv",
                 "dashboard_participants_95100000006.csv", "signinout_20261002_20261030.csv",
                 "operationlog_20261001_20261031.csv", "zoomus_users_20261031.csv", "inactive_hosts_20261001_20261031.csv",
-                "zoomus_recordings__20261031.csv")) {
+                "zoomus_recordings__20261031.csv", "webinar_attendee_report_952000001.csv")) {
             try (InputStream in = getClass().getResourceAsStream("/fixtures/leak/" + fixture)) {
                 Files.copy(in, inbox.resolve(fixture));
             }
@@ -119,8 +123,9 @@ class AddressLeakTest {
             assertThat(jdbc.queryForObject("select count(*) from sign_in", Integer.class)).isEqualTo(7);
             assertThat(jdbc.queryForObject("select count(*) from quarantined_row", Integer.class)).isGreaterThanOrEqualTo(5);
             assertThat(jdbc.queryForObject("select count(*) from source_file where status = 'QUARANTINED'", Integer.class)).isEqualTo(1);
-            assertThat(jdbc.queryForObject("select count(*) from source_file where status = 'COMPLETED'", Integer.class)).isEqualTo(13);
-            for (String table : List.of("operation_log", "zoom_user", "host_activity", "recording")) {
+            assertThat(jdbc.queryForObject("select count(*) from source_file where status = 'COMPLETED'", Integer.class)).isEqualTo(14);
+            for (String table : List.of("operation_log", "zoom_user", "host_activity", "recording",
+                    "webinar_registration")) {
                 assertThat(jdbc.queryForObject("select count(*) from " + table, Integer.class)).as(table).isPositive();
             }
             // free text keeps its meaning, the address in it replaced by its pseudonym, the punctuation kept

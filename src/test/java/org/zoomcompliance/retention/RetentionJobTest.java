@@ -53,7 +53,7 @@ class RetentionJobTest extends PipelineIntegrationTest {
         jdbc.execute("drop trigger if exists retention_test_crash on sign_in");
         jdbc.execute("drop function if exists retention_test_crash()");
         for (String table : List.of("participant_join", "dashboard_participant", "meeting", "sign_in", "operation_log",
-                "quarantined_row")) {
+                "quarantined_row", "webinar_registration")) {
             jdbc.update("delete from " + table + " where source_file_id = ?", sourceFile);
         }
         jdbc.update("delete from source_file where id = ?", sourceFile);
@@ -83,6 +83,11 @@ class RetentionJobTest extends PipelineIntegrationTest {
         dashboard("9913000001", "1990-03-01T10:00:00Z", "Old One", expiring, 1);
         dashboard("9913000001", "1990-03-01T10:05:00Z", "Old Two", expiring, 2);
         dashboard("9913000002", "1990-12-01T10:00:00Z", "Recent", current, 3);
+        // webinar registrants: an old webinar's (whose key then goes too), and an undated recent registration
+        jdbc.update("insert into webinar_registration (webinar_id, webinar_start, name, registration_time, key_version,"
+                + " source_file_id, line_number) values ('9913000005', '1990-03-01T10:00:00Z', 'Old Registrant',"
+                + " '1990-02-01T10:00:00Z', ?, ?, 1), ('9913000006', null, 'Recent Registrant',"
+                + " '1990-12-01T10:00:00Z', ?, ?, 2)", expiring, sourceFile, current, sourceFile);
         signIn("1989-06-01T08:00:00Z", expiring, 1);
         signIn("1990-06-01T08:00:00Z", current, 2);
         jdbc.update("insert into operation_log (event_time, operator, action, source_file_id, line_number)"
@@ -101,7 +106,7 @@ class RetentionJobTest extends PipelineIntegrationTest {
         report("1985-01-01", home.root().relativize(oldReport).toString(), "1985-02-01T00:00:00Z");
         report("1986-06-01", recentReport.toString(), "1986-07-01T00:00:00Z");
         assertThat(keys.status()).filteredOn(key -> key.version() == expiring).singleElement()
-                .satisfies(key -> assertThat(key.usage()).isEqualTo(new KeyManagement.KeyUsage(2, 2, 1)));
+                .satisfies(key -> assertThat(key.usage()).isEqualTo(new KeyManagement.KeyUsage(2, 2, 1, 1)));
 
         // when retention is applied as of 1991-01-01
         JobExecution execution = retention.apply(LocalDate.of(1991, 1, 1));
@@ -117,6 +122,7 @@ class RetentionJobTest extends PipelineIntegrationTest {
                 .extracting(Retention.PurgeRecord::table, Retention.PurgeRecord::rowsRemoved, Retention.PurgeRecord::cutOff)
                 .contains(tuple("participant_join", 2L, paris("1990-07-05")),
                         tuple("dashboard_participant", 2L, paris("1990-07-05")),
+                        tuple("webinar_registration", 1L, paris("1990-07-05")),
                         tuple("meeting", 2L, paris("1990-07-05")),
                         tuple("sign_in", 1L, paris("1990-01-01")),
                         tuple("operation_log", 1L, paris("1990-01-01")),
@@ -132,6 +138,8 @@ class RetentionJobTest extends PipelineIntegrationTest {
                 + " where source_file_id = ? order by 1", String.class, sourceFile))
                 .containsExactly("9913000002 1990-12-01", "9913000003 1990-03-02", "9913000004 1990-12-05");
         assertThat(count("sign_in")).isEqualTo(1);
+        assertThat(jdbc.queryForList("select name from webinar_registration where source_file_id = ?", String.class,
+                sourceFile)).containsExactly("Recent Registrant");
         assertThat(count("operation_log")).isEqualTo(1);
         assertThat(count("quarantined_row")).isEqualTo(1);
         assertThat(jdbc.queryForList("select evidence from deviation where subject = 'retention-test'", String.class))

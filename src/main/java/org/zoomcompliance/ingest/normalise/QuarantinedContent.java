@@ -1,5 +1,7 @@
 package org.zoomcompliance.ingest.normalise;
 
+import static org.zoomcompliance.ingest.read.Field.*;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,6 +12,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.zoomcompliance.ingest.read.BlockType;
+import org.zoomcompliance.ingest.read.Field;
 import org.zoomcompliance.ingest.read.CsvRecord;
 import org.zoomcompliance.ingest.read.CsvRecords;
 import org.zoomcompliance.ingest.read.RawRow;
@@ -18,24 +21,16 @@ import org.zoomcompliance.pseudonymisation.Pseudonymiser;
 
 /**
  * What a quarantined row keeps of its content: no more than normal ingest keeps. Only the fields
- * {@link RowNormaliser} reads, each minimised as it minimises them (the address and participant e-mails
+ * {@link RowNormaliser} reads ({@link Field#READ}), each minimised as it minimises them (the address and participant e-mails
  * pseudonymised, a phone-number name pseudonymised, the location cut to its country, free text sanitised); audio
  * devices, columns no field maps to (PC name, MAC address...) and extra fields are dropped. A row that cannot even be
  * split into fields keeps no content: which part of it is a city cannot be told.
  */
 final class QuarantinedContent {
 
-    /** The canonical fields normal ingest reads, which are all it keeps. */
-    private static final Set<String> KEPT = Set.of("meeting_id", "start_time", "end_time", "topic", "host_name",
-            "host_email", "meeting_duration", "meeting_duration_hms", "participants", "meeting_type", "name", "email",
-            "join_time", "leave_time", "duration_minutes", "total_duration_minutes", "guest", "recording_consent",
-            "in_waiting_room", "role", "device", "ip_address", "location", "network_type", "data_centre",
-            "connection_type", "recording", "client_version", "leave_reason", "file_size_mb", "file_size_bytes",
-            "file_count", "total_views", "total_downloads", "last_accessed", "auto_delete_date", "time",
-            "event_type", "client_type", "operator", "category_type", "action", "detail", "user_type", "department",
-            "groups", "last_login_time", "pmi", "meetings", "meeting_minutes", "last_client_version", "create_time");
     private static final Set<BlockType> PARTICIPANT_EMAILS =
-            Set.of(BlockType.MEETING_DETAILS, BlockType.PARTICIPANTS, BlockType.DASHBOARD_PARTICIPANTS);
+            Set.of(BlockType.MEETING_DETAILS, BlockType.PARTICIPANTS, BlockType.DASHBOARD_PARTICIPANTS,
+                    BlockType.ATTENDEE_LOG, BlockType.WEBINAR_ATTENDEES, BlockType.WEBINAR_REGISTRATIONS);
 
     private final Pseudonymiser pseudonymiser;
     private final Sanitiser sanitiser;
@@ -58,7 +53,7 @@ final class QuarantinedContent {
         }
         Map<Integer, String> byColumn = new TreeMap<>();
         raw.header().columns().forEach((field, column) -> {
-            if (KEPT.contains(field) && column < fields.size() && !fields.get(column).isBlank()) {
+            if (Field.READ.contains(field) && column < fields.size() && !fields.get(column).isBlank()) {
                 byColumn.put(column, field);
             }
         });
@@ -70,15 +65,16 @@ final class QuarantinedContent {
 
     private String minimised(BlockType block, String field, String value) {
         return switch (field) {
-            case "ip_address" -> {
+            case IP_ADDRESS -> {
                 IpPseudonym ip = pseudonymiser.address(value);
                 yield "ip:" + ip.address();
             }
-            case "email", "host_email" -> PARTICIPANT_EMAILS.contains(block) && field.equals("email")
+            case EMAIL, HOST_EMAIL -> PARTICIPANT_EMAILS.contains(block) && field.equals(EMAIL)
                     && pseudonymiseEmails ? "email:" + pseudonymiser.email(value) : sanitiser.text(value);
-            case "name" -> Values.isPhoneNumber(value) ? pseudonymiser.phoneNumber(value) : sanitiser.text(value);
-            case "location" -> sanitiser.text(Values.country(value));
-            case "client_version", "last_client_version" -> sanitiser.version(value);
+            case FIRST_NAME, LAST_NAME -> sanitiser.text(value);
+            case NAME -> Values.isPhoneNumber(value) ? pseudonymiser.phoneNumber(value) : sanitiser.text(value);
+            case LOCATION -> sanitiser.text(Values.country(value));
+            case CLIENT_VERSION, LAST_CLIENT_VERSION -> sanitiser.version(value);
             default -> sanitiser.text(value);
         };
     }

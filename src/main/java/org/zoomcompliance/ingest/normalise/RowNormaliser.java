@@ -1,5 +1,7 @@
 package org.zoomcompliance.ingest.normalise;
 
+import static org.zoomcompliance.ingest.read.Field.*;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -21,9 +23,11 @@ import org.zoomcompliance.ingest.normalise.Rows.ParticipantJoinRow;
 import org.zoomcompliance.ingest.normalise.Rows.RecordingRow;
 import org.zoomcompliance.ingest.normalise.Rows.RejectedRow;
 import org.zoomcompliance.ingest.normalise.Rows.SignInRow;
+import org.zoomcompliance.ingest.normalise.Rows.WebinarRegistrationRow;
 import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
 import org.zoomcompliance.ingest.normalise.ValueReadings.Answer;
 import org.zoomcompliance.ingest.normalise.ValueReadings.YesNo;
+import org.zoomcompliance.ingest.read.BlockType;
 import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.RawRow;
 import org.zoomcompliance.pseudonymisation.IpPseudonym;
@@ -40,6 +44,8 @@ import org.zoomcompliance.pseudonymisation.Pseudonymiser;
 public final class RowNormaliser {
 
     private static final BigDecimal BYTES_PER_MB = BigDecimal.valueOf(1024L * 1024L);
+    /** The meeting type of a webinar report's occurrence (the 2024+ details exports write it so too). */
+    private static final String WEBINAR = "Webinar";
 
     private final FileContext file;
     private final DateShapes shapes;
@@ -82,9 +88,9 @@ public final class RowNormaliser {
     private NormalisedRow read(RawRow raw) {
         try {
             return switch (raw.header().type()) {
-                case PARTICIPANTS_MEETING, DASHBOARD_MEETING, USAGE_MEETINGS ->
+                case PARTICIPANTS_MEETING, DASHBOARD_MEETING, USAGE_MEETINGS, WEBINAR_MEETING ->
                         new NormalisedRow(raw.line(), meeting(raw).row(), null);
-                case MEETING_DETAILS -> {
+                case MEETING_DETAILS, ATTENDEE_LOG -> {
                     Meeting meeting = meeting(raw);
                     yield new NormalisedRow(raw.line(), participant(raw, meeting), meeting.row());
                 }
@@ -99,6 +105,8 @@ public final class RowNormaliser {
                 case OPERATION_LOG -> new NormalisedRow(raw.line(), operationLog(raw), null);
                 case USERS -> new NormalisedRow(raw.line(), user(raw), null);
                 case HOST_ACTIVITY -> new NormalisedRow(raw.line(), hostActivity(raw), null);
+                case WEBINAR_ATTENDEES -> webinarAttendee(raw, meetingOf(raw));
+                case WEBINAR_REGISTRATIONS -> new NormalisedRow(raw.line(), registration(raw, meetingOf(raw), null), null);
             };
         } catch (IllegalArgumentException e) {
             return rejected(raw, e.getMessage());
@@ -139,22 +147,24 @@ public final class RowNormaliser {
     }
 
     private Meeting meeting(RawRow raw) {
-        String meetingId = Values.digits(raw.value("meeting_id"));
+        String meetingId = Values.digits(raw.value(MEETING_ID));
         if (meetingId == null) {
             throw new IllegalArgumentException("no meeting ID");
         }
-        DateShapes.Moment start = moment("start_time", raw.value("start_time"));
+        DateShapes.Moment start = moment(START_TIME, raw.value(START_TIME));
         if (start == null || start.timeOnly()) {
             throw new IllegalArgumentException("no meeting start time");
         }
-        Integer duration = raw.header().has("meeting_duration_hms")
-                ? Values.minutesOfClock("meeting_duration_hms", raw.value("meeting_duration_hms"))
-                : Values.whole("meeting_duration", raw.value("meeting_duration"));
+        Integer duration = raw.header().has(MEETING_DURATION_HMS)
+                ? Values.minutesOfClock(MEETING_DURATION_HMS, raw.value(MEETING_DURATION_HMS))
+                : Values.whole(MEETING_DURATION, raw.value(MEETING_DURATION));
         LocalDateTime localStart = LocalDateTime.of(start.date(), start.time() == null ? LocalTime.MIDNIGHT : start.time());
-        Values.Host host = Values.host(raw.value("host_name"), raw.value("host_email"));
-        MeetingRow row = new MeetingRow(meetingId, start.instant(file.zone()), meetingEnd(raw.value("end_time"), localStart),
-                text(raw, "topic"), sanitiser.text(host.name()), host.email(), duration,
-                Values.whole("participants", raw.value("participants")), text(raw, "meeting_type"));
+        Values.Host host = Values.host(raw.value(HOST_NAME), raw.value(HOST_EMAIL));
+        MeetingRow row = new MeetingRow(meetingId, start.instant(file.zone()), meetingEnd(raw.value(END_TIME), localStart),
+                text(raw, TOPIC), sanitiser.text(host.name()), host.email(), duration,
+                Values.whole(PARTICIPANTS, raw.value(PARTICIPANTS)),
+                raw.header().type() == BlockType.WEBINAR_MEETING && raw.value(MEETING_TYPE) == null ? WEBINAR
+                        : text(raw, MEETING_TYPE));
         return new Meeting(row, localStart);
     }
 
@@ -163,7 +173,7 @@ public final class RowNormaliser {
      * or the next one when it is earlier than the start (the meeting crossed midnight).
      */
     private Instant meetingEnd(String value, LocalDateTime localStart) {
-        DateShapes.Moment moment = moment("end_time", value);
+        DateShapes.Moment moment = moment(END_TIME, value);
         if (moment == null) {
             return null;
         }
@@ -178,7 +188,7 @@ public final class RowNormaliser {
     }
 
     private String meetingIdOf(RawRow raw, Meeting meeting) {
-        String own = Values.digits(raw.value("meeting_id"));
+        String own = Values.digits(raw.value(MEETING_ID));
         if (own != null) {
             return own;
         }
@@ -199,16 +209,17 @@ public final class RowNormaliser {
         String meetingId = meetingIdOf(raw, meeting);
         DisplayName shown = displayName(raw);
         PersonName person = shown.person();
-        Integer duration = raw.header().has("duration_minutes")
-                ? Values.whole("duration_minutes", raw.value("duration_minutes"))
-                : Values.whole("total_duration_minutes", raw.value("total_duration_minutes"));
-        Boolean waiting = yesNo(raw, "in_waiting_room");
+        Integer duration = raw.header().has(DURATION_MINUTES)
+                ? Values.whole(DURATION_MINUTES, raw.value(DURATION_MINUTES))
+                : Values.whole(TOTAL_DURATION_MINUTES, raw.value(TOTAL_DURATION_MINUTES));
+        Boolean waiting = yesNo(raw, IN_WAITING_ROOM);
         Answer answer = answer(raw, Boolean.TRUE.equals(waiting));
+        String role = raw.header().section() != null ? raw.header().section() : roleOf(person, raw.value(EMAIL), meeting);
         return new ParticipantJoinRow(meetingId, meeting == null ? null : meeting.row().startTime(), shown.name(),
-                shown.originalName(), roleOf(person, raw.value("email"), meeting), participantEmail(raw.value("email")),
+                shown.originalName(), role, participantEmail(raw.value(EMAIL)),
                 shown.phone(),
-                instant("join_time", raw.value("join_time")), instant("leave_time", raw.value("leave_time")), duration,
-                yesNo(raw, "guest"), answer == null ? null : consent(answer), answer == null ? null : answer.name(),
+                instant(JOIN_TIME, raw.value(JOIN_TIME)), instant(LEAVE_TIME, raw.value(LEAVE_TIME)), duration,
+                yesNo(raw, GUEST), answer == null ? null : consent(answer), answer == null ? null : answer.name(),
                 waiting, pseudonymiser.keyVersion());
     }
 
@@ -231,16 +242,16 @@ public final class RowNormaliser {
      * the waiting room cannot answer the notice: no answer, unless the cell says they acknowledged or refused.
      */
     private Answer answer(RawRow raw, boolean inWaitingRoom) {
-        if (!raw.header().has("recording_consent")) {
+        if (!raw.header().has(RECORDING_CONSENT)) {
             return null;
         }
-        String value = raw.value("recording_consent");
+        String value = raw.value(RECORDING_CONSENT);
         Answer answer = ValueReadings.answer(value == null ? "" : value);
         if (inWaitingRoom && answer != Answer.ACKNOWLEDGED && answer != Answer.REFUSED) {
             return Answer.NO_ANSWER;
         }
         if (answer == Answer.UNKNOWN) {
-            unknownValues.add("recording_consent");
+            unknownValues.add(RECORDING_CONSENT);
         }
         return answer;
     }
@@ -270,7 +281,7 @@ public final class RowNormaliser {
     }
 
     private DisplayName displayName(RawRow raw) {
-        String rawName = raw.value("name");
+        String rawName = raw.value(NAME) != null ? raw.value(NAME) : registeredName(raw);
         if (rawName == null) {
             throw new IllegalArgumentException("empty participant name");
         }
@@ -288,7 +299,7 @@ public final class RowNormaliser {
      * the host's: hosts stay in clear, so the DPO can reach them and the rules know their profile. Null otherwise.
      */
     private static MeetingRow hostEmailOf(RawRow raw, Meeting meeting, ParticipantJoinRow participant) {
-        String email = raw.value("email");
+        String email = raw.value(EMAIL);
         if (meeting == null || meeting.row().hostEmail() != null || !"HOST".equals(participant.role())
                 || email == null || email.isBlank()) {
             return null;
@@ -298,24 +309,57 @@ public final class RowNormaliser {
                 email.strip().toLowerCase(Locale.ROOT), row.durationMinutes(), row.participants(), row.meetingType());
     }
 
+    /**
+     * A row of a webinar attendee report's section: someone who attended is a participant join of the webinar's
+     * occurrence (the section's role: HOST, PANELIST, or none for attendees); a registrant who did not ({@code No},
+     * {@code --} for times) is a registration.
+     */
+    private NormalisedRow webinarAttendee(RawRow raw, Meeting meeting) {
+        Boolean attended = yesNo(raw, ATTENDED);
+        if (Boolean.FALSE.equals(attended)) {
+            return new NormalisedRow(raw.line(), registration(raw, meeting, false), null);
+        }
+        return new NormalisedRow(raw.line(), participant(raw, meeting), null);
+    }
+
+    private WebinarRegistrationRow registration(RawRow raw, Meeting meeting, Boolean attended) {
+        String webinarId = meetingIdOf(raw, meeting);
+        String name = raw.value(NAME) != null ? PersonName.parse(raw.value(NAME)).name() : registeredName(raw);
+        String status = text(raw, APPROVAL_STATUS);
+        return new WebinarRegistrationRow(webinarId, meeting == null ? null : meeting.row().startTime(),
+                sanitiser.text(name), participantEmail(raw.value(EMAIL)),
+                instant(REGISTRATION_TIME, raw.value(REGISTRATION_TIME)), status == null ? null : code(status),
+                attended, pseudonymiser.keyVersion());
+    }
+
+    /** First and last name as registered, or null when neither is given. */
+    private static String registeredName(RawRow raw) {
+        String first = raw.value(FIRST_NAME);
+        String last = raw.value(LAST_NAME);
+        if (first == null && last == null) {
+            return null;
+        }
+        return first == null ? last : last == null ? first : first + " " + last;
+    }
+
     private DashboardParticipantRow dashboard(RawRow raw, Meeting meeting) {
         String meetingId = meetingIdOf(raw, meeting);
         DisplayName shown = displayName(raw);
         PersonName person = shown.person();
         String name = shown.name();
-        String role = raw.value("role") != null ? role(text(raw, "role")) : person.role();
-        IpPseudonym ip = pseudonymiser.address(raw.value("ip_address"));
-        LocalDateTime join = dashboardTime("join_time", raw.value("join_time"), meeting, null);
-        LocalDateTime leave = dashboardTime("leave_time", raw.value("leave_time"), meeting, join);
+        String role = raw.value(ROLE) != null ? role(text(raw, ROLE)) : person.role();
+        IpPseudonym ip = pseudonymiser.address(raw.value(IP_ADDRESS));
+        LocalDateTime join = dashboardTime(JOIN_TIME, raw.value(JOIN_TIME), meeting, null);
+        LocalDateTime leave = dashboardTime(LEAVE_TIME, raw.value(LEAVE_TIME), meeting, join);
         return new DashboardParticipantRow(meetingId, meeting == null ? null : meeting.row().startTime(), name,
-                participantEmail(raw.value("email")), role, text(raw, "device"),
+                participantEmail(raw.value(EMAIL)), role, text(raw, DEVICE),
                 ip == null ? null : ip.address(), ip == null ? null : ip.network(), ip == null ? null : ip.valid(),
-                pseudonymiser.keyVersion(), sanitiser.text(Values.country(raw.value("location"))),
-                text(raw, "network_type"), text(raw, "data_centre"), text(raw, "connection_type"),
+                pseudonymiser.keyVersion(), sanitiser.text(Values.country(raw.value(LOCATION))),
+                text(raw, NETWORK_TYPE), text(raw, DATA_CENTRE), text(raw, CONNECTION_TYPE),
                 join == null ? null : join.atZone(file.zone()).toInstant(),
                 leave == null ? null : leave.atZone(file.zone()).toInstant(),
-                yesNo(raw, "recording"), sanitiser.version(raw.value("client_version")),
-                text(raw, "leave_reason"));
+                yesNo(raw, RECORDING), sanitiser.version(raw.value(CLIENT_VERSION)),
+                text(raw, LEAVE_REASON));
     }
 
     /**
@@ -347,57 +391,57 @@ public final class RowNormaliser {
     }
 
     private RecordingRow recording(RawRow raw) {
-        String meetingId = Values.digits(raw.value("meeting_id"));
+        String meetingId = Values.digits(raw.value(MEETING_ID));
         if (meetingId == null) {
             throw new IllegalArgumentException("no meeting ID");
         }
-        BigDecimal size = Values.decimal("file_size_mb", raw.value("file_size_mb"));
-        if (size == null && raw.value("file_size_bytes") != null) {
-            size = Values.decimal("file_size_bytes", raw.value("file_size_bytes"))
+        BigDecimal size = Values.decimal(FILE_SIZE_MB, raw.value(FILE_SIZE_MB));
+        if (size == null && raw.value(FILE_SIZE_BYTES) != null) {
+            size = Values.decimal(FILE_SIZE_BYTES, raw.value(FILE_SIZE_BYTES))
                     .divide(BYTES_PER_MB, 4, RoundingMode.HALF_UP);
         }
-        return new RecordingRow(file.inventoryDate(), meetingId, text(raw, "topic"), raw.value("host_email"),
-                instant("start_time", raw.value("start_time")), size, Values.whole("file_count", raw.value("file_count")),
-                Values.whole("total_views", raw.value("total_views")),
-                Values.whole("total_downloads", raw.value("total_downloads")),
-                instant("last_accessed", raw.value("last_accessed")), date("auto_delete_date", raw.value("auto_delete_date")));
+        return new RecordingRow(file.inventoryDate(), meetingId, text(raw, TOPIC), raw.value(HOST_EMAIL),
+                instant(START_TIME, raw.value(START_TIME)), size, Values.whole(FILE_COUNT, raw.value(FILE_COUNT)),
+                Values.whole(TOTAL_VIEWS, raw.value(TOTAL_VIEWS)),
+                Values.whole(TOTAL_DOWNLOADS, raw.value(TOTAL_DOWNLOADS)),
+                instant(LAST_ACCESSED, raw.value(LAST_ACCESSED)), date(AUTO_DELETE_DATE, raw.value(AUTO_DELETE_DATE)));
     }
 
     private SignInRow signIn(RawRow raw) {
-        Instant time = required("time", instant("time", raw.value("time")));
-        String email = required("email", raw.value("email"));
-        IpPseudonym ip = pseudonymiser.address(raw.value("ip_address"));
-        String type = text(raw, "event_type");
+        Instant time = required(TIME, instant(TIME, raw.value(TIME)));
+        String email = required(EMAIL, raw.value(EMAIL));
+        IpPseudonym ip = pseudonymiser.address(raw.value(IP_ADDRESS));
+        String type = text(raw, EVENT_TYPE);
         return new SignInRow(time, email, type == null ? null : code(type), ip == null ? null : ip.address(),
                 ip == null ? null : ip.network(), ip == null ? null : ip.valid(), pseudonymiser.keyVersion(),
-                text(raw, "client_type"), sanitiser.version(raw.value("client_version")));
+                text(raw, CLIENT_TYPE), sanitiser.version(raw.value(CLIENT_VERSION)));
     }
 
     private OperationLogRow operationLog(RawRow raw) {
-        return new OperationLogRow(required("time", instant("time", raw.value("time"))), text(raw, "operator"),
-                text(raw, "category_type"), text(raw, "action"), text(raw, "detail"));
+        return new OperationLogRow(required(TIME, instant(TIME, raw.value(TIME))), text(raw, OPERATOR),
+                text(raw, CATEGORY_TYPE), text(raw, ACTION), text(raw, DETAIL));
     }
 
     private ZoomUserRow user(RawRow raw) {
-        String groups = text(raw, "groups");
+        String groups = text(raw, GROUPS);
         List<String> list = groups == null ? List.of()
                 : Arrays.stream(groups.split("[;,]")).map(String::strip).filter(g -> !g.isEmpty()).toList();
         // the 2020 layout's Last Login(UTC) is in UTC, whatever zone the export's other times are in
-        Instant lastLogin = raw.header().has("last_login_utc")
-                ? instantIn("last_login_utc", raw.value("last_login_utc"), ZoneOffset.UTC)
-                : instant("last_login_time", raw.value("last_login_time"));
-        return new ZoomUserRow(file.inventoryDate(), required("email", raw.value("email")), text(raw, "user_type"),
-                text(raw, "department"), list, lastLogin, Values.digits(raw.value("pmi")), text(raw, "user_status"),
-                text(raw, "role"), sanitiser.version(raw.value("last_client_version")));
+        Instant lastLogin = raw.header().has(LAST_LOGIN_UTC)
+                ? instantIn(LAST_LOGIN_UTC, raw.value(LAST_LOGIN_UTC), ZoneOffset.UTC)
+                : instant(LAST_LOGIN_TIME, raw.value(LAST_LOGIN_TIME));
+        return new ZoomUserRow(file.inventoryDate(), required(EMAIL, raw.value(EMAIL)), text(raw, USER_TYPE),
+                text(raw, DEPARTMENT), list, lastLogin, Values.digits(raw.value(PMI)), text(raw, USER_STATUS),
+                text(raw, ROLE), sanitiser.version(raw.value(LAST_CLIENT_VERSION)));
     }
 
     private HostActivityRow hostActivity(RawRow raw) {
-        return new HostActivityRow(file.inventoryDate(), required("email", raw.value("email")), text(raw, "user_type"),
-                text(raw, "department"), Values.whole("meetings", raw.value("meetings")),
-                Values.whole("participants", raw.value("participants")),
-                Values.whole("meeting_minutes", raw.value("meeting_minutes")),
-                sanitiser.version(raw.value("last_client_version")),
-                instant("last_login_time", raw.value("last_login_time")), instant("create_time", raw.value("create_time")));
+        return new HostActivityRow(file.inventoryDate(), required(EMAIL, raw.value(EMAIL)), text(raw, USER_TYPE),
+                text(raw, DEPARTMENT), Values.whole(MEETINGS, raw.value(MEETINGS)),
+                Values.whole(PARTICIPANTS, raw.value(PARTICIPANTS)),
+                Values.whole(MEETING_MINUTES, raw.value(MEETING_MINUTES)),
+                sanitiser.version(raw.value(LAST_CLIENT_VERSION)),
+                instant(LAST_LOGIN_TIME, raw.value(LAST_LOGIN_TIME)), instant(CREATE_TIME, raw.value(CREATE_TIME)));
     }
 
     /** A free-text field, sanitised at the door (addresses pseudonymised). */
@@ -413,7 +457,7 @@ public final class RowNormaliser {
     }
 
     private DateShapes.Moment moment(String field, String value) {
-        if (value == null || value.equals("-")) {
+        if (Values.notApplicable(value)) {
             return null;
         }
         try {

@@ -13,7 +13,7 @@ public final class Rows {
 
     /** A row bound for one table. */
     public sealed interface TableRow permits MeetingRow, ParticipantJoinRow, DashboardParticipantRow, RecordingRow,
-            SignInRow, OperationLogRow, ZoomUserRow, HostActivityRow, RejectedRow, DeniedRow {
+            SignInRow, OperationLogRow, ZoomUserRow, HostActivityRow, WebinarRegistrationRow, RejectedRow, DeniedRow {
     }
 
     /** A meeting occurrence (table {@code meeting}). */
@@ -56,6 +56,14 @@ public final class Rows {
     public record HostActivityRow(LocalDate snapshotDate, String email, String userType, String department,
             Integer meetings, Integer participants, Integer meetingMinutes, String lastClientVersion,
             Instant lastLoginTime, Instant createTime) implements TableRow {
+    }
+
+    /**
+     * A webinar registrant (table {@code webinar_registration}): from a registration report, or an attendee report's
+     * absentee ({@code attended} false).
+     */
+    public record WebinarRegistrationRow(String webinarId, Instant webinarStart, String name, String emailPseudonym,
+            Instant registrationTime, String approvalStatus, Boolean attended, int keyVersion) implements TableRow {
     }
 
     /** A row that could not be read: the reason, and what ingest would have kept of it (see QuarantinedContent). */

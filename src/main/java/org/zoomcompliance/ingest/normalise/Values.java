@@ -25,8 +25,13 @@ final class Values {
         return digits.isEmpty() ? null : digits;
     }
 
+    /** No value: absent, or {@code -} / {@code --} (not applicable; webinar reports write {@code --} for absentees). */
+    static boolean notApplicable(String value) {
+        return value == null || value.equals("-") || value.equals("--");
+    }
+
     static Integer whole(String field, String value) {
-        if (value == null || value.equals("-")) {
+        if (notApplicable(value)) {
             return null;
         }
         try {

@@ -1,5 +1,7 @@
 package org.zoomcompliance.ingest.read;
 
+import static org.zoomcompliance.ingest.read.Field.*;
+
 import java.util.List;
 import org.zoomcompliance.ingest.ExportKind;
 
@@ -11,18 +13,25 @@ import org.zoomcompliance.ingest.ExportKind;
  * to the fields are data: {@code header-aliases.csv}.
  */
 public enum BlockType {
-    MEETING_DETAILS(ExportKind.MEETING_DETAILS, false, "meeting_id", "topic", "start_time", "name", "join_time"),
-    PARTICIPANTS_MEETING(ExportKind.PARTICIPANTS, true, "meeting_id", "topic", "start_time"),
-    USAGE_MEETINGS(ExportKind.USAGE_MEETINGS, false, "meeting_id", "topic", "start_time",
-            "total_participant_minutes|has_zoom_rooms"),
-    DASHBOARD_MEETING(ExportKind.DASHBOARD_PARTICIPANTS, true, "meeting_id", "start_time", "meeting_duration_hms"),
-    DASHBOARD_PARTICIPANTS(ExportKind.DASHBOARD_PARTICIPANTS, false, "name", "ip_address", "join_time"),
-    PARTICIPANTS(ExportKind.PARTICIPANTS, false, "name", "join_time|total_duration_minutes"),
-    RECORDINGS(ExportKind.RECORDINGS, false, "topic", "meeting_id", "start_time", "file_size_mb|file_size_bytes"),
-    SIGN_IN(ExportKind.SIGN_IN, false, "time", "email", "event_type", "client_type|ip_address"),
-    OPERATION_LOG(ExportKind.OPERATION_LOG, false, "time", "operator", "action"),
-    HOST_ACTIVITY(ExportKind.HOST_ACTIVITY, false, "email", "meetings", "meeting_minutes"),
-    USERS(ExportKind.USERS, false, "email", "user_type", "groups|last_login_time|pmi");
+    MEETING_DETAILS(ExportKind.MEETING_DETAILS, false, MEETING_ID, TOPIC, START_TIME, NAME, JOIN_TIME),
+    PARTICIPANTS_MEETING(ExportKind.PARTICIPANTS, true, MEETING_ID, TOPIC, START_TIME),
+    USAGE_MEETINGS(ExportKind.USAGE_MEETINGS, false, MEETING_ID, TOPIC, START_TIME,
+            TOTAL_PARTICIPANT_MINUTES + "|" + HAS_ZOOM_ROOMS),
+    DASHBOARD_MEETING(ExportKind.DASHBOARD_PARTICIPANTS, true, MEETING_ID, START_TIME, MEETING_DURATION_HMS),
+    DASHBOARD_PARTICIPANTS(ExportKind.DASHBOARD_PARTICIPANTS, false, NAME, IP_ADDRESS, JOIN_TIME),
+    PARTICIPANTS(ExportKind.PARTICIPANTS, false, NAME, JOIN_TIME + "|" + TOTAL_DURATION_MINUTES),
+    RECORDINGS(ExportKind.RECORDINGS, false, TOPIC, MEETING_ID, START_TIME, FILE_SIZE_MB + "|" + FILE_SIZE_BYTES),
+    SIGN_IN(ExportKind.SIGN_IN, false, TIME, EMAIL, EVENT_TYPE, CLIENT_TYPE + "|" + IP_ADDRESS),
+    OPERATION_LOG(ExportKind.OPERATION_LOG, false, TIME, OPERATOR, ACTION),
+    HOST_ACTIVITY(ExportKind.HOST_ACTIVITY, false, EMAIL, MEETINGS, MEETING_MINUTES),
+    USERS(ExportKind.USERS, false, EMAIL, USER_TYPE, GROUPS + "|" + LAST_LOGIN_TIME + "|" + PMI),
+    ATTENDEE_LOG(ExportKind.ATTENDEE_LOG, false, NAME, EMAIL, MEETING_ID, START_TIME, JOIN_TIME),
+    /** The webinar line of an attendee or registration report (after its title lines). */
+    WEBINAR_MEETING(ExportKind.WEBINAR_ATTENDEES, true, MEETING_ID, TOPIC, START_TIME),
+    /** A section of an attendee report; which one (host, panelist, attendee) its title line says. */
+    WEBINAR_ATTENDEES(ExportKind.WEBINAR_ATTENDEES, false, ATTENDED, NAME + "|" + FIRST_NAME),
+    WEBINAR_REGISTRATIONS(ExportKind.WEBINAR_REGISTRATIONS, false, FIRST_NAME, EMAIL, REGISTRATION_TIME,
+            APPROVAL_STATUS);
 
     private final ExportKind kind;
     private final boolean meetingBlock;

@@ -10,6 +10,9 @@ import java.util.List;
 /**
  * Walks an export's records and hands out its data rows with the header they belong to.
  *
+ * <p>Sectioned exports (webinar reports) have title lines instead of blank lines between blocks: a title line
+ * ({@link HeaderAliases#title}) is no row, and the record after it is read as a header, under the title's section.
+ *
  * <p>A header is the first record of the file or the first after a blank line, recognised through the alias
  * table; any other record is a data row of the current block. A data row may carry empty trailing fields beyond
  * its header (trailing commas), and may stop early only where the block's rows are known to be cut
@@ -25,6 +28,8 @@ public final class ExportScanner implements Closeable {
     private BlockHeader current;
     private RawRow meeting;
     private boolean afterBlank = true;
+    /** The section the last title line opened (webinar reports), or null. */
+    private String section;
 
     private ExportScanner(Reader reader, HeaderAliases aliases, int maxRecordLength) {
         this.reader = reader;
@@ -58,6 +63,13 @@ public final class ExportScanner implements Closeable {
                 afterBlank = true;
                 continue;
             }
+            String title = aliases.title(record.fields());
+            if (title != null) {
+                // a title line (Host Details): the next line is its section's header
+                section = title.isEmpty() ? null : title;
+                afterBlank = true;
+                continue;
+            }
             if (afterBlank) {
                 BlockHeader header = aliases.match(record.fields());
                 afterBlank = false;
@@ -75,7 +87,8 @@ public final class ExportScanner implements Closeable {
         return null;
     }
 
-    private void startBlock(BlockHeader header) {
+    private void startBlock(BlockHeader found) {
+        BlockHeader header = section == null ? found : found.inSection(section);
         current = header;
         headers.add(header);
         records.expectWidth(header.width());

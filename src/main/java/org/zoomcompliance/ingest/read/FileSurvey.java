@@ -1,5 +1,7 @@
 package org.zoomcompliance.ingest.read;
 
+import static org.zoomcompliance.ingest.read.Field.*;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
@@ -15,8 +17,8 @@ import java.util.StringJoiner;
 public final class FileSurvey {
 
     /** Canonical fields that hold dates or times. */
-    public static final Set<String> DATE_FIELDS = Set.of("start_time", "end_time", "join_time", "leave_time", "time",
-            "last_login_time", "last_login_utc", "create_time", "last_accessed", "auto_delete_date");
+    public static final Set<String> DATE_FIELDS = Set.of(START_TIME, END_TIME, JOIN_TIME, LEAVE_TIME, TIME,
+            LAST_LOGIN_TIME, LAST_LOGIN_UTC, CREATE_TIME, LAST_ACCESSED, AUTO_DELETE_DATE, REGISTRATION_TIME);
 
     private final HeaderAliases aliases;
     private final DateShapes shapes;
@@ -94,7 +96,7 @@ public final class FileSurvey {
         switch (main.type()) {
             case PARTICIPANTS -> {
                 layout.add(meetingBlock ? "meeting-data" : "participants-only");
-                layout.add(main.has("total_duration_minutes") && !main.has("join_time") ? "unique-users" : "per-join");
+                layout.add(main.has(TOTAL_DURATION_MINUTES) && !main.has(JOIN_TIME) ? "unique-users" : "per-join");
             }
             case DASHBOARD_PARTICIPANTS -> {
                 if (main.layout() == null) {

@@ -28,6 +28,9 @@ public final class HeaderAliases {
     /** Where the table of characters read as others lives on the class path. */
     public static final String CHARACTERS = "/org/zoomcompliance/ingest/header-characters.csv";
 
+    /** Where the table of section title lines lives on the class path. */
+    public static final String TITLES = "/org/zoomcompliance/ingest/section-titles.csv";
+
     private static final Map<Integer, Integer> READ_AS = readAs();
     private static final Pattern OPENING = Pattern.compile("\\s*\\(\\s*");
     private static final Pattern CLOSING = Pattern.compile("\\s*\\)");
@@ -37,10 +40,13 @@ public final class HeaderAliases {
 
     private final Map<BlockType, Map<String, Alias>> aliases;
     private final Map<BlockType, String> lastKeptOfCutRows;
+    private final Map<String, String> titles;
 
-    private HeaderAliases(Map<BlockType, Map<String, Alias>> aliases, Map<BlockType, String> lastKeptOfCutRows) {
+    private HeaderAliases(Map<BlockType, Map<String, Alias>> aliases, Map<BlockType, String> lastKeptOfCutRows,
+            Map<String, String> titles) {
         this.aliases = aliases;
         this.lastKeptOfCutRows = lastKeptOfCutRows;
+        this.titles = titles;
     }
 
     public static HeaderAliases load() {
@@ -54,7 +60,27 @@ public final class HeaderAliases {
         for (DataFile.Row row : DataFile.rows(HeaderAliases.class, CUTS_RESOURCE)) {
             cuts.put(BlockType.valueOf(row.get(0)), row.get(1));
         }
-        return new HeaderAliases(aliases, cuts);
+        Map<String, String> titles = new HashMap<>();
+        for (DataFile.Row row : DataFile.rows(HeaderAliases.class, TITLES)) {
+            titles.put(normalise(row.get(0)), row.get(1) == null ? "" : row.get(1));
+        }
+        return new HeaderAliases(aliases, cuts, Map.copyOf(titles));
+    }
+
+    /**
+     * The section a title line opens ({@code Host Details}: HOST), empty for a title that names no role, or
+     * {@code null} when the line is no title: its first cell is none of {@code section-titles.csv}, or it has more
+     * than one other non-empty cell.
+     */
+    public String title(List<String> fields) {
+        if (fields.isEmpty()) {
+            return null;
+        }
+        String section = titles.get(normalise(fields.get(0)));
+        if (section == null || fields.stream().skip(1).filter(f -> !f.isBlank()).count() > 1) {
+            return null;
+        }
+        return section;
     }
 
     /**
@@ -118,7 +144,7 @@ public final class HeaderAliases {
             tailStart = -1;
             for (int i = 0; i < names.size(); i++) {
                 Alias alias = tail.get(normalise(names.get(i)));
-                if (alias != null && alias.field().equals("name")) {
+                if (alias != null && alias.field().equals(Field.NAME)) {
                     tailStart = i;
                     break;
                 }

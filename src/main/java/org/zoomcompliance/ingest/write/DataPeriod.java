@@ -10,6 +10,7 @@ import org.zoomcompliance.ingest.normalise.Rows.OperationLogRow;
 import org.zoomcompliance.ingest.normalise.Rows.ParticipantJoinRow;
 import org.zoomcompliance.ingest.normalise.Rows.RecordingRow;
 import org.zoomcompliance.ingest.normalise.Rows.SignInRow;
+import org.zoomcompliance.ingest.normalise.Rows.WebinarRegistrationRow;
 import org.zoomcompliance.ingest.normalise.Rows.TableRow;
 import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
 
@@ -43,6 +44,8 @@ public record DataPeriod(Instant from, Instant to) {
             moment = join.joinTime() != null ? join.joinTime() : join.meetingStart();
         } else if (row instanceof DashboardParticipantRow join) {
             moment = join.joinTime() != null ? join.joinTime() : join.meetingStart();
+        } else if (row instanceof WebinarRegistrationRow registration) {
+            moment = registration.webinarStart() != null ? registration.webinarStart() : registration.registrationTime();
         } else if (row instanceof SignInRow signIn) {
             moment = signIn.eventTime();
         } else if (row instanceof OperationLogRow operation) {

@@ -35,6 +35,7 @@ import org.zoomcompliance.ingest.normalise.Rows.ParticipantJoinRow;
 import org.zoomcompliance.ingest.normalise.Rows.RecordingRow;
 import org.zoomcompliance.ingest.normalise.Rows.RejectedRow;
 import org.zoomcompliance.ingest.normalise.Rows.SignInRow;
+import org.zoomcompliance.ingest.normalise.Rows.WebinarRegistrationRow;
 import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
 
 /**
@@ -197,6 +198,21 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             instant("last_login_time", l -> l.row().lastLoginTime()),
             instant("create_time", l -> l.row().createTime())),
             List.of("email"),
+            "on conflict do nothing");
+
+    private static final SetInsert<Lined<WebinarRegistrationRow>> WEBINAR_REGISTRATION = SetInsert.of(
+            "webinar_registration", List.of(
+            text("webinar_id", l -> l.row().webinarId()),
+            instant("webinar_start", l -> l.row().webinarStart()),
+            text("name", l -> l.row().name()),
+            text("email_pseudonym", l -> l.row().emailPseudonym()),
+            instant("registration_time", l -> l.row().registrationTime()),
+            text("approval_status", l -> l.row().approvalStatus()),
+            typed("attended", "boolean", l -> l.row().attended()),
+            typed("key_version", "integer", l -> l.row().keyVersion()),
+            typed("line_number", "bigint", Lined::line)),
+            // webinar_registration_natural_key (V55)
+            List.of("webinar_id", "email_pseudonym", "name", "registration_time", "webinar_start"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<RejectedRow>> QUARANTINED_ROW = SetInsert.of("quarantined_row", List.of(
@@ -388,6 +404,9 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
         }
         if (type == HostActivityRow.class) {
             return HOST_ACTIVITY.insert(jdbc, cast(rows), sourceFileId);
+        }
+        if (type == WebinarRegistrationRow.class) {
+            return WEBINAR_REGISTRATION.insert(jdbc, cast(rows), sourceFileId);
         }
         throw new IllegalStateException("no table for " + type.getSimpleName());
     }

@@ -10,7 +10,8 @@ public final class GlobalOptions {
     String home;
 
     @Option(names = "--policy", paramLabel = "FILE",
-            description = "Policy file, YAML (default: $ZOOM_COMPLIANCE_POLICY, else the built-in defaults).")
+            description = "Policy file, YAML, for this run only (default: $ZOOM_COMPLIANCE_POLICY, else the home's"
+                    + " policy.yml, else the built-in defaults).")
     String policy;
 
     /** These options, with values given to an enclosing command filling the gaps. */

@@ -9,7 +9,7 @@ import org.zoomcompliance.ingest.IngestProgress;
 import org.zoomcompliance.nightly.NightlySummary;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobRequest;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

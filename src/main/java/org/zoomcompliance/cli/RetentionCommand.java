@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.zoomcompliance.infrastructure.AlreadyCompletedException;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobRequest;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.policy.PolicyEvaluation;
 import org.zoomcompliance.retention.Retention;
 import picocli.CommandLine.Command;

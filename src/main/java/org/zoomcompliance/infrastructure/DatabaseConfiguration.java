@@ -3,12 +3,13 @@ package org.zoomcompliance.infrastructure;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.zoomcompliance.config.HomeFolder;
+import org.zoomcompliance.config.PipelineSettings;
 
 /**
  * The embedded PostgreSQL default: started (or joined, when another process of the same home runs it) only when no
@@ -20,12 +21,11 @@ import org.springframework.context.annotation.Configuration;
 public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgres(HomeFolder home,
-            @Value("${zoom-compliance.database.binaries:}") String binaries,
-            @Value("${zoom-compliance.database.test-only-relaxed-durability:false}") boolean relaxedDurability)
-            throws IOException {
+    EmbeddedPostgresServer embeddedPostgres(HomeFolder home, PipelineSettings settings) throws IOException {
+        String binaries = settings.database().binaries();
         Path binariesFolder = binaries.isBlank() ? home.postgresBinaries() : Path.of(binaries).toAbsolutePath();
-        return EmbeddedPostgresServer.open(home, new EmbeddedPostgresServer.Options(binariesFolder, relaxedDurability));
+        return EmbeddedPostgresServer.open(home, new EmbeddedPostgresServer.Options(binariesFolder,
+                settings.database().testOnlyRelaxedDurability()));
     }
 
     @Bean(destroyMethod = "close")

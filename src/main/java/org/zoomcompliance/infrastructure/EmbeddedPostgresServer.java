@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zoomcompliance.config.HomeFolder;
 
 /**
  * The embedded PostgreSQL cluster kept under the home folder ({@code HOME/postgres}), shared by every

@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
+import org.zoomcompliance.config.PipelineSettings;
 
 /**
  * Stops this process's jobs cleanly when the application is asked to shut down ({@code SIGTERM}, a service
@@ -31,9 +31,9 @@ public class GracefulShutdown implements ApplicationListener<ContextClosedEvent>
     private final JobRunner jobRunner;
     private final Duration timeout;
 
-    public GracefulShutdown(JobRunner jobRunner, @Value("${zoom-compliance.shutdown-timeout:60s}") Duration timeout) {
+    public GracefulShutdown(JobRunner jobRunner, PipelineSettings settings) {
         this.jobRunner = jobRunner;
-        this.timeout = timeout;
+        this.timeout = settings.shutdownTimeout();
     }
 
     @Override

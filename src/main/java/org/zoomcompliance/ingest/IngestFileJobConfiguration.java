@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.ingest.normalise.FileContext;
 import org.zoomcompliance.ingest.normalise.RowNormaliser;
 import org.zoomcompliance.ingest.normalise.SubjectDenyList;
@@ -23,7 +24,7 @@ import org.zoomcompliance.ingest.read.ExportItemReader;
 import org.zoomcompliance.ingest.read.FileSurvey;
 import org.zoomcompliance.ingest.read.HeaderAliases;
 import org.zoomcompliance.ingest.write.IngestWriter;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.pseudonymisation.Pseudonymiser;
 
@@ -40,12 +41,6 @@ public class IngestFileJobConfiguration {
     public static final String SHA256 = "sha256";
     /** The file, in the lossless text form of {@link FileNames#parameter}. */
     public static final String PATH = "path";
-
-    /**
-     * The longest record (so the longest field) read, in characters: a longer one is rejected as a bad row and
-     * reading goes on at the next line, so one huge line never exhausts the heap.
-     */
-    static final String MAX_RECORD_LENGTH = "${zoom-compliance.ingest.max-record-length:1048576}";
 
     @Bean
     HeaderAliases headerAliases() {
@@ -72,9 +67,10 @@ public class IngestFileJobConfiguration {
     @Bean
     Step ingestSurveyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             PseudonymKeyStore keyStore, HeaderAliases aliases, DateShapes shapes, JdbcTemplate jdbc, Policy policy,
-            Clock clock, FileLocations locations, @Value(MAX_RECORD_LENGTH) int maxRecordLength) {
+            Clock clock, FileLocations locations, PipelineSettings settings) {
         return new StepBuilder("ingestSurveyStep", jobRepository)
-                .tasklet(new SurveyTasklet(keyStore, new FileSurvey(aliases, shapes, maxRecordLength), shapes, jdbc,
+                .tasklet(new SurveyTasklet(keyStore, new FileSurvey(aliases, shapes,
+                        settings.ingest().maxRecordLength()), shapes, jdbc,
                         policy, clock, locations), transactionManager)
                 .build();
     }
@@ -82,9 +78,9 @@ public class IngestFileJobConfiguration {
     @Bean
     Step ingestRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ExportItemReader<NormalisedRow> ingestRowsReader, IngestWriter ingestRowsWriter,
-            @Value("${zoom-compliance.ingest.chunk-size:1000}") int chunkSize) {
+            PipelineSettings settings) {
         return new StepBuilder("ingestRowsStep", jobRepository)
-                .<NormalisedRow, NormalisedRow>chunk(chunkSize)
+                .<NormalisedRow, NormalisedRow>chunk(settings.ingest().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(ingestRowsReader)
                 .writer(ingestRowsWriter)
@@ -107,7 +103,7 @@ public class IngestFileJobConfiguration {
             @Value("#{jobExecutionContext['" + SurveyTasklet.ORDER + "']}") String order,
             @Value("#{jobExecutionContext['" + SurveyTasklet.INVENTORY_DATE + "']}") String inventoryDate,
             HeaderAliases aliases, DateShapes shapes, PseudonymKeyStore keyStore, Policy policy, Clock clock,
-            FileLocations locations, @Value(MAX_RECORD_LENGTH) int maxRecordLength, JdbcTemplate jdbc) {
+            FileLocations locations, PipelineSettings settings, JdbcTemplate jdbc) {
         Path path = locations.resolve(sha256, recordedPath);
         String fileName = FileNames.display(path);
         LocalDate inventory = inventoryDate == null || inventoryDate.isEmpty()
@@ -116,10 +112,10 @@ public class IngestFileJobConfiguration {
         DateShapes.Order dateOrder = order == null || order.isEmpty()
                 ? DateShapes.Order.MONTH_FIRST : DateShapes.Order.valueOf(order);
         FileContext file = new FileContext(fileName, policy.zone(), dateOrder, inventory,
-                FileContext.meetingIdIn(fileName), policy.pseudonymiseParticipantEmails());
+                FileContext.meetingIdIn(fileName), policy.participants().pseudonymiseEmails());
         RowNormaliser normaliser = new RowNormaliser(file, shapes, new Pseudonymiser(keyStore.current()),
                 SubjectDenyList.load(jdbc, keyStore));
-        return new ExportItemReader<>(path, aliases, maxRecordLength, Boolean.TRUE.equals(quarantined),
+        return new ExportItemReader<>(path, aliases, settings.ingest().maxRecordLength(), Boolean.TRUE.equals(quarantined),
                 normaliser::normalise);
     }
 
@@ -127,7 +123,8 @@ public class IngestFileJobConfiguration {
     @StepScope
     IngestWriter ingestRowsWriter(@Value("#{jobExecutionContext['" + SurveyTasklet.SOURCE_FILE_ID + "']}") Long sourceFileId,
             JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Policy policy,
-            @Value("${zoom-compliance.ingest.max-rejected-rows:10000}") long maxRejectedRows) {
-        return new IngestWriter(jdbc, transactionManager, sourceFileId, maxRejectedRows, policy.zone());
+            PipelineSettings settings) {
+        return new IngestWriter(jdbc, transactionManager, sourceFileId, settings.ingest().maxRejectedRows(),
+                policy.zone());
     }
 }

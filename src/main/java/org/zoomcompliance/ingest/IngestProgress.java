@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.ingest.IngestReport.FileOutcome;
 
 /**
@@ -33,9 +33,9 @@ public class IngestProgress {
     private final Duration interval;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-    IngestProgress(JdbcTemplate jdbc, @Value("${zoom-compliance.ingest.progress-interval:10s}") Duration interval) {
+    IngestProgress(JdbcTemplate jdbc, PipelineSettings settings) {
         this.jdbc = jdbc;
-        this.interval = interval;
+        this.interval = settings.ingest().progressInterval();
     }
 
     /** Tells {@code listener} each progress line from now on. */

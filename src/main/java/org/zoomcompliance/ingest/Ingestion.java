@@ -35,10 +35,11 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
+import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport.FileOutcome;
@@ -70,10 +71,16 @@ public class Ingestion {
     private final int filesInParallel;
     private final long maxRejectedRows;
 
+    @Autowired
     public Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home, InboxFiles inboxFiles,
-            FileLocations locations, IngestProgress progress, Clock clock,
-            @Value("${zoom-compliance.ingest.files-in-parallel:2}") int filesInParallel,
-            @Value("${zoom-compliance.ingest.max-rejected-rows:10000}") long maxRejectedRows) {
+            FileLocations locations, IngestProgress progress, Clock clock, PipelineSettings settings) {
+        this(jobRunner, jdbc, home, inboxFiles, locations, progress, clock, settings.ingest().filesInParallel(),
+                settings.ingest().maxRejectedRows());
+    }
+
+    public Ingestion(JobRunner jobRunner, JdbcTemplate jdbc, HomeFolder home, InboxFiles inboxFiles,
+            FileLocations locations, IngestProgress progress, Clock clock, int filesInParallel,
+            long maxRejectedRows) {
         this.jobRunner = jobRunner;
         this.jdbc = jdbc;
         this.home = home;

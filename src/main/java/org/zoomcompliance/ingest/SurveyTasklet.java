@@ -20,7 +20,7 @@ import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.FileSurvey;
 import org.zoomcompliance.ingest.read.Survey;
 import org.zoomcompliance.ingest.write.DataPeriod;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.pseudonymisation.Pseudonymiser;
 

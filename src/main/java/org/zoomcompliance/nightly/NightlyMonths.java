@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.ingest.IngestReport;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 
 /**
  * Which months a night re-evaluates: the month of the day before (whose exports arrived), the month before it

@@ -15,7 +15,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 
 /**
  * The built-in schedule: the nightly run and the monthly report (of the previous month) at the policy's cron

@@ -3,6 +3,7 @@ package org.zoomcompliance.policy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.infrastructure.DataFile;
 
 /**
@@ -13,7 +14,7 @@ import org.zoomcompliance.infrastructure.DataFile;
 final class ClientMinimums {
 
     /** The policy value that selects Zoom's enforced minimums. */
-    static final String ZOOM_ENFORCED = "zoom-enforced";
+    static final String ZOOM_ENFORCED = Policy.ZOOM_ENFORCED;
 
     /** The platform of a fixed minimum: every platform. */
     static final String ANY_PLATFORM = "*";

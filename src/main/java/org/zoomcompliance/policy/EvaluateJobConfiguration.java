@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.zoomcompliance.month.MonthFacts;
 import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.month.MonthWindow;
+import org.zoomcompliance.config.Policy;
 
 /**
  * The {@code evaluateJob}: one step that evaluates a month in a single transaction, so a re-run replaces the

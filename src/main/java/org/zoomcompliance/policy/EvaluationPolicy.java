@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
+import org.zoomcompliance.config.LoadedPolicy;
 
 /**
  * The policy a month was evaluated under ({@code evaluation_policy}): recorded by the evaluation, in its

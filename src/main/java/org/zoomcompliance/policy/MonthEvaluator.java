@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.zoomcompliance.month.MonthFacts;
 import org.zoomcompliance.month.MonthWindow;
 import org.zoomcompliance.month.OpenDeviations;
+import org.zoomcompliance.config.Policy;
 
 /**
  * Evaluates the policy for one month inside the caller's transaction: sessionises the month (temporary tables),
@@ -47,8 +48,8 @@ class MonthEvaluator {
         this.jdbc = jdbc;
         this.policy = policy;
         this.rules = RuleCatalogue.load(policy.rules().keySet());
-        this.dataCentres = DataCentres.load(policy.adequateCountries());
-        this.clientMinimums = ClientMinimums.of(policy.minimumClientVersion());
+        this.dataCentres = DataCentres.load(policy.transfers().adequateCountries());
+        this.clientMinimums = ClientMinimums.of(policy.clients().minimumVersion());
         try {
             String sessions = new ClassPathResource(SESSIONS).getContentAsString(StandardCharsets.UTF_8);
             this.sessionStatements = Arrays.stream(sessions.split(";\\s*\\n")).filter(s -> !s.isBlank()).toList();
@@ -168,19 +169,19 @@ class MonthEvaluator {
                 .addValue("profile_policies", policy.profiles().entrySet().stream()
                         .map(e -> e.getKey().name() + "\t" + e.getValue().mayRecord() + "\t" + e.getValue().recordingRetentionDays())
                         .collect(Collectors.joining("\n")))
-                .addValue("generic", String.join("\n", policy.genericNames()))
-                .addValue("name_prefixes", policy.acceptedNamePrefixes().stream()
+                .addValue("generic", String.join("\n", policy.identity().genericNames()))
+                .addValue("name_prefixes", policy.identity().anchoredPrefixes().stream()
                         .map(prefix -> "(?:" + prefix + ")").collect(Collectors.joining("|")))
-                .addValue("sensitive_terms", String.join("\n", policy.sensitiveTerms()))
+                .addValue("sensitive_terms", String.join("\n", policy.sensitiveTopics().terms()))
                 .addValue("domains", String.join("\n", policy.institution().emailDomains()))
-                .addValue("allow_co_host", policy.coHostMayRecord())
-                .addValue("pmi_min_days", policy.pmiMinDays())
-                .addValue("reuse_min_sessions", policy.reuseMinSessions())
+                .addValue("allow_co_host", policy.recording().allowCoHost())
+                .addValue("pmi_min_days", policy.pmi().minDays())
+                .addValue("reuse_min_sessions", policy.reuse().minSessions())
                 .addValue("min_joins", policy.intrusion().minJoins())
                 .addValue("window_minutes", policy.intrusion().windowMinutes())
                 .addValue("min_share", policy.intrusion().minUnidentifiedShare())
-                .addValue("minimum_version", policy.minimumClientVersion())
-                .addValue("zoom_enforced", policy.minimumClientVersion().equals(ClientMinimums.ZOOM_ENFORCED))
+                .addValue("minimum_version", policy.clients().minimumVersion())
+                .addValue("zoom_enforced", policy.clients().zoomEnforced())
                 .addValue("client_minimums", clientMinimums.minimums().stream()
                         .map(m -> m.from() + "\t" + m.platform() + "\t" + m.version()).collect(Collectors.joining("\n")))
                 .addValue("client_platforms", clientMinimums.platformWords().stream()

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.zoomcompliance.infrastructure.DataFile;
+import org.zoomcompliance.config.Language;
 
 /**
  * What each rule code says to a reader, in the institution's language: a plain-language name, what a deviation

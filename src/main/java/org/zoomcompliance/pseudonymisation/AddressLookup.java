@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.month.MonthWindow;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 
 /**
  * The forward look-up of an investigation ("was this address in that meeting?"): the address is canonicalised

@@ -2,7 +2,7 @@ package org.zoomcompliance.pseudonymisation;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
 
 /** The key store of the home's pseudonymisation keys. */
 @Configuration(proxyBeanMethods = false)

@@ -22,11 +22,11 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.ingest.ExportKind;
 import org.zoomcompliance.ingest.IngestReport;
@@ -39,7 +39,7 @@ import org.zoomcompliance.ingest.normalise.Sanitiser;
 import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.RawRow;
 import org.zoomcompliance.ingest.write.IngestWriter;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.pseudonymisation.Pseudonymiser;
 import org.zoomcompliance.pull.zoom.MeetingUuids;
@@ -98,7 +98,7 @@ public class Pull {
 
     public Pull(ZoomApi api, JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
             PseudonymKeyStore keyStore, DateShapes shapes, Policy policy, Clock clock,
-            @Value("${zoom-compliance.ingest.max-rejected-rows:10000}") long maxRejectedRows) {
+            PipelineSettings settings) {
         this.api = api;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -107,7 +107,7 @@ public class Pull {
         this.shapes = shapes;
         this.policy = policy;
         this.clock = clock;
-        this.maxRejectedRows = maxRejectedRows;
+        this.maxRejectedRows = settings.ingest().maxRejectedRows();
     }
 
     /** Whether an app is configured. */
@@ -360,7 +360,7 @@ public class Pull {
         long id = open(sha256, name, window);
         RowNormaliser normaliser = new RowNormaliser(new FileContext(name, policy.zone(), DateShapes.Order.MONTH_FIRST,
                 window.inventory() == null ? today() : window.inventory(), window.meetingId(),
-                policy.pseudonymiseParticipantEmails()), shapes, pseudonymiser);
+                policy.participants().pseudonymiseEmails()), shapes, pseudonymiser);
         IngestWriter writer = new IngestWriter(jdbc, transactionManager, id, maxRejectedRows, policy.zone());
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         long[] line = {0};

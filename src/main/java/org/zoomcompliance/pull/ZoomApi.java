@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.pull.zoom.Sleeper;
 import org.zoomcompliance.pull.zoom.ZoomApiSettings;
 import org.zoomcompliance.pull.zoom.ZoomClient;

@@ -35,15 +35,15 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.infrastructure.DataFile;
-import org.zoomcompliance.policy.Language;
+import org.zoomcompliance.config.Language;
 import org.zoomcompliance.month.MonthFacts;
 import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.month.MonthWindow;
 import org.zoomcompliance.month.OpenDeviations;
-import org.zoomcompliance.policy.Policy;
-import org.zoomcompliance.policy.Profile;
+import org.zoomcompliance.config.Policy;
+import org.zoomcompliance.config.Profile;
 import org.zoomcompliance.policy.RuleTexts;
-import org.zoomcompliance.policy.Severity;
+import org.zoomcompliance.config.Severity;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.report.SheetWriter.Column;
 
@@ -635,7 +635,7 @@ final class DpoWorkbook {
         sheet.row("Processing", "Purpose", "Transfers", null,
                 "Show where meeting media went (data centres outside the EU/EEA)");
         sheet.row("Processing", "Data", "Zoom exports", null, "Meeting metadata, host e-mails, participant display"
-                + " names, pseudonymised addresses" + (policy.pseudonymiseParticipantEmails()
+                + " names, pseudonymised addresses" + (policy.participants().pseudonymiseEmails()
                         ? " and e-mails" : "") + ", client versions, data centres, recordings inventory");
         List<Object[]> evaluatedUnder = jdbc.query("select policy_sha256, policy_origin, evaluated_at"
                 + " from evaluation_policy where month = ?", (rs, i) -> new Object[] {rs.getString(1), rs.getString(2),
@@ -667,7 +667,7 @@ final class DpoWorkbook {
                 + " its /24 or /48 network) made at ingest with a secret key of at least 256 bits kept outside the"
                 + " database; no clear address is stored, logged or reported");
         sheet.row("Pseudonymisation", "Participant e-mails",
-                policy.pseudonymiseParticipantEmails() ? "pseudonymised" : "kept", null,
+                policy.participants().pseudonymiseEmails() ? "pseudonymised" : "kept", null,
                 "Host e-mails stay in clear so that the DPO can reach organisers");
         Set<Integer> inData = new TreeSet<>();
         jdbc.query("select key_version from participant_join where key_version is not null"

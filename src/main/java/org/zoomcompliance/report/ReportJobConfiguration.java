@@ -13,16 +13,16 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
+import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.JobRunner;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 
 /**
@@ -45,8 +45,9 @@ public class ReportJobConfiguration {
     @Bean
     DpoWorkbook dpoWorkbook(DataSource dataSource, PlatformTransactionManager transactionManager, Policy policy,
             PseudonymKeyStore pseudonymKeyStore, Clock clock,
-            @Value("${zoom-compliance.report.max-rows-per-sheet:" + SheetWriter.EXCEL_MAX_ROWS + "}") int maxRows) {
-        return new DpoWorkbook(dataSource, transactionManager, policy, pseudonymKeyStore, clock, maxRows);
+            PipelineSettings settings) {
+        return new DpoWorkbook(dataSource, transactionManager, policy, pseudonymKeyStore, clock,
+                settings.report().maxRowsPerSheet());
     }
 
     @Bean

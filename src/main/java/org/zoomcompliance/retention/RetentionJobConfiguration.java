@@ -19,16 +19,16 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
+import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.JobRunner;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.policy.PolicyEvaluation;
 import org.zoomcompliance.pseudonymisation.KeyManagement;
 
@@ -81,9 +81,10 @@ class RetentionJobConfiguration {
     @Bean
     Step retentionPurgeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcTemplate jdbc, Policy policy, HomeFolder home,
-            @Value("${zoom-compliance.retention.batch-size:10000}") int batchSize) {
+            PipelineSettings settings) {
         return new StepBuilder("retentionPurgeStep", jobRepository)
-                .tasklet(new PurgeTasklet(purges(jdbc, policy, home), jdbc, batchSize), transactionManager)
+                .tasklet(new PurgeTasklet(purges(jdbc, policy, home), jdbc, settings.retention().batchSize()),
+                        transactionManager)
                 .build();
     }
 

@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.operations.AuditLog;
-import org.zoomcompliance.policy.LoadedPolicy;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.LoadedPolicy;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.subject.SubjectFinder.Person;
 
 /**
@@ -44,7 +44,6 @@ public class SubjectAccess {
     private final HomeFolder home;
     private final Clock clock;
     private final Policy policy;
-    private final LoadedPolicy loaded;
 
     public SubjectAccess(JdbcTemplate jdbc, SubjectFinder finder, SubjectRecords records, AuditLog audit,
             HomeFolder home, Clock clock, LoadedPolicy loaded) {
@@ -54,7 +53,6 @@ public class SubjectAccess {
         this.audit = audit;
         this.home = home;
         this.clock = clock;
-        this.loaded = loaded;
         this.policy = loaded.policy();
     }
 
@@ -297,22 +295,21 @@ public class SubjectAccess {
         sheet.width(1, 100);
         Policy.Retention retention = policy.retention();
         sheet.add(m.get("processing.controller"), policy.institution().name());
-        sheet.add(m.get("processing.purposes"), setting("purposes", m));
-        sheet.add(m.get("processing.legal-basis"), setting("legal-basis", m));
-        sheet.add(m.get("processing.recipients"), setting("recipients", m));
-        sheet.add(m.get("processing.source"), setting("source", m));
+        sheet.add(m.get("processing.purposes"), text(policy.subjectRights().purposes(), "purposes", m));
+        sheet.add(m.get("processing.legal-basis"), text(policy.subjectRights().legalBasis(), "legal-basis", m));
+        sheet.add(m.get("processing.recipients"), text(policy.subjectRights().recipients(), "recipients", m));
+        sheet.add(m.get("processing.source"), text(policy.subjectRights().source(), "source", m));
         sheet.add(m.get("processing.retention.participants"), m.get("processing.days", retention.participantDays()));
         sheet.add(m.get("processing.retention.sign-ins"), m.get("processing.days", retention.signInDays()));
         sheet.add(m.get("processing.retention.deviations"), m.get("processing.days", retention.deviationDays()));
         sheet.add(m.get("processing.retention.reports"), m.get("processing.days", retention.reportDays()));
         sheet.add(m.get("processing.retention.exports"), m.get("processing.days", retention.processedFileDays()));
-        sheet.add(m.get("processing.rights"), setting("rights", m));
-        String dpo = loaded.values().getOrDefault("subject-rights.dpo-contact", "");
-        sheet.add(m.get("processing.dpo"), dpo.isBlank() ? m.get("processing.default.dpo") : dpo);
+        sheet.add(m.get("processing.rights"), text(policy.subjectRights().rights(), "rights", m));
+        sheet.add(m.get("processing.dpo"), text(policy.subjectRights().dpoContact(), "dpo", m));
     }
 
-    private String setting(String key, Messages m) {
-        String value = loaded.values().getOrDefault("subject-rights." + key, "");
+    /** The policy's text, else the standard one of {@code processing.default.<key>}. */
+    private static String text(String value, String key, Messages m) {
         return value == null || value.isBlank() ? m.get("processing.default." + key) : value;
     }
 

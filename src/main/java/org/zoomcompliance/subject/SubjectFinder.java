@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.ingest.normalise.SubjectDenyList;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.IpPseudonym;
 import org.zoomcompliance.pseudonymisation.KeyUnavailableException;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;

@@ -12,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.infrastructure.Messages;
-import org.zoomcompliance.policy.LoadedPolicy;
+import org.zoomcompliance.config.LoadedPolicy;
 import org.zoomcompliance.pseudonymisation.PseudonymKey;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.pseudonymisation.Pseudonymiser;

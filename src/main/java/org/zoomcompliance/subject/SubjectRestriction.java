@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.operations.AuditLog;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.subject.SubjectFinder.Person;
 
 /**

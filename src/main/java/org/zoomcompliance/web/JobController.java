@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -23,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.AlreadyCompletedException;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.operations.ExecutionView;
 import org.zoomcompliance.operations.JobControl;
@@ -50,11 +50,11 @@ class JobController {
     private final Duration refreshInterval;
 
     JobController(JobControl jobControl, HomeFolder home, JobGuard guard,
-            @Value("${zoom-compliance.console.refresh-interval:2s}") Duration refreshInterval) {
+            PipelineSettings settings) {
         this.jobControl = jobControl;
         this.home = home;
         this.guard = guard;
-        this.refreshInterval = refreshInterval;
+        this.refreshInterval = settings.console().refreshInterval();
     }
 
     /** What the pages refresh of an execution while it runs. */

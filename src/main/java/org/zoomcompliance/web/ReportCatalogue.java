@@ -13,7 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.month.OpenDeviations;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 
 /** What the DPO pages read: the registered workbooks ({@code report}) and a month's deviations. */
 @Component

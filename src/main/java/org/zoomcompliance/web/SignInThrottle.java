@@ -9,8 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.zoomcompliance.config.PipelineSettings;
 
 /**
  * Failed sign-ins, counted per user name and per client address: from the second failure in a row on, the next
@@ -24,22 +23,6 @@ final class SignInThrottle {
     /** Names and addresses tracked at most; expired ones are dropped first, then the oldest. */
     private static final int TRACKED = 10_000;
 
-    /** The throttle's settings, {@code zoom-compliance.console.sign-in.*}. */
-    @ConfigurationProperties("zoom-compliance.console.sign-in")
-    record Settings(@DefaultValue("5") int maxFailures, @DefaultValue("1s") Duration delay,
-            @DefaultValue("15m") Duration lockout) {
-
-        Settings {
-            if (maxFailures < 2) {
-                throw new IllegalStateException("zoom-compliance.console.sign-in.max-failures must be 2 or more");
-            }
-            if (delay.isNegative() || lockout.compareTo(delay) < 0) {
-                throw new IllegalStateException("zoom-compliance.console.sign-in: delay must be positive and lockout"
-                        + " at least as long");
-            }
-        }
-    }
-
     /** Why an attempt is refused unchecked: a wait after failures, or a lockout, until when. */
     record Refusal(boolean lockedOut, Instant until) {
     }
@@ -51,12 +34,12 @@ final class SignInThrottle {
     private record Failures(int count, Instant last) {
     }
 
-    private final Settings settings;
+    private final PipelineSettings.SignIn settings;
     private final Clock clock;
     private final Map<String, Failures> users = new ConcurrentHashMap<>();
     private final Map<String, Failures> clients = new ConcurrentHashMap<>();
 
-    SignInThrottle(Settings settings, Clock clock) {
+    SignInThrottle(PipelineSettings.SignIn settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }

@@ -2,7 +2,6 @@ package org.zoomcompliance.web;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -13,7 +12,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
+import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.operations.AuditLog;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 
@@ -26,7 +26,6 @@ import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@EnableConfigurationProperties(SignInThrottle.Settings.class)
 public class WebSecurityConfiguration {
 
     /** Browser features no page of the console needs. */
@@ -49,8 +48,8 @@ public class WebSecurityConfiguration {
     }
 
     @Bean
-    SignInThrottle signInThrottle(SignInThrottle.Settings settings, Clock clock) {
-        return new SignInThrottle(settings, clock);
+    SignInThrottle signInThrottle(PipelineSettings settings, Clock clock) {
+        return new SignInThrottle(settings.console().signIn(), clock);
     }
 
     @Bean

@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.ZoomComplianceApplication;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.support.TestClocks;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.infrastructure.EmbeddedPostgresServer;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.support.TestClocks;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;

@@ -14,6 +14,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.ZoomComplianceApplication;
+import org.zoomcompliance.config.HomeFolder;
 
 /** A home created by the earlier version (zonky's defaults: trust, everything the superuser's) is migrated. */
 class EarlierVersionHomeTest {

@@ -17,6 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.ZoomComplianceApplication;
+import org.zoomcompliance.config.HomeFolder;
 
 /** Who can reach the running embedded server, and with what rights; how durably it writes; where its binaries are. */
 class EmbeddedPostgresAccessTest {

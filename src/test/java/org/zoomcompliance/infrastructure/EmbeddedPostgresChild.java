@@ -13,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.ZoomComplianceApplication;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.support.ChildJvm;
 
 /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.support.ChildJvm;
 
 class EmbeddedPostgresServerTest {

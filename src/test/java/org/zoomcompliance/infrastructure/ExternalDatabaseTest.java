@@ -10,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zoomcompliance.ZoomComplianceApplication;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.support.TestHomes;
 
 class ExternalDatabaseTest {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.zoomcompliance.cli.ZoomComplianceCommand;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.support.ChildJvm;
 import picocli.CommandLine;
 

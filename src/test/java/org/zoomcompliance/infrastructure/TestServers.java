@@ -1,6 +1,7 @@
 package org.zoomcompliance.infrastructure;
 
 import java.nio.file.Path;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.support.TestHomes;
 
 /** Embedded servers for the infrastructure tests: fresh homes, the suite's shared binaries, as the build sets them. */

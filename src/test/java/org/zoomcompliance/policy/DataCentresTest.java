@@ -6,10 +6,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.zoomcompliance.policy.DataCentres.Location;
 import org.zoomcompliance.policy.DataCentres.Region;
+import org.zoomcompliance.config.PolicyFile;
 
 class DataCentresTest {
 
-    private final DataCentres dataCentres = DataCentres.load(PolicyFile.defaults().adequateCountries());
+    private final DataCentres dataCentres = DataCentres.load(PolicyFile.defaults().transfers().adequateCountries());
 
     @Test
     void locatesNamedDataCentresByCountryNotByTheCodeInParenthesis() {

@@ -3,16 +3,15 @@ package org.zoomcompliance.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.support.PipelineIntegrationTest;
+import org.zoomcompliance.support.TestPolicies;
 
 /** The policy file drives the rules: institution domains, disabled rules (February 2036, no other test's month). */
 class MonthEvaluatorPolicyTest extends PipelineIntegrationTest {
@@ -33,14 +32,10 @@ class MonthEvaluatorPolicyTest extends PipelineIntegrationTest {
         jdbc.update("insert into meeting (meeting_id, start_time, topic, host_email, source_file_id) values"
                 + " ('36020000001', '2036-02-03 10:00+01', 'Jury', 'prof@test.fr', ?),"
                 + " ('36020000002', '2036-02-04 10:00+01', 'Cours', 'prof@gmail.com', ?)", file, file);
-        Policy defaults = PolicyFile.defaults();
-        Map<String, Policy.RuleSettings> rules = new LinkedHashMap<>(defaults.rules());
-        rules.put("SENSITIVE_TOPIC", new Policy.RuleSettings(false, Severity.MEDIUM));
-        Policy policy = new Policy(new Policy.Institution("Test", List.of("test.fr"), defaults.zone(),
-                defaults.institution().language()), defaults.profiles(),
-                defaults.minimumClientVersion(), defaults.coHostMayRecord(), defaults.pmiMinDays(), defaults.reuseMinSessions(),
-                defaults.intrusion(), defaults.sensitiveTerms(), defaults.genericNames(), defaults.acceptedNamePrefixes(),
-                defaults.adequateCountries(), defaults.pseudonymiseParticipantEmails(), defaults.retention(), rules, defaults.schedule());
+        Policy policy = TestPolicies.of("""
+                institution: { name: Test, email-domains: [test.fr] }
+                rules: { SENSITIVE_TOPIC: { enabled: false } }
+                """);
 
         // when the month is evaluated under that policy
         new TransactionTemplate(transactionManager).executeWithoutResult(status ->

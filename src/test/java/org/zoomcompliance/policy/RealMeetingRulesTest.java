@@ -18,7 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.Ingestion;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.support.PipelineIntegrationTest;
+import org.zoomcompliance.support.TestPolicies;
 
 /**
  * The rules on meetings as real exports show them (May 2025, no other test's month), ingested from
@@ -106,7 +108,7 @@ class RealMeetingRulesTest extends PipelineIntegrationTest {
     @Test
     void withoutAcceptedPrefixesTheClassOfStudentNumbersIsUnidentifiedAndNoLongerRegular() {
         // given a policy that accepts no prefix
-        Policy policy = policy("5.17.0", List.of());
+        Policy policy = TestPolicies.of("identity: { accepted-prefixes: [] }");
 
         // when the month is evaluated under it
         evaluateUnder(policy);
@@ -157,7 +159,7 @@ class RealMeetingRulesTest extends PipelineIntegrationTest {
     void zoomEnforcedMinimumsDependOnThePlatformAndTheMeetingsDate() {
         // given a policy with Zoom's enforced minimums: 5.15.5 everywhere until 2 May 2025, then 5.17.5 on Windows
         // and 6.0.2 on macOS, Linux, Android and iOS
-        Policy policy = policy(ClientMinimums.ZOOM_ENFORCED, List.of("^\\d+_"));
+        Policy policy = TestPolicies.of("clients: { minimum-version: zoom-enforced }");
 
         // when the month is evaluated under it
         evaluateUnder(policy);
@@ -193,13 +195,6 @@ class RealMeetingRulesTest extends PipelineIntegrationTest {
     private void evaluateUnder(Policy policy) {
         new TransactionTemplate(transactionManager).executeWithoutResult(status ->
                 new MonthEvaluator(named, policy).evaluate(MAY, Set.of(), null));
-    }
-
-    private static Policy policy(String minimumVersion, List<String> prefixes) {
-        Policy d = PolicyFile.defaults();
-        return new Policy(d.institution(), d.profiles(), minimumVersion, d.coHostMayRecord(), d.pmiMinDays(),
-                d.reuseMinSessions(), d.intrusion(), d.sensitiveTerms(), d.genericNames(), prefixes,
-                d.adequateCountries(), d.pseudonymiseParticipantEmails(), d.retention(), d.rules(), d.schedule());
     }
 
     private List<String> subjects(String rule) {

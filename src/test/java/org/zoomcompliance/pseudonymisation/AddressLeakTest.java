@@ -34,7 +34,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.zoomcompliance.ZoomComplianceApplication;
 import org.zoomcompliance.cli.ZoomComplianceCommand;
 import org.zoomcompliance.infrastructure.EmbeddedPostgresServer;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
 import org.zoomcompliance.support.TestClocks;

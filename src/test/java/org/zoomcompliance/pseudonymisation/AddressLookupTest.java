@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 
 /**

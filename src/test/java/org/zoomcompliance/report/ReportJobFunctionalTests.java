@@ -40,11 +40,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTLineChart;
 import org.openxmlformats.schemas.drawingml.x2006.chart.STBarGrouping;
-import org.zoomcompliance.policy.Language;
-import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.config.Language;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.support.EvaluatedMonths;
 import org.zoomcompliance.support.PipelineIntegrationTest;
+import org.zoomcompliance.support.TestPolicies;
 
 class ReportJobFunctionalTests extends PipelineIntegrationTest {
 
@@ -346,11 +347,8 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
     }
 
     private static Policy inLanguage(Policy p, Language language) {
-        Policy.Institution institution = new Policy.Institution(p.institution().name(), p.institution().emailDomains(),
-                p.institution().timezone(), language);
-        return new Policy(institution, p.profiles(), p.minimumClientVersion(), p.coHostMayRecord(), p.pmiMinDays(),
-                p.reuseMinSessions(), p.intrusion(), p.sensitiveTerms(), p.genericNames(), p.acceptedNamePrefixes(),
-                p.adequateCountries(), p.pseudonymiseParticipantEmails(), p.retention(), p.rules(), p.schedule());
+        // the test policy differs from the defaults only by its language
+        return TestPolicies.of("institution: { language: " + language.code() + " }");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.time.YearMonth;
 import java.util.HexFormat;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
 
 /** Registers a small real workbook in the {@code report} table, as the report job does, for console tests. */
 final class TestWorkbooks {

@@ -11,7 +11,7 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.zoomcompliance.infrastructure.HomeFolder;
+import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.support.TestHomes;
 
 /** Console users: configured BCrypt users, the users file, and the initial admin of a fresh home. */

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.zoomcompliance.policy.Profile;
+import org.zoomcompliance.config.Profile;
 
 /**
  * Writes a month of synthetic Zoom exports of every kind for an institution of a chosen size, byte for byte

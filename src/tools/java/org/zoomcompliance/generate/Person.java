@@ -1,7 +1,7 @@
 package org.zoomcompliance.generate;
 
 import java.time.LocalDateTime;
-import org.zoomcompliance.policy.Profile;
+import org.zoomcompliance.config.Profile;
 
 /**
  * One member of the synthetic institution, with the account the users export lists.

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.zoomcompliance.policy.Profile;
+import org.zoomcompliance.config.Profile;
 
 /**
  * The institution's members. Names are unique (no two people share a display name, so nobody looks like an

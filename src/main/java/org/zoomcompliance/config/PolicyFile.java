@@ -1,5 +1,8 @@
-package org.zoomcompliance.policy;
+package org.zoomcompliance.config;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -8,21 +11,23 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.scheduling.support.CronExpression;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -44,9 +49,6 @@ public final class PolicyFile {
     public static final String PROPERTY = "zoom-compliance.policy";
 
     private static final String DEFAULTS = "default-policy.yml";
-    private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,3}");
-    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern UNPORTABLE_REGEX = Pattern.compile("\\\\[pP]|[+*?}]\\+|\\(\\?<[a-zA-Z]");
     /** Maps whose keys are names (profiles, rule codes), not policy keys: checked against their own catalogue. */
     private static final Set<String> NAMED_MAPS = Set.of("profiles", "rules");
@@ -191,237 +193,157 @@ public final class PolicyFile {
                 target.put(key, child);
             } else if (defaultValue instanceof Map) {
                 throw new PolicyException("policy file " + source + ": '" + path + "' must be a mapping of keys to values");
+            } else if (defaultValue instanceof List && value != null && !(value instanceof List)) {
+                throw new PolicyException("policy file " + source + ": '" + path + "' must be a list, like [a, b]");
             } else {
                 target.put(key, value);
             }
         }
     }
 
+    /**
+     * Binds the merged values onto {@link Policy} with Boot's {@code Binder}, then checks them: the shapes by Bean
+     * Validation (the record's constraints), and what an annotation cannot say (groups mapped to one profile only,
+     * cron expressions, prefixes PostgreSQL can run) here. Every refusal names the file and the key.
+     */
     private Policy bind() {
-        Policy.Institution institution = new Policy.Institution(
-                string("institution.name"),
-                domains("institution.email-domains"),
-                zone("institution.timezone"),
-                language("institution.language"));
-        Map<Profile, Policy.ProfilePolicy> profiles = new EnumMap<>(Profile.class);
-        Map<String, Profile> groupOwners = new LinkedHashMap<>();
-        for (Profile profile : Profile.values()) {
-            String path = "profiles." + profile.name();
-            List<String> groups = strings(path + ".groups");
-            for (String group : groups) {
-                Profile other = groupOwners.putIfAbsent(group.toLowerCase(Locale.ROOT), profile);
-                if (other != null && other != profile) {
-                    throw error(path + ".groups", "group '" + group + "' is already mapped to profile " + other);
-                }
-            }
-            profiles.put(profile, new Policy.ProfilePolicy(groups, bool(path + ".may-record"),
-                    integer(path + ".recording-retention-days", 0, 36_500)));
+        Map<String, String> properties = new LinkedHashMap<>();
+        bindable(values, "", properties);
+        Policy policy;
+        try {
+            policy = new Binder(new MapConfigurationPropertySource(properties))
+                    .bindOrCreate("", Bindable.of(Policy.class));
+        } catch (BindException e) {
+            throw unreadable(e);
         }
-        String minimumVersion = string("clients.minimum-version");
-        if (!VERSION.matcher(minimumVersion).matches() && !minimumVersion.equals(ClientMinimums.ZOOM_ENFORCED)) {
-            throw error("clients.minimum-version", "'" + minimumVersion + "' is not a version like 5.17.0 nor "
-                    + ClientMinimums.ZOOM_ENFORCED);
+        Set<ConstraintViolation<Policy>> violations = VALIDATOR.validate(policy);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<Policy> first = violations.stream()
+                    .min(Comparator.comparing(violation -> violation.getPropertyPath().toString())).orElseThrow();
+            Object value = first.getInvalidValue();
+            // the value itself when it is one (a number as written, text quoted), not a whole list
+            throw error(keyOf(first.getPropertyPath()), (value == null || value instanceof java.util.Collection ? ""
+                    : value instanceof Number ? value + " " : "'" + value + "' ") + first.getMessage());
         }
-        Policy.Intrusion intrusion = new Policy.Intrusion(
-                integer("intrusion.min-joins", 2, 100_000),
-                integer("intrusion.window-minutes", 1, 1_440),
-                fraction("intrusion.min-unidentified-share"));
-        Policy.Retention retention = new Policy.Retention(
-                integer("retention.participant-days", 1, 36_500),
-                integer("retention.sign-in-days", 1, 36_500),
-                integer("retention.operation-log-days", 1, 36_500),
-                integer("retention.quarantine-days", 1, 36_500),
-                integer("retention.processed-file-days", 0, 36_500),
-                integer("retention.deviation-days", 1, 36_500),
-                integer("retention.report-days", 1, 36_500),
-                integer("retention.inactive-account-days", 1, 36_500));
-        Map<String, Policy.RuleSettings> rules = new LinkedHashMap<>();
-        for (String code : map("rules").keySet()) {
-            String path = "rules." + code;
-            rules.put(code, new Policy.RuleSettings(bool(path + ".enabled"), severity(path + ".severity")));
-        }
-        Policy.Schedule schedule = new Policy.Schedule(cron("schedule.nightly"), cron("schedule.monthly-report"));
-        return new Policy(
-                institution,
-                profiles,
-                minimumVersion,
-                bool("recording.allow-co-host"),
-                integer("pmi.min-days", 1, 31),
-                integer("reuse.min-sessions", 2, 10_000),
-                intrusion,
-                nonEmptyStrings("sensitive-topics.terms"),
-                strings("identity.generic-names"),
-                prefixes("identity.accepted-prefixes"),
-                countries("transfers.adequate-countries"),
-                bool("participants.pseudonymise-emails"),
-                retention,
-                rules,
-                schedule);
+        check(policy);
+        return policy;
     }
 
-    private Object value(String path) {
-        Object current = values;
-        for (String part : path.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map) || !map.containsKey(part)) {
-                throw error(path, "is missing");
-            }
-            current = map.get(part);
-        }
-        return current;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> map(String path) {
-        Object value = value(path);
-        if (!(value instanceof Map)) {
-            throw error(path, "must be a mapping of keys to values");
-        }
-        return (Map<String, Object>) value;
-    }
-
-    private String string(String path) {
-        Object value = value(path);
-        if (value == null || value instanceof Map || value instanceof List) {
-            throw error(path, "must be a single value");
-        }
-        String text = String.valueOf(value).strip();
-        if (text.isEmpty()) {
-            throw error(path, "must not be empty");
-        }
-        return text;
-    }
-
-    private boolean bool(String path) {
-        Object value = value(path);
-        if (!(value instanceof Boolean b)) {
-            throw error(path, "'" + value + "' is not true or false");
-        }
-        return b;
-    }
-
-    private int integer(String path, int min, int max) {
-        Object value = value(path);
-        if (!(value instanceof Integer i)) {
-            throw error(path, "'" + value + "' is not a whole number");
-        }
-        if (i < min || i > max) {
-            throw error(path, i + " is out of range (" + min + " to " + max + ")");
-        }
-        return i;
-    }
-
-    private double fraction(String path) {
-        Object value = value(path);
-        if (!(value instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 1) {
-            throw error(path, "'" + value + "' is not a number between 0 and 1");
-        }
-        return n.doubleValue();
-    }
-
-    private List<String> strings(String path) {
-        Object value = value(path);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list)) {
-            throw error(path, "must be a list, like [a, b]");
-        }
-        List<String> result = new ArrayList<>();
-        for (Object item : list) {
-            if (item == null || item instanceof Map || item instanceof List || String.valueOf(item).isBlank()) {
-                throw error(path, "has an empty or nested item");
-            }
-            result.add(String.valueOf(item).strip());
-        }
-        return List.copyOf(result);
-    }
-
-    private List<String> nonEmptyStrings(String path) {
-        List<String> result = strings(path);
-        if (result.isEmpty()) {
-            throw error(path, "must list at least one term");
-        }
-        return result;
-    }
-
-    private List<String> domains(String path) {
-        List<String> result = new ArrayList<>();
-        for (String domain : strings(path)) {
-            String lower = domain.toLowerCase(Locale.ROOT);
-            if (!DOMAIN.matcher(lower).matches()) {
-                throw error(path, "'" + domain + "' is not a domain name like exemple.fr");
-            }
-            result.add(lower);
-        }
-        return List.copyOf(result);
-    }
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
 
     /**
-     * Regular expressions matched at the start of a display name (anchored when not already). They run in
-     * PostgreSQL, whose syntax Java's mostly shares: each must compile here and avoid the constructs PostgreSQL
-     * lacks ({@code \p} classes, possessive quantifiers, named groups).
+     * The merged values as Binder properties: {@code a.b-c} for keys, {@code [i]} for list items, and brackets around
+     * the names of profiles and rule codes, which are names rather than keys and keep their case.
      */
-    private List<String> prefixes(String path) {
-        List<String> result = new ArrayList<>();
-        for (String prefix : strings(path)) {
+    @SuppressWarnings("unchecked")
+    private void bindable(Map<String, Object> map, String prefix, Map<String, String> into) {
+        boolean named = NAMED_MAPS.contains(prefix);
+        for (Map.Entry<String, Object> entry : map.entrySet()) {
+            String key = prefix.isEmpty() ? entry.getKey() : named ? prefix + "[" + entry.getKey() + "]"
+                    : prefix + "." + entry.getKey();
+            Object value = entry.getValue();
+            if (value instanceof Map<?, ?> nested) {
+                bindable((Map<String, Object>) nested, key, into);
+            } else if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    Object item = list.get(i);
+                    if (item == null || item instanceof Map || item instanceof List) {
+                        throw error(plain(key), "has an empty or nested item");
+                    }
+                    into.put(key + "[" + i + "]", String.valueOf(item));
+                }
+            } else {
+                into.put(key, value == null ? "" : String.valueOf(value));
+            }
+        }
+    }
+
+    /** A value the Binder could not convert to its key's type. */
+    private PolicyException unreadable(BindException e) {
+        String key = plain(e.getName().toString());
+        Object value = e.getProperty() == null ? null : e.getProperty().getValue();
+        Class<?> type = e.getTarget().getType().resolve(Object.class);
+        return error(key, "'" + value + "' " + expected(type));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return "is not a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "is not true or false";
+        }
+        if (type == double.class || type == Double.class) {
+            return "is not a number";
+        }
+        if (type == ZoneId.class) {
+            return "is not a time zone like Europe/Paris";
+        }
+        if (type.isEnum()) {
+            List<String> names = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(constant -> type == Language.class ? ((Language) constant).code() : constant.toString())
+                    .toList();
+            return "is not " + String.join(", ", names.subList(0, names.size() - 1)) + " or "
+                    + names.get(names.size() - 1);
+        }
+        return "cannot be read as " + type.getSimpleName();
+    }
+
+    /** The policy file's spelling of a violation's path: {@code retention.sign-in-days}, {@code rules.X.severity}. */
+    private static String keyOf(jakarta.validation.Path path) {
+        StringJoiner key = new StringJoiner(".");
+        for (jakarta.validation.Path.Node node : path) {
+            if (node.isInIterable() && node.getKey() != null) {
+                key.add(String.valueOf(node.getKey()));
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                key.add(kebab(node.getName()));
+            }
+        }
+        return key.toString();
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code rules[X].severity} as the file says it, {@code rules.X.severity}; list indexes dropped. */
+    private static String plain(String bindable) {
+        return bindable.replaceAll("\\[(\\d+)]", "").replaceAll("\\[([^]]+)]", ".$1");
+    }
+
+    private void check(Policy policy) {
+        Map<String, Profile> groupOwners = new LinkedHashMap<>();
+        policy.profiles().forEach((profile, settings) -> {
+            for (String group : settings.groups()) {
+                Profile other = groupOwners.putIfAbsent(group.toLowerCase(Locale.ROOT), profile);
+                if (other != null && other != profile) {
+                    throw error("profiles." + profile + ".groups", "group '" + group
+                            + "' is already mapped to profile " + other);
+                }
+            }
+        });
+        for (String prefix : policy.identity().acceptedPrefixes()) {
             try {
                 Pattern.compile(prefix);
             } catch (PatternSyntaxException e) {
-                throw error(path, "'" + prefix + "' is not a regular expression: " + e.getDescription());
+                throw error("identity.accepted-prefixes", "'" + prefix + "' is not a regular expression: "
+                        + e.getDescription());
             }
             if (UNPORTABLE_REGEX.matcher(prefix).find()) {
-                throw error(path, "'" + prefix + "' uses \\p classes, possessive quantifiers or named groups,"
-                        + " which the database's regular expressions do not have");
-            }
-            result.add(prefix.startsWith("^") ? prefix : "^(?:" + prefix + ")");
-        }
-        return List.copyOf(result);
-    }
-
-    private Set<String> countries(String path) {
-        Set<String> result = new LinkedHashSet<>();
-        for (String code : strings(path)) {
-            if (!COUNTRY.matcher(code).matches()) {
-                throw error(path, "'" + code + "' is not a two-letter country code like CH");
-            }
-            result.add(code);
-        }
-        return Set.copyOf(result);
-    }
-
-    private ZoneId zone(String path) {
-        String text = string(path);
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            throw error(path, "'" + text + "' is not a time zone like Europe/Paris");
-        }
-    }
-
-    private Language language(String path) {
-        String text = string(path);
-        for (Language language : Language.values()) {
-            if (language.code().equals(text.toLowerCase(Locale.ROOT))) {
-                return language;
+                throw error("identity.accepted-prefixes", "'" + prefix + "' uses \\p classes, possessive"
+                        + " quantifiers or named groups, which the database's regular expressions do not have");
             }
         }
-        throw error(path, "'" + text + "' is not en or fr");
+        cron("schedule.nightly", policy.schedule().nightly());
+        cron("schedule.monthly-report", policy.schedule().monthlyReport());
     }
 
-    private Severity severity(String path) {
-        String text = string(path);
-        return Optional.of(text.toUpperCase(Locale.ROOT))
-                .filter(s -> s.equals("HIGH") || s.equals("MEDIUM") || s.equals("LOW"))
-                .map(Severity::valueOf)
-                .orElseThrow(() -> error(path, "'" + text + "' is not HIGH, MEDIUM or LOW"));
-    }
-
-    private String cron(String path) {
-        String text = string(path);
+    private void cron(String path, String text) {
         if (!CronExpression.isValidExpression(text)) {
             throw error(path, "'" + text + "' is not a cron expression (second minute hour day month weekday)");
         }
-        return text;
     }
 
     private PolicyException error(String path, String problem) {

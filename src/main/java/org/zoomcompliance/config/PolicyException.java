@@ -1,4 +1,4 @@
-package org.zoomcompliance.policy;
+package org.zoomcompliance.config;
 
 /** A policy file that cannot be used; the message names the file and the key. */
 public class PolicyException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.zoomcompliance.infrastructure;
+package org.zoomcompliance.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.zoomcompliance.policy;
+package org.zoomcompliance.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,22 +27,22 @@ class PolicyFileTest {
         // then
         assertThat(policy.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(policy.institution().language()).isEqualTo(Language.EN);
-        assertThat(policy.minimumClientVersion()).isEqualTo("5.17.0");
-        assertThat(policy.acceptedNamePrefixes()).containsExactly("^\\d+_");
+        assertThat(policy.clients().minimumVersion()).isEqualTo("5.17.0");
+        assertThat(policy.identity().anchoredPrefixes()).containsExactly("^\\d+_");
         assertThat(policy.profiles().get(Profile.STUDENT).mayRecord()).isFalse();
         assertThat(policy.profiles().get(Profile.MEETING).recordingRetentionDays()).isEqualTo(30);
         assertThat(policy.profiles().get(Profile.TEACHING).recordingRetentionDays()).isEqualTo(365);
         assertThat(policy.profiles().get(Profile.RECRUITMENT).recordingRetentionDays()).isEqualTo(90);
-        assertThat(policy.pmiMinDays()).isEqualTo(3);
-        assertThat(policy.reuseMinSessions()).isEqualTo(4);
+        assertThat(policy.pmi().minDays()).isEqualTo(3);
+        assertThat(policy.reuse().minSessions()).isEqualTo(4);
         assertThat(policy.intrusion()).isEqualTo(new Policy.Intrusion(8, 5, 0.75));
-        assertThat(policy.sensitiveTerms()).contains("confidentiel", "secret", "délibération", "jury");
+        assertThat(policy.sensitiveTopics().terms()).contains("confidentiel", "secret", "délibération", "jury");
         assertThat(policy.retention()).isEqualTo(new Policy.Retention(180, 365, 365, 180, 7, 1095, 1825, 365));
         assertThat(policy.rules()).hasSize(15);
         assertThat(policy.rule("TRANSFER_OUTSIDE_EU")).isEqualTo(new Policy.RuleSettings(true, Severity.HIGH));
         assertThat(policy.rule("PARTICIPANT_UNIDENTIFIED").severity()).isEqualTo(Severity.LOW);
-        assertThat(policy.coHostMayRecord()).isFalse();
-        assertThat(policy.pseudonymiseParticipantEmails()).isTrue();
+        assertThat(policy.recording().allowCoHost()).isFalse();
+        assertThat(policy.participants().pseudonymiseEmails()).isTrue();
     }
 
     @Test
@@ -53,9 +53,7 @@ class PolicyFileTest {
         // then
         assertThat(policy.institution().name()).isEqualTo("Institut Exemple");
         assertThat(policy.institution().emailDomains()).containsExactly("exemple.fr", "etu.exemple.fr");
-        assertThat(policy.profileOfGroup("Réunion")).contains(Profile.MEETING);
-        assertThat(policy.profileOfGroup("etudiant")).contains(Profile.STUDENT);
-        assertThat(policy.profileOfGroup("Invités")).isEmpty();
+        assertThat(policy.profiles().get(Profile.MEETING).groups()).contains("Réunion");
         // a key the file leaves out keeps its default
         assertThat(policy.profiles().get(Profile.STUDENT).recordingRetentionDays()).isZero();
         assertThat(policy.retention().processedFileDays()).isEqualTo(7);
@@ -82,13 +80,28 @@ class PolicyFileTest {
 
         // then
         assertThat(policy.intrusion()).isEqualTo(new Policy.Intrusion(12, 5, 0.75));
-        assertThat(policy.coHostMayRecord()).isTrue();
+        assertThat(policy.recording().allowCoHost()).isTrue();
         assertThat(policy.rule("SENSITIVE_TOPIC")).isEqualTo(new Policy.RuleSettings(false, Severity.MEDIUM));
         assertThat(policy.rule("ACCOUNT_INACTIVE").severity()).isEqualTo(Severity.MEDIUM);
-        assertThat(policy.sensitiveTerms()).containsExactly("huis clos");
-        assertThat(policy.minimumClientVersion()).isEqualTo("zoom-enforced");
-        assertThat(policy.acceptedNamePrefixes()).containsExactly("^(?:[A-Z]{2}\\d{6}-)", "^\\d+_");
+        assertThat(policy.sensitiveTopics().terms()).containsExactly("huis clos");
+        assertThat(policy.clients().minimumVersion()).isEqualTo("zoom-enforced");
+        assertThat(policy.identity().anchoredPrefixes()).containsExactly("^(?:[A-Z]{2}\\d{6}-)", "^\\d+_");
         assertThat(policy.institution().language()).isEqualTo(Language.FR);
+    }
+
+    @Test
+    void rulesKeepTheCataloguesOrderAndTheirCodes() throws IOException {
+        // given a file that names two rules in another order
+        Path file = write("rules: { ACCOUNT_INACTIVE: { severity: HIGH }, RECORDING_CLOUD: { enabled: false } }");
+
+        // when
+        Policy policy = PolicyFile.load(file);
+
+        // then the rules are in default-policy.yml's order, first and last as written there
+        assertThat(policy.rules().keySet()).hasSize(15).startsWith("RECORDING_CLOUD", "RECORDING_BY_NON_HOST")
+                .endsWith("ACCOUNT_MULTIPLE_PROFILES", "ACCOUNT_INACTIVE");
+        assertThat(policy.rule("ACCOUNT_INACTIVE")).isEqualTo(new Policy.RuleSettings(true, Severity.HIGH));
+        assertThat(policy.rule("RECORDING_CLOUD")).isEqualTo(new Policy.RuleSettings(false, Severity.HIGH));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,7 +116,7 @@ class PolicyFileTest {
             negative retention         | retention: { sign-in-days: -5 }                  | 'retention.sign-in-days' -5 is out of range
             text for a number          | pmi: { min-days: three }                         | 'pmi.min-days' 'three' is not a whole number
             text for a boolean         | recording: { allow-co-host: maybe }              | 'recording.allow-co-host' 'maybe' is not true or false
-            share above one            | intrusion: { min-unidentified-share: 1.5 }       | 'intrusion.min-unidentified-share' '1.5' is not a number between 0 and 1
+            share above one            | intrusion: { min-unidentified-share: 1.5 }       | 'intrusion.min-unidentified-share' 1.5 is not a number between 0 and 1
             bad severity               | rules: { SENSITIVE_TOPIC: { severity: urgent } } | 'rules.SENSITIVE_TOPIC.severity' 'urgent' is not HIGH, MEDIUM or LOW
             bad domain                 | institution: { email-domains: [not a domain] }   | 'institution.email-domains' 'not a domain' is not a domain name
             bad country                | transfers: { adequate-countries: [Suisse] }      | 'transfers.adequate-countries' 'Suisse' is not a two-letter country code
@@ -114,6 +127,12 @@ class PolicyFileTest {
             not a mapping              | [a, b]                                           | must be a YAML mapping
             prefix not a regex         | identity: { accepted-prefixes: ['(\\d+_'] }        | 'identity.accepted-prefixes' '(\\d+_' is not a regular expression
             prefix the database lacks  | identity: { accepted-prefixes: ['\\p{N}+_'] }      | which the database's regular expressions do not have
+            days of a profile          | profiles: { MEETING: { recording-retention-days: -1 } } | 'profiles.MEETING.recording-retention-days' -1 is out of range (0 to 36500)
+            a rule's switch            | rules: { SENSITIVE_TOPIC: { enabled: sometimes } } | 'rules.SENSITIVE_TOPIC.enabled' 'sometimes' is not true or false
+            a fraction of a day        | pmi: { min-days: 3.5 }                           | 'pmi.min-days' '3.5' is not a whole number
+            nested list item           | sensitive-topics: { terms: [[secret]] }          | 'sensitive-topics.terms' has an empty or nested item
+            no term at all             | sensitive-topics: { terms: [] }                  | 'sensitive-topics.terms' must list at least one term
+            empty institution name     | institution: { name: '' }                        | 'institution.name' '' must not be blank
             """)
     void aBadValueStopsTheRunWithAMessageNamingIt(String problem, String yaml, String message) throws IOException {
         // given

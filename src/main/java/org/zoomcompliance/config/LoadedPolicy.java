@@ -1,4 +1,4 @@
-package org.zoomcompliance.policy;
+package org.zoomcompliance.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

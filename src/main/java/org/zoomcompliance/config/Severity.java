@@ -1,4 +1,4 @@
-package org.zoomcompliance.policy;
+package org.zoomcompliance.config;
 
 /** Severity of a deviation, as reported to the DPO. */
 public enum Severity {

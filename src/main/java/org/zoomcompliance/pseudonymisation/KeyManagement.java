@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zoomcompliance.schema.StoredTable.Trait;
+import org.zoomcompliance.schema.StoredTable;
 
 /**
  * The key versions and the stored rows that depend on them: what {@code keys status} shows, {@code keys rotate}
@@ -17,9 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class KeyManagement {
 
-    /** The tables whose rows carry the key version their pseudonyms were made with. */
-    static final List<String> KEYED_TABLES = List.of("participant_join", "dashboard_participant", "sign_in",
-            "webinar_registration");
+    /** The tables whose rows carry the key version their pseudonyms were made with ({@link KeyUsage}'s order). */
+    static final List<String> KEYED_TABLES = StoredTable.names(Trait.PSEUDONYMISED);
 
     private final PseudonymKeyStore keyStore;
     private final JdbcTemplate jdbc;

@@ -19,6 +19,8 @@ import org.zoomcompliance.pseudonymisation.IpPseudonym;
 import org.zoomcompliance.pseudonymisation.KeyUnavailableException;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.pseudonymisation.Pseudonymiser;
+import org.zoomcompliance.schema.StoredTable.Trait;
+import org.zoomcompliance.schema.StoredTable;
 
 /**
  * Finds the rows a data-subject request is about. An e-mail is matched through its keyed pseudonym under every
@@ -32,8 +34,7 @@ import org.zoomcompliance.pseudonymisation.Pseudonymiser;
 public class SubjectFinder {
 
     /** Tables whose rows are a person's own, erased with them. */
-    static final List<String> OWN_TABLES = List.of("participant_join", "dashboard_participant", "sign_in",
-            "zoom_user", "host_activity", "quarantined_row");
+    static final List<String> OWN_TABLES = StoredTable.names(Trait.PERSONAL);
 
     private final JdbcTemplate jdbc;
     private final PseudonymKeyStore keyStore;

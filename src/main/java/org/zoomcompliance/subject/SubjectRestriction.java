@@ -15,6 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.operations.AuditLog;
 import org.zoomcompliance.config.Policy;
+import org.zoomcompliance.schema.StoredTable.Trait;
+import org.zoomcompliance.schema.StoredTable;
 import org.zoomcompliance.subject.SubjectFinder.Person;
 
 /**
@@ -30,7 +32,7 @@ public class SubjectRestriction {
     public static final String LIFT_ACTION = "SUBJECT_LIFT";
 
     /** The tables a restriction hides rows of. */
-    static final List<String> TABLES = List.of("participant_join", "dashboard_participant", "sign_in");
+    static final List<String> TABLES = StoredTable.names(Trait.RESTRICTABLE);
 
     private final JdbcTemplate jdbc;
     private final SubjectFinder finder;

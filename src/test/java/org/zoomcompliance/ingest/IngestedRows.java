@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zoomcompliance.schema.StoredTable;
 
 /**
  * What ingestion stored for one file, as stable text to compare with a fixture's expected rows: every table's
@@ -18,9 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class IngestedRows {
 
-    private static final List<String> TABLES = List.of("meeting", "participant_join", "dashboard_participant",
-            "recording", "sign_in", "operation_log", "zoom_user", "host_activity", "webinar_registration",
-            "quarantined_row");
+    private static final List<String> TABLES = StoredTable.names();
     /** Not shown: surrogate keys, and the key version, which depends on the rotations other tests made. */
     private static final Set<String> SKIPPED = Set.of("id", "source_file_id", "quarantined_at", "key_version");
 

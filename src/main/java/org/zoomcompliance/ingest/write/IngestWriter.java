@@ -37,6 +37,7 @@ import org.zoomcompliance.ingest.normalise.Rows.RejectedRow;
 import org.zoomcompliance.ingest.normalise.Rows.SignInRow;
 import org.zoomcompliance.ingest.normalise.Rows.WebinarRegistrationRow;
 import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
+import org.zoomcompliance.schema.StoredTable;
 
 /**
  * Writes a chunk of normalised rows, one set-based statement per table, and adds the chunk's counts to the
@@ -58,7 +59,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
     record Lined<R>(long line, R row) {
     }
 
-    private static final SetInsert<Lined<MeetingRow>> MEETING = SetInsert.of("meeting", List.of(
+    private static final SetInsert<Lined<MeetingRow>> MEETING = SetInsert.of(StoredTable.MEETING, List.of(
             text("meeting_id", l -> l.row().meetingId()),
             instant("start_time", l -> l.row().startTime()),
             instant("end_time", l -> l.row().endTime()),
@@ -87,7 +88,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
                or (meeting.meeting_type is null and excluded.meeting_type is not null)
             returning meeting_id, start_time, old.meeting_id is null""");
 
-    private static final SetInsert<Lined<ParticipantJoinRow>> PARTICIPANT_JOIN = SetInsert.of("participant_join", List.of(
+    private static final SetInsert<Lined<ParticipantJoinRow>> PARTICIPANT_JOIN = SetInsert.of(StoredTable.PARTICIPANT_JOIN, List.of(
             text("meeting_id", l -> l.row().meetingId()),
             instant("meeting_start", l -> l.row().meetingStart()),
             text("name", l -> l.row().name()),
@@ -108,7 +109,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             List.of("meeting_id", "name", "email_pseudonym", "join_time", "leave_time", "meeting_start"),
             "on conflict do nothing");
 
-    private static final SetInsert<Lined<DashboardParticipantRow>> DASHBOARD = SetInsert.of("dashboard_participant", List.of(
+    private static final SetInsert<Lined<DashboardParticipantRow>> DASHBOARD = SetInsert.of(StoredTable.DASHBOARD_PARTICIPANT, List.of(
             text("meeting_id", l -> l.row().meetingId()),
             instant("meeting_start", l -> l.row().meetingStart()),
             text("name", l -> l.row().name()),
@@ -133,7 +134,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             List.of("meeting_id", "name", "join_time", "leave_time", "ip_pseudonym", "meeting_start"),
             "on conflict do nothing");
 
-    private static final SetInsert<Lined<RecordingRow>> RECORDING = SetInsert.of("recording", List.of(
+    private static final SetInsert<Lined<RecordingRow>> RECORDING = SetInsert.of(StoredTable.RECORDING, List.of(
             typed("inventory_date", "date", l -> l.row().inventoryDate()),
             text("meeting_id", l -> l.row().meetingId()),
             text("topic", l -> l.row().topic()),
@@ -148,7 +149,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             List.of("inventory_date", "meeting_id", "start_time"),
             "on conflict do nothing");
 
-    private static final SetInsert<Lined<SignInRow>> SIGN_IN = SetInsert.of("sign_in", List.of(
+    private static final SetInsert<Lined<SignInRow>> SIGN_IN = SetInsert.of(StoredTable.SIGN_IN, List.of(
             instant("event_time", l -> l.row().eventTime()),
             text("email", l -> l.row().email()),
             text("event_type", l -> l.row().eventType()),
@@ -162,7 +163,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             List.of("event_time", "email", "event_type", "ip_pseudonym"),
             "on conflict do nothing");
 
-    private static final SetInsert<Lined<OperationLogRow>> OPERATION_LOG = SetInsert.of("operation_log", List.of(
+    private static final SetInsert<Lined<OperationLogRow>> OPERATION_LOG = SetInsert.of(StoredTable.OPERATION_LOG, List.of(
             instant("event_time", l -> l.row().eventTime()),
             text("operator", l -> l.row().operator()),
             text("category_type", l -> l.row().categoryType()),
@@ -172,7 +173,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             List.of("event_time", "operator", "category_type", "action", "detail"),
             "on conflict do nothing");
 
-    private static final SetInsert<Lined<ZoomUserRow>> ZOOM_USER = SetInsert.of("zoom_user", List.of(
+    private static final SetInsert<Lined<ZoomUserRow>> ZOOM_USER = SetInsert.of(StoredTable.ZOOM_USER, List.of(
             typed("snapshot_date", "date", l -> l.row().snapshotDate()),
             text("email", l -> l.row().email()),
             text("user_type", l -> l.row().userType()),
@@ -186,7 +187,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             List.of("email"),
             "on conflict do nothing");
 
-    private static final SetInsert<Lined<HostActivityRow>> HOST_ACTIVITY = SetInsert.of("host_activity", List.of(
+    private static final SetInsert<Lined<HostActivityRow>> HOST_ACTIVITY = SetInsert.of(StoredTable.HOST_ACTIVITY, List.of(
             typed("snapshot_date", "date", l -> l.row().snapshotDate()),
             text("email", l -> l.row().email()),
             text("user_type", l -> l.row().userType()),
@@ -201,7 +202,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             "on conflict do nothing");
 
     private static final SetInsert<Lined<WebinarRegistrationRow>> WEBINAR_REGISTRATION = SetInsert.of(
-            "webinar_registration", List.of(
+            StoredTable.WEBINAR_REGISTRATION, List.of(
             text("webinar_id", l -> l.row().webinarId()),
             instant("webinar_start", l -> l.row().webinarStart()),
             text("name", l -> l.row().name()),
@@ -215,7 +216,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             List.of("webinar_id", "email_pseudonym", "name", "registration_time", "webinar_start"),
             "on conflict do nothing");
 
-    private static final SetInsert<Lined<RejectedRow>> QUARANTINED_ROW = SetInsert.of("quarantined_row", List.of(
+    private static final SetInsert<Lined<RejectedRow>> QUARANTINED_ROW = SetInsert.of(StoredTable.QUARANTINED_ROW, List.of(
             typed("line_number", "bigint", Lined::line),
             text("reason", l -> l.row().reason()),
             text("content", l -> l.row().content())),

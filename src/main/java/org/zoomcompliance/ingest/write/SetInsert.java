@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zoomcompliance.schema.StoredTable;
 
 /**
  * A chunk of rows inserted by one statement: each column travels as one text array and {@code unnest} turns them
@@ -41,7 +42,8 @@ final class SetInsert<T> {
      * {@code insert ... on conflict <conflict>} with the source file id as last column; {@code key} names the
      * columns of the table's natural key.
      */
-    static <T> SetInsert<T> of(String table, List<Column<T>> columns, List<String> key, String conflict) {
+    static <T> SetInsert<T> of(StoredTable stored, List<Column<T>> columns, List<String> key, String conflict) {
+        String table = stored.sqlName();
         StringJoiner names = new StringJoiner(", ");
         StringJoiner values = new StringJoiner(", ");
         StringJoiner arrays = new StringJoiner(", ");

@@ -57,7 +57,7 @@ final class DpoWorkbook {
         this.readOnly.setReadOnly(true);
         this.policy = policy;
         this.maxRowsPerSheet = maxRowsPerSheet;
-        this.messages = Messages.of(Messages.ENGLISH);
+        this.messages = Messages.of(policy.institution().language().code());
         RuleTexts ruleTexts = RuleTexts.load(policy.institution().language());
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         this.sheets = List.of(

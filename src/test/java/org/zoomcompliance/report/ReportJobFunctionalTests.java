@@ -279,7 +279,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         // then the open ones come first, HIGH before MEDIUM before LOW, the resolved one apart at the end in grey,
         // and the rule names and actions are French
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            Sheet deviations = workbook.getSheet("Deviations");
+            Sheet deviations = workbook.getSheet("Écarts");
             List<String> order = new ArrayList<>();
             for (int i = 1; i <= deviations.getLastRowNum(); i++) {
                 order.add(deviations.getRow(i).getCell(0).getStringCellValue() + " "
@@ -294,6 +294,81 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
                     .startsWith("Contacter l'organisateur sans attendre");
             assertThat(deviations.getRow(4).getCell(9).getStringCellValue()).isEqualTo("Enregistrement dans le cloud");
         }
+    }
+
+    @Test
+    void theSameMonthIsWrittenInFrenchOrInEnglishAsThePolicySays() throws Exception {
+        // given a month with one open deviation of an evaluated rule, one rule not evaluated, the month before not
+        // evaluated
+        YearMonth month = YearMonth.of(2031, 9);
+        OffsetDateTime at = LocalDateTime.of(2031, 9, 8, 10, 0).atZone(policy.zone()).toOffsetDateTime();
+        deviation(month, "SENSITIVE_TOPIC", "93100000091@a", "MEDIUM", at, "Jury", "topic contains 'jury'");
+        jdbc.update("insert into rule_evaluation (month, rule_code, evaluated, reason, deviation_count) values"
+                + " (?, 'SENSITIVE_TOPIC', true, null, 1), (?, 'RECORDING_CLOUD', false, 'no recordings export', 0)",
+                month.atDay(1), month.atDay(1));
+        EvaluatedMonths.mark(jdbc, month);
+
+        // when its workbook is written under a French policy and under an English one
+        byte[] french = write(inLanguage(policy, Language.FR), month);
+        byte[] english = write(inLanguage(policy, Language.EN), month);
+
+        // then the sheet names, the Deviations headers and the Summary's labels are in the policy's language
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(french))) {
+            assertThat(sheetNames(workbook)).containsExactly("Synthèse", "Écarts", "Enregistrements", "Transferts",
+                    "Comptes", "Qualité des données", "Registre");
+            assertThat(headers(workbook.getSheet("Écarts"))).containsExactly("Règle", "Gravité", "Statut",
+                    "Survenu le", "ID de réunion", "Sujet", "Organisateur", "Profil", "Constat", "Nom de la règle",
+                    "Action et contact");
+            XSSFSheet summary = workbook.getSheet("Synthèse");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Conformité Zoom : classeur du DPO");
+            assertThat(label(summary, "Période").getStringCellValue()).isEqualTo("2031-09");
+            assertThat(label(summary, "Établissement").getStringCellValue()).isEqualTo(policy.institution().name());
+            assertThat(label(summary, "Écarts MEDIUM").getNumericCellValue()).isEqualTo(1);
+            assertThat(label(summary, "Écarts au total").getNumericCellValue()).isEqualTo(1);
+            assertThat(label(summary, "Résolus ce mois-ci").getNumericCellValue()).isZero();
+            assertThat(labelRow(summary, "SENSITIVE_TOPIC").getCell(2).getStringCellValue()).isEqualTo("oui");
+            assertThat(labelRow(summary, "RECORDING_CLOUD").getCell(2).getStringCellValue())
+                    .isEqualTo("non : no recordings export");
+            assertThat(labelRow(summary, "SENSITIVE_TOPIC").getCell(4).getStringCellValue()).isEqualTo("non évalué");
+            assertThat(texts(summary)).contains("Mois précédent (2031-08)", "Écarts ouverts");
+            assertThat(headers(workbook.getSheet("Registre"))).containsExactly("Section", "Élément", "Valeur", "Date",
+                    "Détail");
+            assertThat(texts(workbook.getSheet("Registre"))).contains("Traitement", "Responsable du traitement",
+                    "Règles non évaluées");
+            assertThat(workbook.getSheet("Écarts").getRow(1).getCell(10).getStringCellValue())
+                    .endsWith("\nÉcrire à : prof@exemple.fr");
+            assertThat(summary.getHeader().getRight()).contains("Confidentiel");
+            assertThat(summary.getFooter().getCenter()).isEqualTo("Page &P sur &N");
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+            assertThat(sheetNames(workbook)).containsExactly("Summary", "Deviations", "Recordings", "Transfers",
+                    "Accounts", "Data quality", "Register");
+            assertThat(headers(workbook.getSheet("Deviations"))).containsExactly("Rule", "Severity", "Status",
+                    "Occurred", "Meeting ID", "Topic", "Host", "Profile", "Evidence", "Rule name", "Action and contact");
+            XSSFSheet summary = workbook.getSheet("Summary");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Zoom compliance: DPO workbook");
+            assertThat(label(summary, "Period").getStringCellValue()).isEqualTo("2031-09");
+            assertThat(label(summary, "Institution").getStringCellValue()).isEqualTo(policy.institution().name());
+            assertThat(label(summary, "Deviations in all").getNumericCellValue()).isEqualTo(1);
+            assertThat(label(summary, "Resolved this month").getNumericCellValue()).isZero();
+            assertThat(labelRow(summary, "SENSITIVE_TOPIC").getCell(2).getStringCellValue()).isEqualTo("yes");
+            assertThat(labelRow(summary, "SENSITIVE_TOPIC").getCell(4).getStringCellValue()).isEqualTo("not evaluated");
+            assertThat(texts(summary)).contains("Previous month (2031-08)", "Open deviations");
+        }
+    }
+
+    /** The month's workbook written by a workbook of that policy, outside the report job. */
+    private byte[] write(Policy under, YearMonth month) throws IOException {
+        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, under, keyStore, Clock.systemUTC(),
+                SheetWriter.EXCEL_MAX_ROWS);
+        Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            book.write(month, out, temporary);
+        } finally {
+            ReportFiles.deleteTree(temporary);
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -61,7 +61,8 @@ final class DpoWorkbook {
         RuleTexts ruleTexts = RuleTexts.load(policy.institution().language());
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         this.sheets = List.of(
-                new SummarySheet(SheetSql.load(named, "summary.sql", "workbook.sql"), policy, register, clock),
+                new SummarySheet(SheetSql.load(named, "summary.sql", "workbook.sql"), policy, register, ruleTexts,
+                        clock),
                 new DeviationsSheet(SheetSql.load(named, "deviations.sql"), ruleTexts),
                 new RecordingsSheet(SheetSql.load(named, "recordings.sql", "workbook.sql"), policy, clock),
                 new TransfersSheet(SheetSql.load(named, "transfers.sql"), policy.institution().language()),

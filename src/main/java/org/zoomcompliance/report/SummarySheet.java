@@ -13,31 +13,42 @@ import java.util.TreeSet;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.policy.Policy;
+import org.zoomcompliance.policy.RuleTexts;
 import org.zoomcompliance.policy.Severity;
 
 /**
- * The first sheet: what the month was, the figures, the per-rule table with the previous month, the 12-month
- * trend, and the two charts ({@link SummaryCharts}). Written on the XSSF template, since its charts read it.
+ * The first sheet, the front page: what the month was and under which policy, an executive summary in sentences
+ * ({@link ExecutiveSummary}), the hosts with the most open deviations, the figures, the per-rule table with the
+ * previous month, the 12-month trend, and the two charts ({@link SummaryCharts}). Written on the XSSF template,
+ * since its charts read it.
  */
 final class SummarySheet implements Sheet {
 
     static final int TREND_MONTHS = 12;
+    /** How many hosts the front page names, those with the most open deviations. */
+    static final int TOP_HOSTS = 5;
+    /** The executive summary's sentences span the tables' columns, A to E. */
+    private static final int SENTENCE_LAST_COLUMN = 4;
+    private static final int SENTENCE_WIDTH = 111;
 
     private final SheetSql sql;
     private final Policy policy;
     private final MonthRegister register;
     private final Clock clock;
+    private final ExecutiveSummary executive;
 
-    SummarySheet(SheetSql sql, Policy policy, MonthRegister register, Clock clock) {
+    SummarySheet(SheetSql sql, Policy policy, MonthRegister register, RuleTexts ruleTexts, Clock clock) {
         this.sql = sql;
         this.policy = policy;
         this.register = register;
         this.clock = clock;
+        this.executive = new ExecutiveSummary(sql, policy, register, ruleTexts);
     }
 
     @Override
@@ -83,6 +94,12 @@ final class SummarySheet implements Sheet {
             line(text("generated-at"), OffsetDateTime.now(clock));
             line(text("version"), DpoWorkbook.pipelineVersion());
             line(text("zone"), period.zone().getId());
+            List<String> sha256 = sql.list("policy-sha256", period.parameters(), (rs, i) -> rs.getString(1));
+            line(text("policy"), sha256.isEmpty() ? notEvaluated() : sha256.get(0));
+            next++;
+            List<Row> sentences = executiveSummary();
+            next++;
+            topHosts();
             next++;
             figures();
             next++;
@@ -92,6 +109,10 @@ final class SummarySheet implements Sheet {
             int trendFirst = trend();
             SummaryCharts charts = new SummaryCharts(sheet, period.month(), messages);
             charts.layOut(styles);
+            // the sentences span columns A to E: as tall as their text over that width, not over column A's
+            for (Row row : sentences) {
+                row.setHeightInPoints(SheetWriter.lines(row.getCell(0), SENTENCE_WIDTH) * SheetWriter.LINE_POINTS);
+            }
             context.page().apply(sheet);
             charts.perRule(rulesFirst, rulesLast, 0, 3);
             charts.trend(trendFirst, trendFirst + TREND_MONTHS - 1, 0, List.of(1, 2));
@@ -104,6 +125,38 @@ final class SummarySheet implements Sheet {
 
         private String notEvaluated() {
             return messages.get("report.not-evaluated");
+        }
+
+        /** The executive summary: a heading, then one merged, wrapped row per sentence; returns those rows. */
+        private List<Row> executiveSummary() {
+            header(text("executive"));
+            List<Row> rows = new java.util.ArrayList<>();
+            for (String sentence : executive.sentences(period, messages)) {
+                Row row = row();
+                SheetWriter.write(row, 0, sentence, styles, period.zone(), true);
+                sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, SENTENCE_LAST_COLUMN));
+                rows.add(row);
+            }
+            return rows;
+        }
+
+        /** The hosts with the most open deviations; a month not evaluated says so rather than listing none. */
+        private void topHosts() {
+            header(text("top-hosts"), text("open"), text("open-high"));
+            if (!period.evaluated()) {
+                line(notEvaluated(), null);
+                return;
+            }
+            int before = next;
+            sql.stream("top-hosts", period.parameters().addValue("hosts", TOP_HOSTS), rs -> {
+                Row row = row();
+                write(row, 0, rs.getString(1));
+                write(row, 1, rs.getLong(2));
+                write(row, 2, rs.getLong(3));
+            });
+            if (next == before) {
+                line(text("top-hosts.none"), null);
+            }
         }
 
         private void figures() {

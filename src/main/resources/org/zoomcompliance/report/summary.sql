@@ -27,3 +27,21 @@ select count(*) from (${local-recordings}) local
 -- name: open-by-severity
 -- open deviations (NEW, ONGOING: the view open_deviation, see OpenDeviations) by severity
 select severity, count(*) from open_deviation where month = :month group by severity
+
+-- name: policy-sha256
+-- the SHA-256 of the effective policy values the month was evaluated under
+select policy_sha256 from evaluation_policy where month = :month
+
+-- name: open-high-per-rule
+-- the month's open HIGH deviations per rule, most first
+select rule_code, count(*) from open_deviation where month = :month and severity = 'HIGH'
+ group by rule_code order by count(*) desc, rule_code
+
+-- name: top-hosts
+-- the hosts with the most open deviations, then the most HIGH ones
+select host_email, count(*), count(*) filter (where severity = 'HIGH')
+  from open_deviation
+ where month = :month and host_email is not null
+ group by host_email
+ order by count(*) desc, count(*) filter (where severity = 'HIGH') desc, host_email
+ limit :hosts

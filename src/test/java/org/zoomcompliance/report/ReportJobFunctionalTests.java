@@ -357,6 +357,91 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         }
     }
 
+    @Test
+    void theFrontPageSaysInSentencesWhatNeedsActionAndNamesTheHostsWithTheMostOpenDeviations() throws Exception {
+        // given February 2034, after an evaluated January: three open HIGH deviations (two cloud recordings by
+        // anne, a transfer by paul), a MEDIUM one by paul, one resolved this month, every rule evaluated but
+        // MEETING_ON_PMI; March never evaluated
+        YearMonth month = YearMonth.of(2034, 2);
+        OffsetDateTime at = LocalDateTime.of(2034, 2, 6, 14, 0).atZone(policy.zone()).toOffsetDateTime();
+        hostDeviation(month, "RECORDING_CLOUD", "HIGH", "NEW", at, "anne@exemple.fr");
+        hostDeviation(month, "RECORDING_CLOUD", "HIGH", "ONGOING", at.plusDays(1), "anne@exemple.fr");
+        hostDeviation(month, "TRANSFER_OUTSIDE_EU", "HIGH", "NEW", at.plusDays(2), "paul@exemple.fr");
+        hostDeviation(month, "SENSITIVE_TOPIC", "MEDIUM", "NEW", at.plusDays(3), "paul@exemple.fr");
+        hostDeviation(month, "MEETING_ROOM_REUSED", "MEDIUM", "RESOLVED", at.plusDays(4), "zoe@exemple.fr");
+        for (String code : policy.rules().keySet()) {
+            jdbc.update("insert into rule_evaluation (month, rule_code, evaluated, reason) values (?, ?, ?, ?)",
+                    month.atDay(1), code, !code.equals("MEETING_ON_PMI"),
+                    code.equals("MEETING_ON_PMI") ? "no users export" : null);
+        }
+        String sha256 = "ab".repeat(32);
+        jdbc.update("insert into evaluation_policy (month, policy_sha256, policy_origin, policy_values, evaluated_at)"
+                + " values (?, ?, 'HOME/policy.yml', '{}'::jsonb, now())", month.atDay(1), sha256);
+        EvaluatedMonths.mark(jdbc, month.minusMonths(1));
+        EvaluatedMonths.mark(jdbc, month);
+
+        // when its workbook is written in English and in French, and March's in English
+        byte[] english = write(inLanguage(policy, Language.EN), month);
+        byte[] french = write(inLanguage(policy, Language.FR), month);
+        byte[] march = write(inLanguage(policy, Language.EN), month.plusMonths(1));
+
+        // then the front page gives the policy, three sentences from the data and the two hosts, anne first (as
+        // many open deviations as paul, more of them HIGH)
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            assertThat(label(summary, "Policy (SHA-256)").getStringCellValue()).isEqualTo(sha256);
+            assertThat(firstCells(summary, "Executive summary", 3)).containsExactly(
+                    "3 HIGH deviations need action, 2 of them for the rule \u201cCloud recording\u201d (RECORDING_CLOUD).",
+                    "1 deviation of the previous month was resolved this month.",
+                    "1 rule was not evaluated (MEETING_ON_PMI): the Register says why.");
+            Row anne = labelRow(summary, "anne@exemple.fr");
+            Row paul = labelRow(summary, "paul@exemple.fr");
+            assertThat(anne.getRowNum()).isEqualTo(labelRow(summary, "Hosts with the most open deviations").getRowNum() + 1);
+            assertThat(paul.getRowNum()).isEqualTo(anne.getRowNum() + 1);
+            assertThat(anne.getCell(1).getNumericCellValue()).isEqualTo(2);
+            assertThat(anne.getCell(2).getNumericCellValue()).isEqualTo(2);
+            assertThat(paul.getCell(1).getNumericCellValue()).isEqualTo(2);
+            assertThat(paul.getCell(2).getNumericCellValue()).isEqualTo(1);
+            assertThat(texts(summary)).doesNotContain("zoe@exemple.fr");
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(french))) {
+            XSSFSheet summary = workbook.getSheet("Synthèse");
+            assertThat(label(summary, "Politique (SHA-256)").getStringCellValue()).isEqualTo(sha256);
+            assertThat(firstCells(summary, "Synthèse pour la direction", 3)).containsExactly(
+                    "3 écarts HIGH appellent une action, dont 2 pour la règle « Enregistrement dans le cloud »"
+                            + " (RECORDING_CLOUD).",
+                    "1 écart du mois précédent a été résolu ce mois-ci.",
+                    "1 règle n\u2019a pas été évaluée (MEETING_ON_PMI) : le Registre dit pourquoi.");
+        }
+        // and a month never evaluated says so, with no count and no host
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(march))) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            assertThat(label(summary, "Policy (SHA-256)").getStringCellValue()).isEqualTo("not evaluated");
+            assertThat(firstCells(summary, "Executive summary", 2)).containsExactly("2034-03 was not evaluated: no"
+                    + " evaluation ran over its exports, so this workbook gives no deviation count for it.", "");
+            assertThat(firstCells(summary, "Hosts with the most open deviations", 1)).containsExactly("not evaluated");
+        }
+    }
+
+    private void hostDeviation(YearMonth month, String rule, String severity, String status, OffsetDateTime at,
+            String host) {
+        jdbc.update("insert into deviation (month, rule_code, subject, severity, status, occurred_at, meeting_id,"
+                + " topic, host_email, profile, evidence) values (?, ?, ?, ?, ?, ?, '93400000001', 'Cours', ?,"
+                + " 'TEACHING', 'seen')", month.atDay(1), rule, "occurrence:93400000001@" + at, severity, status, at,
+                host);
+    }
+
+    /** The first cells of the {@code count} rows under the one labelled {@code label} ("" for an empty row). */
+    private static List<String> firstCells(Sheet sheet, String label, int count) {
+        int first = labelRow(sheet, label).getRowNum() + 1;
+        List<String> cells = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            Row row = sheet.getRow(i);
+            cells.add(row == null || row.getCell(0) == null ? "" : row.getCell(0).getStringCellValue());
+        }
+        return cells;
+    }
+
     /** The month's workbook written by a workbook of that policy, outside the report job. */
     private byte[] write(Policy under, YearMonth month) throws IOException {
         DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, under, keyStore, Clock.systemUTC(),

@@ -3,6 +3,7 @@ package org.zoomcompliance.report;
 import java.time.YearMonth;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.zoomcompliance.infrastructure.Messages;
 
 /**
  * How every sheet of the workbook prints: A4 landscape, one page wide (the data sheets' fixed column widths are
@@ -17,14 +18,14 @@ final class PageSetUp {
     private static final double TOP_MARGIN_INCHES = 0.6;
     private static final double HEADER_MARGIN_INCHES = 0.25;
 
-    static final String CONFIDENTIAL = "Confidential: personal data (GDPR)";
-
     private final String institution;
     private final YearMonth month;
+    private final Messages messages;
 
-    PageSetUp(String institution, YearMonth month) {
+    PageSetUp(String institution, YearMonth month, Messages messages) {
         this.institution = institution;
         this.month = month;
+        this.messages = messages;
     }
 
     void apply(Sheet sheet) {
@@ -42,11 +43,11 @@ final class PageSetUp {
         sheet.setMargin(Sheet.HeaderMargin, HEADER_MARGIN_INCHES);
         sheet.setMargin(Sheet.FooterMargin, HEADER_MARGIN_INCHES);
         sheet.getHeader().setLeft(literal(institution));
-        sheet.getHeader().setCenter(literal("Zoom compliance: DPO workbook " + month));
+        sheet.getHeader().setCenter(literal(messages.get("report.title.month", month.toString())));
         // Header and footer codes (ECMA-376 18.3.1.39): &B bold, &A the sheet's name, &P page, &N pages.
-        sheet.getHeader().setRight("&B" + literal(CONFIDENTIAL));
+        sheet.getHeader().setRight("&B" + literal(messages.get("report.confidential")));
         sheet.getFooter().setLeft("&A");
-        sheet.getFooter().setCenter("Page &P of &N");
+        sheet.getFooter().setCenter(messages.get("report.page.footer", "&P", "&N"));
     }
 
     /** Text shown as it is in a header: {@code &} starts a code there, so it is doubled; long text is cut. */

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.zoomcompliance.infrastructure.Messages;
 
 /**
  * Writes one table of the workbook row by row: header, typed and safe cells, frozen header, auto-filter, fixed
@@ -53,6 +54,11 @@ final class SheetWriter {
     /** The headers of a table's columns. */
     static List<String> headers(List<Column> columns) {
         return columns.stream().map(Column::header).toList();
+    }
+
+    /** Columns whose headers are message keys, with their texts in a language instead. */
+    static List<Column> localised(List<Column> columns, Messages messages) {
+        return columns.stream().map(c -> new Column(messages.get(c.header()), c.width(), c.wraps())).toList();
     }
 
     private final Workbook workbook;

@@ -30,6 +30,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.zoomcompliance.infrastructure.Messages;
 
 /**
  * The Summary sheet's layout and its two charts. The charts declare everything a renderer needs rather than
@@ -58,11 +59,13 @@ final class SummaryCharts {
 
     private final XSSFSheet sheet;
     private final YearMonth month;
+    private final Messages messages;
     private XSSFDrawing drawing;
 
-    SummaryCharts(XSSFSheet sheet, YearMonth month) {
+    SummaryCharts(XSSFSheet sheet, YearMonth month, Messages messages) {
         this.sheet = sheet;
         this.month = month;
+        this.messages = messages;
     }
 
     /** Fixed column widths, and wrapped text in the columns whose labels run long. */
@@ -96,14 +99,14 @@ final class SummaryCharts {
     void perRule(int firstRow, int lastRow, int categoryColumn, int valueColumn) {
         XSSFChart chart = drawing().createChart(drawing().createAnchor(0, 0, 0, 0, CHART_FIRST_COLUMN, 0,
                 CHART_LAST_COLUMN + 1, BAR_ROWS));
-        chart.setTitleText("Deviations per rule, " + month);
+        chart.setTitleText(messages.get("report.summary.chart.per-rule", month.toString()));
         chart.setTitleOverlay(false);
         XDDFCategoryAxis rules = chart.createCategoryAxis(AxisPosition.LEFT);
-        rules.setTitle("Rule");
+        rules.setTitle(messages.get("report.summary.rule"));
         // Rules top-down in the table's order; the value axis then crosses at the last rule, the bottom one.
         rules.setOrientation(AxisOrientation.MAX_MIN);
         XDDFValueAxis counts = chart.createValueAxis(AxisPosition.BOTTOM);
-        counts.setTitle("Deviations");
+        counts.setTitle(messages.get("report.summary.deviations"));
         counts.setCrosses(AxisCrosses.MAX);
         counts.setCrossBetween(AxisCrossBetween.BETWEEN);
         counts.setMinimum(0);
@@ -131,12 +134,12 @@ final class SummaryCharts {
     void trend(int firstRow, int lastRow, int categoryColumn, List<Integer> valueColumns) {
         XSSFChart chart = drawing().createChart(drawing().createAnchor(0, 0, 0, 0, CHART_FIRST_COLUMN, BAR_ROWS + 1,
                 CHART_LAST_COLUMN + 1, BAR_ROWS + 1 + LINE_ROWS));
-        chart.setTitleText("Deviations, last 12 months");
+        chart.setTitleText(messages.get("report.summary.chart.trend"));
         chart.setTitleOverlay(false);
         XDDFCategoryAxis months = chart.createCategoryAxis(AxisPosition.BOTTOM);
-        months.setTitle("Month");
+        months.setTitle(messages.get("report.summary.month"));
         XDDFValueAxis totals = chart.createValueAxis(AxisPosition.LEFT);
-        totals.setTitle("Deviations");
+        totals.setTitle(messages.get("report.summary.deviations"));
         totals.setCrosses(AxisCrosses.AUTO_ZERO);
         totals.setMinimum(0);
         totals.setNumberFormat("0");
@@ -181,7 +184,7 @@ final class SummaryCharts {
     private void title(XDDFChartData.Series series, int headerRow, int column) {
         Row header = sheet.getRow(headerRow);
         Cell cell = header == null ? null : header.getCell(column);
-        String title = cell != null && cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : "Deviations";
+        String title = cell != null && cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : messages.get("report.summary.deviations");
         series.setTitle(title, cell == null ? null : new CellReference(sheet.getSheetName(), headerRow, column, true, true));
     }
 

@@ -232,7 +232,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
             assertThat(DateUtil.isCellDateFormatted(participants.getCell(3))).isTrue();
 
             Sheet register = workbook.getSheet("Register");
-            assertThat(headers(register)).containsExactlyElementsOf(DpoWorkbook.REGISTER_HEADERS);
+            assertThat(headers(register)).containsExactly("Section", "Item", "Value", "Date", "Detail");
             List<String> registerText = texts(register);
             assertThat(registerText).contains("HMAC-SHA-256", "dashboard_participant", "RECORDING_CLOUD",
                     "no recordings export for the period");
@@ -280,7 +280,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         // then the open ones come first, HIGH before MEDIUM before LOW, the resolved one apart at the end in grey,
         // and the rule names and actions are French
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            Sheet deviations = workbook.getSheet("Deviations");
+            Sheet deviations = workbook.getSheet("Écarts");
             List<String> order = new ArrayList<>();
             for (int i = 1; i <= deviations.getLastRowNum(); i++) {
                 order.add(deviations.getRow(i).getCell(0).getStringCellValue() + " "
@@ -295,6 +295,166 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
                     .startsWith("Contacter l'organisateur sans attendre");
             assertThat(deviations.getRow(4).getCell(9).getStringCellValue()).isEqualTo("Enregistrement dans le cloud");
         }
+    }
+
+    @Test
+    void theSameMonthIsWrittenInFrenchOrInEnglishAsThePolicySays() throws Exception {
+        // given a month with one open deviation of an evaluated rule, one rule not evaluated, the month before not
+        // evaluated
+        YearMonth month = YearMonth.of(2031, 9);
+        OffsetDateTime at = LocalDateTime.of(2031, 9, 8, 10, 0).atZone(policy.zone()).toOffsetDateTime();
+        deviation(month, "SENSITIVE_TOPIC", "93100000091@a", "MEDIUM", at, "Jury", "topic contains 'jury'");
+        jdbc.update("insert into rule_evaluation (month, rule_code, evaluated, reason, deviation_count) values"
+                + " (?, 'SENSITIVE_TOPIC', true, null, 1), (?, 'RECORDING_CLOUD', false, 'no recordings export', 0)",
+                month.atDay(1), month.atDay(1));
+        EvaluatedMonths.mark(jdbc, month);
+
+        // when its workbook is written under a French policy and under an English one
+        byte[] french = write(inLanguage(policy, Language.FR), month);
+        byte[] english = write(inLanguage(policy, Language.EN), month);
+
+        // then the sheet names, the Deviations headers and the Summary's labels are in the policy's language
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(french))) {
+            assertThat(sheetNames(workbook)).containsExactly("Synthèse", "Écarts", "Enregistrements", "Transferts",
+                    "Comptes", "Qualité des données", "Registre");
+            assertThat(headers(workbook.getSheet("Écarts"))).containsExactly("Règle", "Gravité", "Statut",
+                    "Survenu le", "ID de réunion", "Sujet", "Organisateur", "Profil", "Constat", "Nom de la règle",
+                    "Action et contact");
+            XSSFSheet summary = workbook.getSheet("Synthèse");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Conformité Zoom : classeur du DPO");
+            assertThat(label(summary, "Période").getStringCellValue()).isEqualTo("2031-09");
+            assertThat(label(summary, "Établissement").getStringCellValue()).isEqualTo(policy.institution().name());
+            assertThat(label(summary, "Écarts MEDIUM").getNumericCellValue()).isEqualTo(1);
+            assertThat(label(summary, "Écarts au total").getNumericCellValue()).isEqualTo(1);
+            assertThat(label(summary, "Résolus ce mois-ci").getNumericCellValue()).isZero();
+            assertThat(labelRow(summary, "SENSITIVE_TOPIC").getCell(2).getStringCellValue()).isEqualTo("oui");
+            assertThat(labelRow(summary, "RECORDING_CLOUD").getCell(2).getStringCellValue())
+                    .isEqualTo("non : no recordings export");
+            assertThat(labelRow(summary, "SENSITIVE_TOPIC").getCell(4).getStringCellValue()).isEqualTo("non évalué");
+            assertThat(texts(summary)).contains("Mois précédent (2031-08)", "Écarts ouverts");
+            assertThat(headers(workbook.getSheet("Registre"))).containsExactly("Section", "Élément", "Valeur", "Date",
+                    "Détail");
+            assertThat(texts(workbook.getSheet("Registre"))).contains("Traitement", "Responsable du traitement",
+                    "Règles non évaluées");
+            assertThat(workbook.getSheet("Écarts").getRow(1).getCell(10).getStringCellValue())
+                    .endsWith("\nÉcrire à : prof@exemple.fr");
+            assertThat(summary.getHeader().getRight()).contains("Confidentiel");
+            assertThat(summary.getFooter().getCenter()).isEqualTo("Page &P sur &N");
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+            assertThat(sheetNames(workbook)).containsExactly("Summary", "Deviations", "Recordings", "Transfers",
+                    "Accounts", "Data quality", "Register");
+            assertThat(headers(workbook.getSheet("Deviations"))).containsExactly("Rule", "Severity", "Status",
+                    "Occurred", "Meeting ID", "Topic", "Host", "Profile", "Evidence", "Rule name", "Action and contact");
+            XSSFSheet summary = workbook.getSheet("Summary");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Zoom compliance: DPO workbook");
+            assertThat(label(summary, "Period").getStringCellValue()).isEqualTo("2031-09");
+            assertThat(label(summary, "Institution").getStringCellValue()).isEqualTo(policy.institution().name());
+            assertThat(label(summary, "Deviations in all").getNumericCellValue()).isEqualTo(1);
+            assertThat(label(summary, "Resolved this month").getNumericCellValue()).isZero();
+            assertThat(labelRow(summary, "SENSITIVE_TOPIC").getCell(2).getStringCellValue()).isEqualTo("yes");
+            assertThat(labelRow(summary, "SENSITIVE_TOPIC").getCell(4).getStringCellValue()).isEqualTo("not evaluated");
+            assertThat(texts(summary)).contains("Previous month (2031-08)", "Open deviations");
+        }
+    }
+
+    @Test
+    void theFrontPageSaysInSentencesWhatNeedsActionAndNamesTheHostsWithTheMostOpenDeviations() throws Exception {
+        // given February 2034, after an evaluated January: three open HIGH deviations (two cloud recordings by
+        // anne, a transfer by paul), a MEDIUM one by paul, one resolved this month, every rule evaluated but
+        // MEETING_ON_PMI; March never evaluated
+        YearMonth month = YearMonth.of(2034, 2);
+        OffsetDateTime at = LocalDateTime.of(2034, 2, 6, 14, 0).atZone(policy.zone()).toOffsetDateTime();
+        hostDeviation(month, "RECORDING_CLOUD", "HIGH", "NEW", at, "anne@exemple.fr");
+        hostDeviation(month, "RECORDING_CLOUD", "HIGH", "ONGOING", at.plusDays(1), "anne@exemple.fr");
+        hostDeviation(month, "TRANSFER_OUTSIDE_EU", "HIGH", "NEW", at.plusDays(2), "paul@exemple.fr");
+        hostDeviation(month, "SENSITIVE_TOPIC", "MEDIUM", "NEW", at.plusDays(3), "paul@exemple.fr");
+        hostDeviation(month, "MEETING_ROOM_REUSED", "MEDIUM", "RESOLVED", at.plusDays(4), "zoe@exemple.fr");
+        for (String code : policy.rules().keySet()) {
+            jdbc.update("insert into rule_evaluation (month, rule_code, evaluated, reason) values (?, ?, ?, ?)",
+                    month.atDay(1), code, !code.equals("MEETING_ON_PMI"),
+                    code.equals("MEETING_ON_PMI") ? "no users export" : null);
+        }
+        String sha256 = "ab".repeat(32);
+        jdbc.update("insert into evaluation_policy (month, policy_sha256, policy_origin, policy_values, evaluated_at)"
+                + " values (?, ?, 'HOME/policy.yml', '{}'::jsonb, now())", month.atDay(1), sha256);
+        EvaluatedMonths.mark(jdbc, month.minusMonths(1));
+        EvaluatedMonths.mark(jdbc, month);
+
+        // when its workbook is written in English and in French, and March's in English
+        byte[] english = write(inLanguage(policy, Language.EN), month);
+        byte[] french = write(inLanguage(policy, Language.FR), month);
+        byte[] march = write(inLanguage(policy, Language.EN), month.plusMonths(1));
+
+        // then the front page gives the policy, three sentences from the data and the two hosts, anne first (as
+        // many open deviations as paul, more of them HIGH)
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            assertThat(label(summary, "Policy (SHA-256)").getStringCellValue()).isEqualTo(sha256);
+            assertThat(firstCells(summary, "Executive summary", 3)).containsExactly(
+                    "3 HIGH deviations need action, 2 of them for the rule \u201cCloud recording\u201d (RECORDING_CLOUD).",
+                    "1 deviation of the previous month was resolved this month.",
+                    "1 rule was not evaluated (MEETING_ON_PMI): the Register says why.");
+            Row anne = labelRow(summary, "anne@exemple.fr");
+            Row paul = labelRow(summary, "paul@exemple.fr");
+            assertThat(anne.getRowNum()).isEqualTo(labelRow(summary, "Hosts with the most open deviations").getRowNum() + 1);
+            assertThat(paul.getRowNum()).isEqualTo(anne.getRowNum() + 1);
+            assertThat(anne.getCell(1).getNumericCellValue()).isEqualTo(2);
+            assertThat(anne.getCell(2).getNumericCellValue()).isEqualTo(2);
+            assertThat(paul.getCell(1).getNumericCellValue()).isEqualTo(2);
+            assertThat(paul.getCell(2).getNumericCellValue()).isEqualTo(1);
+            assertThat(texts(summary)).doesNotContain("zoe@exemple.fr");
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(french))) {
+            XSSFSheet summary = workbook.getSheet("Synthèse");
+            assertThat(label(summary, "Politique (SHA-256)").getStringCellValue()).isEqualTo(sha256);
+            assertThat(firstCells(summary, "Synthèse pour la direction", 3)).containsExactly(
+                    "3 écarts HIGH appellent une action, dont 2 pour la règle « Enregistrement dans le cloud »"
+                            + " (RECORDING_CLOUD).",
+                    "1 écart du mois précédent a été résolu ce mois-ci.",
+                    "1 règle n\u2019a pas été évaluée (MEETING_ON_PMI) : le Registre dit pourquoi.");
+        }
+        // and a month never evaluated says so, with no count and no host
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(march))) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            assertThat(label(summary, "Policy (SHA-256)").getStringCellValue()).isEqualTo("not evaluated");
+            assertThat(firstCells(summary, "Executive summary", 2)).containsExactly("2034-03 was not evaluated: no"
+                    + " evaluation ran over its exports, so this workbook gives no deviation count for it.", "");
+            assertThat(firstCells(summary, "Hosts with the most open deviations", 1)).containsExactly("not evaluated");
+        }
+    }
+
+    private void hostDeviation(YearMonth month, String rule, String severity, String status, OffsetDateTime at,
+            String host) {
+        jdbc.update("insert into deviation (month, rule_code, subject, severity, status, occurred_at, meeting_id,"
+                + " topic, host_email, profile, evidence) values (?, ?, ?, ?, ?, ?, '93400000001', 'Cours', ?,"
+                + " 'TEACHING', 'seen')", month.atDay(1), rule, "occurrence:93400000001@" + at, severity, status, at,
+                host);
+    }
+
+    /** The first cells of the {@code count} rows under the one labelled {@code label} ("" for an empty row). */
+    private static List<String> firstCells(Sheet sheet, String label, int count) {
+        int first = labelRow(sheet, label).getRowNum() + 1;
+        List<String> cells = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            Row row = sheet.getRow(i);
+            cells.add(row == null || row.getCell(0) == null ? "" : row.getCell(0).getStringCellValue());
+        }
+        return cells;
+    }
+
+    /** The month's workbook written by a workbook of that policy, outside the report job. */
+    private byte[] write(Policy under, YearMonth month) throws IOException {
+        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, under, keyStore, Clock.systemUTC(),
+                SheetWriter.EXCEL_MAX_ROWS);
+        Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            book.write(month, out, temporary);
+        } finally {
+            ReportFiles.deleteTree(temporary);
+        }
+        return out.toByteArray();
     }
 
     @Test
@@ -338,9 +498,8 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
     void everyTablePrintsOnePageWideAtALegibleScale() {
         // 172 characters is the Deviations table, which LibreOffice prints one A4 landscape page wide with its
         // 11-point text at about 9 points (DemoWorkbookRenderingTest measures it); no table may be wider
-        for (List<SheetWriter.Column> columns : List.of(DpoWorkbook.DEVIATION_COLUMNS, DpoWorkbook.RECORDING_COLUMNS,
-                DpoWorkbook.TRANSFER_COLUMNS, DpoWorkbook.ACCOUNT_COLUMNS, DpoWorkbook.DATA_QUALITY_COLUMNS,
-                DpoWorkbook.REGISTER_COLUMNS)) {
+        for (List<SheetWriter.Column> columns : List.of(DeviationsSheet.COLUMNS, RecordingsSheet.COLUMNS,
+                TransfersSheet.COLUMNS, AccountsSheet.COLUMNS, DataQualitySheet.COLUMNS, RegisterSheet.COLUMNS)) {
             assertThat(columns.stream().mapToInt(SheetWriter.Column::width).sum()).as(columns.get(0).header())
                     .isLessThanOrEqualTo(172);
         }
@@ -427,7 +586,8 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
             assertThat(workbook.getSheet("Deviations (2)").getLastRowNum()).isEqualTo(3);
             assertThat(workbook.getSheet("Deviations (3)").getLastRowNum()).isEqualTo(1);
             assertThat(headers(workbook.getSheet("Deviations (3)")))
-                    .containsExactlyElementsOf(DpoWorkbook.DEVIATION_HEADERS);
+                    .containsExactly("Rule", "Severity", "Status", "Occurred", "Meeting ID", "Topic", "Host", "Profile",
+                            "Evidence", "Rule name", "Action and contact");
             assertThat(workbook.getSheet("Deviations (3)").getRow(1).getCell(6 - 1).getStringCellValue())
                     .isEqualTo("Topic 6");
         }

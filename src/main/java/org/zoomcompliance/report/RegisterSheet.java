@@ -1,0 +1,165 @@
+package org.zoomcompliance.report;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.zoomcompliance.infrastructure.Messages;
+import org.zoomcompliance.month.MonthFacts;
+import org.zoomcompliance.config.Policy;
+import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
+import org.zoomcompliance.report.SheetWriter.Column;
+
+/**
+ * The record of processing: purposes, data, the policy and the exports the month was judged on, pseudonymisation
+ * and keys, retention set and applied, rules not evaluated. Its sentences are message keys ({@code
+ * report.register.*}), in the workbook's language.
+ */
+final class RegisterSheet implements Sheet {
+
+    static final List<Column> COLUMNS = List.of(Column.wrapped("report.header.section", 18),
+            Column.wrapped("report.header.item", 26), Column.wrapped("report.header.value", 40),
+            Column.fixed("report.header.date", 11), Column.wrapped("report.header.detail", 60));
+
+    private final SheetSql sql;
+    private final Policy policy;
+    private final PseudonymKeyStore keys;
+
+    RegisterSheet(SheetSql sql, Policy policy, PseudonymKeyStore keys) {
+        this.sql = sql;
+        this.policy = policy;
+        this.keys = keys;
+    }
+
+    @Override
+    public String nameKey() {
+        return "report.sheet.register";
+    }
+
+    @Override
+    public long write(Workbook workbook, SheetContext context) {
+        SheetWriter sheet = context.table(workbook, this, COLUMNS);
+        Rows rows = new Rows(sheet, context.messages());
+        processing(rows, context.period());
+        pseudonymisation(rows, context.period());
+        retention(rows, context.period());
+        rulesNotEvaluated(rows, context.period());
+        sheet.finish();
+        return sheet.rowsWritten();
+    }
+
+    /** Rows of the register, section and item as message keys ({@code report.register.KEY}). */
+    private record Rows(SheetWriter sheet, Messages messages) {
+
+        void row(String section, String item, Object value, Object date, String detail) {
+            sheet.row(text("section." + section), item, value, date, detail);
+        }
+
+        String text(String key, Object... arguments) {
+            return messages.get("report.register." + key, arguments);
+        }
+    }
+
+    private void processing(Rows rows, Period period) {
+        rows.row("processing", rows.text("controller"), policy.institution().name(), null,
+                rows.text("controller.detail"));
+        for (String purpose : List.of("compliance", "security", "transfers")) {
+            rows.row("processing", rows.text("purpose"), rows.text("purpose." + purpose), null,
+                    rows.text("purpose." + purpose + ".detail"));
+        }
+        rows.row("processing", rows.text("data"), rows.text("data.value"), null,
+                rows.text(policy.participants().pseudonymiseEmails() ? "data.detail.emails" : "data.detail"));
+        List<Object[]> evaluatedUnder = sql.list("policy", period.parameters(), (rs, i) -> new Object[] {
+            rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)});
+        if (evaluatedUnder.isEmpty()) {
+            rows.row("processing", rows.text("policy"), rows.text("policy.not-evaluated"), null,
+                    rows.text("policy.not-evaluated.detail"));
+        } else {
+            Object[] used = evaluatedUnder.get(0);
+            rows.row("processing", rows.text("policy"), used[0],
+                    ((OffsetDateTime) used[2]).atZoneSameInstant(period.zone()).toLocalDate(),
+                    rows.text("policy.detail", used[1]));
+        }
+        LocalDate inventory = period.inventoryDate();
+        rows.row("processing", rows.text("inventory"), rows.text(inventory == null ? "inventory.none"
+                : "inventory.used"), inventory, rows.text(!period.evaluated() ? "inventory.not-evaluated"
+                        : inventory == null ? "inventory.missing" : "inventory.detail"));
+        MonthFacts facts = period.facts();
+        if (facts != null && facts.usersDate() != null) {
+            rows.row("processing", rows.text("users"), rows.text("inventory.used"), facts.usersDate(),
+                    rows.text("users.detail"));
+        }
+        if (facts != null && facts.recordingsCheckedOn() != null) {
+            rows.row("processing", rows.text("retention-check"), facts.recordingsCheckInventory() == null
+                    ? rows.text("retention-check.no-inventory")
+                    : rows.text("retention-check.inventory", facts.recordingsCheckInventory().toString()),
+                    facts.recordingsCheckedOn(), rows.text("retention-check.detail"));
+        }
+    }
+
+    private void pseudonymisation(Rows rows, Period period) {
+        rows.row("pseudonymisation", rows.text("method"), "HMAC-SHA-256", null, rows.text("method.detail"));
+        rows.row("pseudonymisation", rows.text("emails"), rows.text(policy.participants().pseudonymiseEmails()
+                ? "emails.pseudonymised" : "emails.kept"), null, rows.text("emails.detail"));
+        Set<Integer> inData = new TreeSet<>(sql.list("key-versions", period.parameters(), (rs, i) -> rs.getInt(1)));
+        Set<Integer> known = new TreeSet<>();
+        for (PseudonymKeyStore.KeyInfo key : keys.status()) {
+            known.add(key.version());
+            String state = (key.current() ? "key.current" : "key.previous")
+                    + (inData.contains(key.version()) ? ".in-data" : ".unused");
+            rows.row("pseudonymisation", rows.text("key", String.valueOf(key.version())), rows.text(state),
+                    key.created() == null ? null : key.created().atZone(period.zone()).toLocalDate(),
+                    rows.text(key.current() ? "key.current.detail" : "key.previous.detail"));
+        }
+        for (int version : inData) {
+            if (!known.contains(version)) {
+                rows.row("pseudonymisation", rows.text("key", String.valueOf(version)), rows.text("key.destroyed"),
+                        null, rows.text("key.destroyed.detail"));
+            }
+        }
+    }
+
+    private void retention(Rows rows, Period period) {
+        Policy.Retention retention = policy.retention();
+        Map<String, Integer> days = new java.util.LinkedHashMap<>();
+        days.put("participants", retention.participantDays());
+        days.put("sign-ins", retention.signInDays());
+        days.put("operation-logs", retention.operationLogDays());
+        days.put("quarantine", retention.quarantineDays());
+        days.put("processed", retention.processedFileDays());
+        days.put("deviations", retention.deviationDays());
+        days.put("reports", retention.reportDays());
+        days.forEach((kept, value) -> rows.row("retention-policy", rows.text("retention." + kept), value, null,
+                rows.text("days")));
+        long[] purges = {0};
+        sql.stream("purges", period.parameters(), rs -> {
+            purges[0]++;
+            rows.row("retention-applied", rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class),
+                    rows.text("retention.purged", rs.getObject(4, OffsetDateTime.class)
+                            .atZoneSameInstant(period.zone()).toLocalDateTime().toString().replace('T', ' ')));
+        });
+        if (purges[0] == 0) {
+            rows.row("retention-applied", rows.text("retention.none"), 0L, null, rows.text("retention.none.detail"));
+        }
+    }
+
+    private void rulesNotEvaluated(Rows rows, Period period) {
+        Map<String, RuleEvaluation> evaluation = RuleEvaluation.of(sql, period.first());
+        for (String code : policy.rules().keySet()) {
+            RuleEvaluation evaluated = evaluation.get(code);
+            if (!policy.rule(code).enabled()) {
+                rows.row("rules-not-evaluated", code, rows.text("rule.disabled"), null,
+                        rows.text("rule.disabled.detail"));
+            } else if (evaluated == null) {
+                rows.row("rules-not-evaluated", code, rows.text("rule.not-run"), null,
+                        rows.text("rule.not-run.detail"));
+            } else if (!evaluated.ran()) {
+                rows.row("rules-not-evaluated", code, rows.text("rule.not-evaluated"), null,
+                        evaluated.reason() == null ? "" : evaluated.reason());
+            }
+        }
+    }
+}

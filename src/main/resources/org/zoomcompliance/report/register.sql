@@ -1,0 +1,18 @@
+-- The Register sheet (RegisterSheet): the policy the month was evaluated under, the key versions the data holds,
+-- the purges of the period.
+
+-- name: policy
+select policy_sha256, policy_origin, evaluated_at from evaluation_policy where month = :month
+
+-- name: key-versions
+-- every table holding pseudonyms made with a key version
+select key_version from participant_join where key_version is not null
+union select key_version from dashboard_participant where key_version is not null
+union select key_version from sign_in where key_version is not null
+union select key_version from webinar_registration where key_version is not null
+
+-- name: purges
+select table_name, rows_removed, cut_off, purged_at
+  from retention_purge
+ where purged_at >= :from and purged_at < :to
+ order by purged_at, table_name

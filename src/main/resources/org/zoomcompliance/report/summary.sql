@@ -1,0 +1,47 @@
+-- The Summary sheet's figures (SummarySheet). Rows under a data-subject restriction (zc_restricted, V54) are left
+-- out of every figure.
+
+-- name: meetings
+select count(*) from meeting where start_time >= :from and start_time < :to
+
+-- name: participant-sessions
+select count(*) from participant_join
+ where zc_join_moment(meeting_start, join_time) >= :from and zc_join_moment(meeting_start, join_time) < :to
+   and not zc_restricted('participant_join', id)
+
+-- name: dashboard-sessions
+-- the month's sessions from the dashboard export, when no participants export gave any
+select count(*) from dashboard_participant
+ where zc_join_moment(meeting_start, join_time) >= :from and zc_join_moment(meeting_start, join_time) < :to
+   and not zc_restricted('dashboard_participant', id)
+
+-- name: hosts
+select count(distinct lower(host_email)) from meeting where start_time >= :from and start_time < :to
+
+-- name: cloud-recordings
+select count(*) from recording where inventory_date = :inventory
+
+-- name: local-recordings-count
+select count(*) from (${local-recordings}) local
+
+-- name: open-by-severity
+-- open deviations (NEW, ONGOING: the view open_deviation, see OpenDeviations) by severity
+select severity, count(*) from open_deviation where month = :month group by severity
+
+-- name: policy-sha256
+-- the SHA-256 of the effective policy values the month was evaluated under
+select policy_sha256 from evaluation_policy where month = :month
+
+-- name: open-high-per-rule
+-- the month's open HIGH deviations per rule, most first
+select rule_code, count(*) from open_deviation where month = :month and severity = 'HIGH'
+ group by rule_code order by count(*) desc, rule_code
+
+-- name: top-hosts
+-- the hosts with the most open deviations, then the most HIGH ones
+select host_email, count(*), count(*) filter (where severity = 'HIGH')
+  from open_deviation
+ where month = :month and host_email is not null
+ group by host_email
+ order by count(*) desc, count(*) filter (where severity = 'HIGH') desc, host_email
+ limit :hosts

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,12 +21,17 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobRequest;
+import org.zoomcompliance.support.EvaluatedMonths;
 import org.zoomcompliance.support.StandInJobs;
 import org.zoomcompliance.support.TestHomes;
 import org.zoomcompliance.support.WebIntegrationTest;
@@ -147,6 +153,93 @@ class ConsoleBrowserTest extends WebIntegrationTest {
         await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElement(By.cssSelector("#execution [data-field=status]"))
                 .getText().equals("COMPLETED"));
         assertThat(browser.findElements(By.cssSelector("script[src$='refresh.js']"))).isEmpty();
+    }
+
+    @Test
+    void theStartPageShowsTheLatestWorkbookItsOpenHighCountTheLastNightJobsToLookAtAndTheWeeksQuarantine()
+            throws Exception {
+        // given September 2026 evaluated: 3 open HIGH, 1 HIGH resolved, 1 open LOW; its workbook generated last
+        YearMonth september = YearMonth.of(2026, 9);
+        EvaluatedMonths.mark(jdbc, september);
+        deviation(september, "RECORDING_CLOUD", "HIGH", "NEW", "dashboard 1", "111", "a@example.org", "held");
+        deviation(september, "RECORDING_CLOUD", "HIGH", "ONGOING", "dashboard 2", "112", "a@example.org", "held");
+        deviation(september, "RECORDING_NOT_ALLOWED_FOR_PROFILE", "HIGH", "NEW", "dashboard 3", "113", "b@example.org", "student");
+        deviation(september, "RECORDING_CLOUD", "HIGH", "RESOLVED", "dashboard 4", "114", "a@example.org", "gone");
+        deviation(september, "CLIENT_OUTDATED", "LOW", "NEW", "dashboard 5", null, "c@example.org", "5.1.0");
+        TestWorkbooks.Registered workbook = TestWorkbooks.register(jdbc, home, september, 1);
+        // a night stopped by an operator (Spring Batch says so with an exception's class name)
+        JobExecution night = plant("nightlyJob", "date", "2026-11-01", BatchStatus.STOPPED,
+                "org.springframework.batch.core.job.JobInterruptedException");
+        // a job that failed, one running without progress since yesterday
+        JobExecution failed = jobControl.run(new JobRequest(StandInJobs.FLAKY,
+                new JobParametersBuilder().addString("key", "dashboard-failed").toJobParameters()), "setup");
+        JobExecution stuck = plant("standInStuckJob", "key", "dashboard-stuck", BatchStatus.STARTED, "");
+        jdbc.update("update batch_job_execution set start_time = ?, last_updated = ?, end_time = null where job_execution_id = ?",
+                LocalDateTime.of(2026, 11, 1, 6, 0), LocalDateTime.of(2026, 11, 1, 6, 5), stuck.getId());
+        // files quarantined on 1 November and 28 October (this week: the clock reads 2 November), one on 20 October
+        long first = quarantined("dashboard-first.csv", "2026-11-01T08:00:00Z");
+        long second = quarantined("dashboard-second.csv", "2026-10-28T08:00:00Z");
+        long older = quarantined("dashboard-older.csv", "2026-10-20T08:00:00Z");
+
+        try {
+            // when the DPO signs in
+            browser.get(url("/"));
+            assertThat(browser.findElement(By.id("institution")).getText()).isEqualTo("Institution");
+            assertThat(browser.findElement(By.id("product")).getText()).contains("zoom-compliance");
+            signIn(DPO, DPO_PASSWORD);
+
+            // then
+            assertThat(browser.findElement(By.id("latest-workbook-link")).getText()).isEqualTo("2026-09 (version 1)");
+            assertThat(browser.findElement(By.id("latest-workbook-link")).getAttribute("href"))
+                    .endsWith("/reports/" + workbook.id() + "/download");
+            assertThat(browser.findElement(By.id("open-high-count")).getText()).isEqualTo("3");
+            assertThat(browser.findElement(By.id("open-high")).getAttribute("href"))
+                    .endsWith("/deviations?month=2026-09&severity=HIGH&status=open");
+            assertThat(browser.findElement(By.id("last-nightly-status")).getText()).isEqualTo("STOPPED");
+            assertThat(browser.findElement(By.id("last-nightly")).getText()).contains("date=2026-11-01");
+            assertThat(browser.findElement(By.id("last-nightly-message")).getText())
+                    .isEqualTo("stopped by an operator or by a shutdown of the application; restart it to go on");
+            assertThat(browser.findElement(By.id("problem-" + failed.getId())).getText())
+                    .contains(StandInJobs.FLAKY, "FAILED", "stand-in failure for dashboard-failed");
+            assertThat(browser.findElement(By.id("problem-" + stuck.getId())).getText())
+                    .contains("standInStuckJob", "STUCK (STARTED)", "2026-11-01 07:00:00");
+            assertThat(browser.findElement(By.id("quarantined-count")).getText()).isEqualTo("2");
+            assertThat(browser.findElement(By.id("quarantined-" + first)).getText())
+                    .contains("dashboard-first.csv", "2026-11-01 09:00:00", "no known export header");
+            assertThat(browser.findElements(By.id("quarantined-" + second))).hasSize(1);
+            assertThat(browser.findElements(By.id("quarantined-" + older))).isEmpty();
+            assertThat(browser.findElement(By.id("zone")).getText()).isEqualTo("Times in Europe/Paris");
+            assertThat(browser.findElements(By.cssSelector("a[href='/jobs']"))).isEmpty();
+        } finally {
+            jdbc.update("update batch_job_execution set status = 'ABANDONED', end_time = start_time where job_execution_id = ?",
+                    stuck.getId());
+        }
+    }
+
+    /** An execution as Spring Batch records it, planted with the status and exit description given. */
+    private JobExecution plant(String jobName, String parameter, String value, BatchStatus status, String description) {
+        JobParameters parameters = new JobParametersBuilder().addString(parameter, value).toJobParameters();
+        JobInstance instance = jobRepository.createJobInstance(jobName, parameters);
+        JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        execution.setStartTime(LocalDateTime.now().minusMinutes(5));
+        execution.setEndTime(status.isRunning() ? null : LocalDateTime.now());
+        execution.setStatus(status);
+        execution.setExitStatus(new ExitStatus(status.name(), description));
+        jobRepository.update(execution);
+        return execution;
+    }
+
+    private long quarantined(String fileName, String at) {
+        return jdbc.queryForObject("insert into source_file (sha256, file_name, kind, status, reasons, ingested_at, finished_at)"
+                        + " values (?, ?, 'UNKNOWN', 'QUARANTINED', 'no known export header', ?::timestamptz, ?::timestamptz)"
+                        + " returning id", Long.class,
+                TestWorkbooks.sha256(fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8)), fileName, at, at);
+    }
+
+    private void deviation(YearMonth month, String rule, String severity, String status, String subject,
+            String meetingId, String host, String evidence) {
+        jdbc.update("insert into deviation (month, rule_code, subject, severity, status, meeting_id, host_email, evidence)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", month.atDay(1), rule, subject, severity, status, meetingId, host, evidence);
     }
 
     private void signIn(String user, String password) {

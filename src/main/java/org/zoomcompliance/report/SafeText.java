@@ -7,9 +7,9 @@ import org.zoomcompliance.ingest.normalise.Sanitiser;
  * Makes a text from an export safe to show in a workbook cell: control characters removed, any address-like token
  * masked (the values were sanitised at ingest: this is the second line of defence, with the same notion of an
  * address, {@link Sanitiser}), Excel's cell limit respected, and a value Excel would read as a formula recognised so that the cell is
- * shown literally (quote prefix).
+ * shown literally (quote prefix). The console's CSV export cleans and defuses its cells with it too.
  */
-final class SafeText {
+public final class SafeText {
 
     /** Excel refuses a cell holding more characters than this. */
     static final int EXCEL_CELL_LIMIT = 32_767;
@@ -24,7 +24,7 @@ final class SafeText {
     }
 
     /** The text as it may be written: cleaned, addresses masked, truncated with a marker when too long. */
-    static String clean(String raw) {
+    public static String clean(String raw) {
         if (raw == null) {
             return null;
         }
@@ -33,7 +33,7 @@ final class SafeText {
     }
 
     /** Whether Excel would take the (cleaned) text for a formula if typed or re-entered: it must be quoted. */
-    static boolean looksLikeFormula(String text) {
+    public static boolean looksLikeFormula(String text) {
         return text != null && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
     }
 

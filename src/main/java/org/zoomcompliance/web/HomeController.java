@@ -6,7 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.zoomcompliance.operations.AuditLog;
 
-/** The sign-in page, the start page and the audit trail. */
+/** The sign-in page, the start page (a dashboard, {@link Dashboard}) and the audit trail. */
 @Controller
 @ConditionalOnWebApplication
 class HomeController {
@@ -14,9 +14,11 @@ class HomeController {
     private static final int AUDIT_PAGE = 500;
 
     private final AuditLog audit;
+    private final Dashboard dashboard;
 
-    HomeController(AuditLog audit) {
+    HomeController(AuditLog audit, Dashboard dashboard) {
         this.audit = audit;
+        this.dashboard = dashboard;
     }
 
     @GetMapping("/login")
@@ -25,7 +27,13 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String index() {
+    String index(Model model) {
+        model.addAttribute("workbook", dashboard.latestWorkbook().orElse(null));
+        model.addAttribute("nightly", dashboard.lastNightly().orElse(null));
+        model.addAttribute("problems", dashboard.problems());
+        model.addAttribute("problemCount", dashboard.problemCount());
+        model.addAttribute("quarantined", dashboard.quarantinedThisWeek());
+        model.addAttribute("quarantinedCount", dashboard.quarantinedThisWeekCount());
         return "index";
     }
 

@@ -32,7 +32,8 @@ import org.zoomcompliance.operations.JobGuard;
 import org.zoomcompliance.operations.JobRequest;
 
 /**
- * The operators' pages: recent executions, one execution's steps, and forms to start a job, restart a failed
+ * The operators' pages: runs a page at a time ({@link JobHistory}), one execution's steps (a nightly's jobs and
+ * summary), and forms to start a job, restart a failed
  * one, stop a running one or abandon one. Jobs run in the background; a refusal is shown at once. While something
  * runs, the pages refresh its status and counts by themselves from {@code /jobs/progress} (a script of the
  * console's own origin, as its Content-Security-Policy allows), every {@code zoom-compliance.console.refresh-interval}
@@ -42,16 +43,19 @@ import org.zoomcompliance.operations.JobRequest;
 @ConditionalOnWebApplication
 class JobController {
 
-    private static final int PAGE = 50;
+    /** Executions one progress request may ask about. */
+    private static final int PROGRESS_LIMIT = 50;
 
     private final JobControl jobControl;
     private final HomeFolder home;
     private final JobGuard guard;
     private final Duration refreshInterval;
+    private final JobHistory history;
 
-    JobController(JobControl jobControl, HomeFolder home, JobGuard guard,
+    JobController(JobControl jobControl, HomeFolder home, JobGuard guard, JobHistory history,
             PipelineSettings settings) {
         this.jobControl = jobControl;
+        this.history = history;
         this.home = home;
         this.guard = guard;
         this.refreshInterval = settings.console().refreshInterval();
@@ -73,12 +77,22 @@ class JobController {
     record StepProgress(long id, String status, long readCount, long writeCount, long skipCount) {
     }
 
+    /** Runs, newest first, a page at a time, by job and status ({@link JobHistory}). */
     @GetMapping("/jobs")
-    String jobs(Model model) {
+    String jobs(@RequestParam(required = false) String job, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page, Model model) {
         LocalDate today = guard.today();
-        List<ExecutionView> executions = jobControl.recent(PAGE);
-        model.addAttribute("executions", executions);
-        model.addAttribute("refreshing", executions.stream().anyMatch(execution -> execution.status().isRunning()));
+        String jobName = WebParameters.jobName(job);
+        String statusFilter = WebParameters.batchStatus(status);
+        JobHistory.Page runs = history.page(jobName, statusFilter, WebParameters.page(page));
+        model.addAttribute("runs", runs);
+        model.addAttribute("jobNames", history.jobNames());
+        model.addAttribute("statuses", List.of("STARTED", "COMPLETED", "FAILED", "STOPPED", "ABANDONED"));
+        model.addAttribute("job", jobName);
+        model.addAttribute("status", statusFilter);
+        model.addAttribute("query", (jobName == null ? "" : "job=" + jobName + "&")
+                + (statusFilter == null ? "" : "status=" + statusFilter + "&"));
+        model.addAttribute("refreshing", runs.runs().stream().anyMatch(JobHistory.Run::running));
         model.addAttribute("refreshMillis", refreshInterval.toMillis());
         model.addAttribute("previousMonth", YearMonth.from(today).minusMonths(1));
         model.addAttribute("today", today);
@@ -87,10 +101,12 @@ class JobController {
 
     @GetMapping("/jobs/{id}")
     String job(@PathVariable String id, Model model) {
-        ExecutionView execution = jobControl.find(WebParameters.id(id))
+        JobHistory.Run run = history.run(WebParameters.id(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such execution"));
+        ExecutionView execution = run.execution();
         model.addAttribute("execution", execution);
-        model.addAttribute("refreshing", execution.status().isRunning());
+        model.addAttribute("run", run);
+        model.addAttribute("refreshing", run.running());
         model.addAttribute("refreshMillis", refreshInterval.toMillis());
         return "job";
     }
@@ -100,7 +116,7 @@ class JobController {
     @ResponseBody
     List<Progress> progress(@RequestParam String ids) {
         List<String> asked = List.of(ids.split(",", -1));
-        if (asked.size() > PAGE) {
+        if (asked.size() > PROGRESS_LIMIT) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "too many executions");
         }
         return asked.stream().map(WebParameters::id).distinct().map(jobControl::find).flatMap(Optional::stream)

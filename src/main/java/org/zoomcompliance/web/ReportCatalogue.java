@@ -20,8 +20,8 @@ import org.zoomcompliance.config.Policy;
 @ConditionalOnWebApplication
 class ReportCatalogue {
 
-    /** Rows of a deviations page, at most. */
-    static final int DEVIATION_PAGE = 1000;
+    /** Rows of a deviations page. */
+    static final int DEVIATION_PAGE = 25;
 
     /** A registered workbook. */
     record Report(long id, YearMonth month, int version, String path, String sha256, long sizeBytes,
@@ -66,49 +66,84 @@ class ReportCatalogue {
                 Date.valueOf(month.atDay(1)));
     }
 
-    /** Open deviations of a month, optionally of one rule and one severity. */
-    long countOpen(YearMonth month, String rule, String severity) {
+    /** Open deviations that match the filter (its status aside). */
+    long countOpen(DeviationFilter filter) {
         List<Object> arguments = new ArrayList<>();
-        String where = where(month, rule, severity, arguments);
+        String where = where(filter.anyStatus(), arguments);
         return jdbc.queryForObject("select count(*) from " + OpenDeviations.VIEW + where, Long.class,
                 arguments.toArray());
     }
 
-    /** Deviations of the previous month a month resolved, optionally of one rule and one severity. */
-    long countResolved(YearMonth month, String rule, String severity) {
+    /** Deviations of the previous month the month resolved that match the filter (its status aside). */
+    long countResolved(DeviationFilter filter) {
         List<Object> arguments = new ArrayList<>();
-        String where = where(month, rule, severity, arguments);
+        String where = where(filter.anyStatus(), arguments);
         arguments.add(OpenDeviations.RESOLVED);
         return jdbc.queryForObject("select count(*) from deviation" + where + " and status = ?", Long.class,
                 arguments.toArray());
     }
 
-    /** A month's deviations, optionally of one rule and one severity: open ones most severe first, then resolved. */
-    List<Deviation> deviations(YearMonth month, String rule, String severity) {
+    /** Deviations that match the filter, its status included: the rows the pages and the export list. */
+    long count(DeviationFilter filter) {
         List<Object> arguments = new ArrayList<>();
-        String where = where(month, rule, severity, arguments);
-        arguments.add(DEVIATION_PAGE);
+        String where = where(filter, arguments);
+        return jdbc.queryForObject("select count(*) from deviation" + where, Long.class, arguments.toArray());
+    }
+
+    /**
+     * One page of the deviations that match the filter, as the workbook orders them: open ones first, most severe
+     * first, then by rule and date; then the resolved ones.
+     */
+    List<Deviation> deviations(DeviationFilter filter, int offset, int limit) {
+        List<Object> arguments = new ArrayList<>();
+        String where = where(filter, arguments);
+        arguments.add(limit);
+        arguments.add(offset);
         return jdbc.query("select rule_code, severity, status, occurred_at, meeting_id, topic, host_email, profile, evidence"
                         + " from deviation" + where
                         + " order by status = '" + OpenDeviations.RESOLVED + "',"
                         + " case severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, rule_code,"
-                        + " occurred_at nulls last, id limit ?",
+                        + " occurred_at nulls last, id limit ? offset ?",
                 (rs, row) -> new Deviation(rs.getString("rule_code"), rs.getString("severity"), rs.getString("status"),
                         local(rs.getObject("occurred_at", OffsetDateTime.class)), rs.getString("meeting_id"), rs.getString("topic"),
                         rs.getString("host_email"), rs.getString("profile"), rs.getString("evidence")),
                 arguments.toArray());
     }
 
-    private static String where(YearMonth month, String rule, String severity, List<Object> arguments) {
+    /** The month's newest workbook still held, if any. */
+    Optional<Report> workbook(YearMonth month) {
+        return jdbc.query("select id, month, version, path, sha256, size_bytes, generated_at from report"
+                        + " where month = ? and purged_at is null order by version desc limit 1",
+                (rs, row) -> report(rs), Date.valueOf(month.atDay(1))).stream().findFirst();
+    }
+
+    private static String where(DeviationFilter filter, List<Object> arguments) {
         StringBuilder where = new StringBuilder(" where month = ?");
-        arguments.add(Date.valueOf(month.atDay(1)));
-        if (rule != null) {
-            where.append(" and rule_code = ?");
-            arguments.add(rule);
+        arguments.add(Date.valueOf(filter.month().atDay(1)));
+        if (DeviationFilter.OPEN.equals(filter.status())) {
+            where.append(" and status in (").append(String.join(", ",
+                    OpenDeviations.STATUSES.stream().map(status -> "?").toList())).append(")");
+            arguments.addAll(OpenDeviations.STATUSES);
+        } else if (DeviationFilter.RESOLVED.equals(filter.status())) {
+            where.append(" and status = ?");
+            arguments.add(OpenDeviations.RESOLVED);
         }
-        if (severity != null) {
+        if (filter.rule() != null) {
+            where.append(" and rule_code = ?");
+            arguments.add(filter.rule());
+        }
+        if (filter.severity() != null) {
             where.append(" and severity = ?");
-            arguments.add(severity);
+            arguments.add(filter.severity());
+        }
+        if (filter.host() != null) {
+            // part of the host's e-mail, whatever the case; '_' is a letter of an e-mail, not a wildcard
+            where.append(" and host_email ilike ? escape '!'");
+            arguments.add("%" + filter.host().replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%");
+        }
+        if (filter.meetingId() != null) {
+            where.append(" and meeting_id = ?");
+            arguments.add(filter.meetingId());
         }
         return where.toString();
     }

@@ -60,7 +60,7 @@ public class WebSecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator", "/actuator/**").denyAll()
-                        .requestMatchers("/reports", "/reports/**", "/deviations").hasRole("DPO")
+                        .requestMatchers("/reports", "/reports/**", "/deviations", "/deviations/**").hasRole("DPO")
                         .requestMatchers("/subjects", "/subjects/**").hasRole("DPO")
                         .requestMatchers("/jobs", "/jobs/**").hasRole("OPERATOR")
                         .requestMatchers("/", "/audit").hasAnyRole("DPO", "OPERATOR")

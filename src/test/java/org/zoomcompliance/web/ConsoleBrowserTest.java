@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -15,17 +17,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobRequest;
+import org.zoomcompliance.support.EvaluatedMonths;
 import org.zoomcompliance.support.StandInJobs;
 import org.zoomcompliance.support.TestHomes;
 import org.zoomcompliance.support.WebIntegrationTest;
@@ -147,6 +157,213 @@ class ConsoleBrowserTest extends WebIntegrationTest {
         await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElement(By.cssSelector("#execution [data-field=status]"))
                 .getText().equals("COMPLETED"));
         assertThat(browser.findElements(By.cssSelector("script[src$='refresh.js']"))).isEmpty();
+    }
+
+    @Test
+    void theStartPageShowsTheLatestWorkbookItsOpenHighCountTheLastNightJobsToLookAtAndTheWeeksQuarantine()
+            throws Exception {
+        // given September 2026 evaluated: 3 open HIGH, 1 HIGH resolved, 1 open LOW; its workbook generated last
+        YearMonth september = YearMonth.of(2026, 9);
+        EvaluatedMonths.mark(jdbc, september);
+        deviation(september, "RECORDING_CLOUD", "HIGH", "NEW", "dashboard 1", "111", "a@example.org", "held");
+        deviation(september, "RECORDING_CLOUD", "HIGH", "ONGOING", "dashboard 2", "112", "a@example.org", "held");
+        deviation(september, "RECORDING_NOT_ALLOWED_FOR_PROFILE", "HIGH", "NEW", "dashboard 3", "113", "b@example.org", "student");
+        deviation(september, "RECORDING_CLOUD", "HIGH", "RESOLVED", "dashboard 4", "114", "a@example.org", "gone");
+        deviation(september, "CLIENT_OUTDATED", "LOW", "NEW", "dashboard 5", null, "c@example.org", "5.1.0");
+        TestWorkbooks.Registered workbook = TestWorkbooks.register(jdbc, home, september, 1);
+        // a night stopped by an operator (Spring Batch says so with an exception's class name)
+        JobExecution night = plant("nightlyJob", "date", "2026-11-01", BatchStatus.STOPPED,
+                "org.springframework.batch.core.job.JobInterruptedException");
+        // a job that failed, one running without progress since yesterday
+        JobExecution failed = jobControl.run(new JobRequest(StandInJobs.FLAKY,
+                new JobParametersBuilder().addString("key", "dashboard-failed").toJobParameters()), "setup");
+        JobExecution stuck = plant("standInStuckJob", "key", "dashboard-stuck", BatchStatus.STARTED, "");
+        jdbc.update("update batch_job_execution set start_time = ?, last_updated = ?, end_time = null where job_execution_id = ?",
+                LocalDateTime.of(2026, 11, 1, 6, 0), LocalDateTime.of(2026, 11, 1, 6, 5), stuck.getId());
+        // files quarantined on 1 November and 28 October (this week: the clock reads 2 November), one on 20 October
+        long first = quarantined("dashboard-first.csv", "2026-11-01T08:00:00Z");
+        long second = quarantined("dashboard-second.csv", "2026-10-28T08:00:00Z");
+        long older = quarantined("dashboard-older.csv", "2026-10-20T08:00:00Z");
+
+        try {
+            // when the DPO signs in
+            browser.get(url("/"));
+            assertThat(browser.findElement(By.id("institution")).getText()).isEqualTo("Institution");
+            assertThat(browser.findElement(By.id("product")).getText()).contains("zoom-compliance");
+            signIn(DPO, DPO_PASSWORD);
+
+            // then
+            assertThat(browser.findElement(By.id("latest-workbook-link")).getText()).isEqualTo("2026-09 (version 1)");
+            assertThat(browser.findElement(By.id("latest-workbook-link")).getAttribute("href"))
+                    .endsWith("/reports/" + workbook.id() + "/download");
+            assertThat(browser.findElement(By.id("open-high-count")).getText()).isEqualTo("3");
+            assertThat(browser.findElement(By.id("open-high")).getAttribute("href"))
+                    .endsWith("/deviations?month=2026-09&severity=HIGH&status=open");
+            assertThat(browser.findElement(By.id("last-nightly-status")).getText()).isEqualTo("STOPPED");
+            assertThat(browser.findElement(By.id("last-nightly")).getText()).contains("date=2026-11-01");
+            assertThat(browser.findElement(By.id("last-nightly-message")).getText())
+                    .isEqualTo("stopped by an operator or by a shutdown of the application; restart it to go on");
+            assertThat(browser.findElement(By.id("problem-" + failed.getId())).getText())
+                    .contains(StandInJobs.FLAKY, "FAILED", "stand-in failure for dashboard-failed");
+            assertThat(browser.findElement(By.id("problem-" + stuck.getId())).getText())
+                    .contains("standInStuckJob", "STUCK (STARTED)", "2026-11-01 07:00:00");
+            assertThat(browser.findElement(By.id("quarantined-count")).getText()).isEqualTo("2");
+            assertThat(browser.findElement(By.id("quarantined-" + first)).getText())
+                    .contains("dashboard-first.csv", "2026-11-01 09:00:00", "no known export header");
+            assertThat(browser.findElements(By.id("quarantined-" + second))).hasSize(1);
+            assertThat(browser.findElements(By.id("quarantined-" + older))).isEmpty();
+            assertThat(browser.findElement(By.id("zone")).getText()).isEqualTo("Times in Europe/Paris");
+            assertThat(browser.findElements(By.cssSelector("a[href='/jobs']"))).isEmpty();
+        } finally {
+            jdbc.update("update batch_job_execution set status = 'ABANDONED', end_time = start_time where job_execution_id = ?",
+                    stuck.getId());
+        }
+    }
+
+    @Test
+    void deviationsOpenOnTheLastEvaluatedMonthAPageAtATimeFilterAndExportAsCsv() throws Exception {
+        // given October 2026, evaluated, with 30 deviations, and November, the current month, evaluated so far
+        YearMonth october = YearMonth.of(2026, 10);
+        EvaluatedMonths.mark(jdbc, october);
+        EvaluatedMonths.mark(jdbc, october.plusMonths(1));
+        deviation(october.plusMonths(1), "RECORDING_CLOUD", "HIGH", "NEW", "november 1", "82000000001", "alice@exemple.fr", "held");
+        for (int i = 1; i <= 8; i++) {
+            deviation(october, "RECORDING_CLOUD", "HIGH", "NEW", "cloud " + i, "8100000000" + i, "alice@exemple.fr",
+                    "held in the cloud " + i);
+        }
+        for (int i = 1; i <= 2; i++) {
+            deviation(october, "RECORDING_CLOUD", "HIGH", "RESOLVED", "cloud gone " + i, "8200000000" + i,
+                    "alice@exemple.fr", "no longer held " + i);
+        }
+        for (int i = 1; i <= 12; i++) {
+            deviation(october, "MEETING_PMI_USED", "MEDIUM", "ONGOING", "pmi " + i, "830000000" + (10 + i),
+                    "bob_b@exemple.fr", "personal room " + i);
+        }
+        String[] topics = {"=HYPERLINK(\"http://x\")", "+cmd", "-2", "@SUM(A1)", "plain", "also plain"};
+        for (int i = 1; i <= 6; i++) {
+            jdbc.update("insert into deviation (month, rule_code, subject, severity, status, meeting_id, host_email, topic,"
+                    + " evidence) values (?, 'CLIENT_OUTDATED', ?, 'LOW', 'NEW', ?, 'carol@exemple.fr', ?, ?)",
+                    october.atDay(1), "client " + i, "8400000000" + i, topics[i - 1], "client 5.1." + i);
+        }
+        for (int i = 1; i <= 2; i++) {
+            deviation(october, "CLIENT_OUTDATED", "LOW", "RESOLVED", "client gone " + i, "8500000000" + i,
+                    "bob_b@exemple.fr", "updated " + i);
+        }
+        TestWorkbooks.Registered workbook = TestWorkbooks.register(jdbc, home, october, 1);
+
+        // when the DPO opens Deviations
+        browser.get(url("/deviations"));
+        signIn(DPO, DPO_PASSWORD);
+
+        // then it shows October (November is still in progress), 25 rows of 30, the most severe first
+        assertThat(browser.findElement(By.id("month")).getText()).isEqualTo("2026-10");
+        assertThat(browser.findElement(By.id("counts")).getText()).isEqualTo("26 deviation(s) open, 4 resolved this month.");
+        assertThat(browser.findElement(By.id("rows")).getText()).startsWith("Rows 1–25 of 30.");
+        assertThat(rows()).hasSize(25);
+        assertThat(rows().get(0).getText()).startsWith("RECORDING_CLOUD HIGH NEW");
+        assertThat(browser.findElement(By.id("page-info")).getText()).isEqualTo("Page 1 of 2");
+        assertThat(browser.findElement(By.id("workbook-link")).getAttribute("href"))
+                .endsWith("/reports/" + workbook.id() + "/download");
+
+        // and the second page: the last open one (LOW), then the 4 resolved
+        browser.findElement(By.id("next-page")).click();
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("page-info")).getText().equals("Page 2 of 2"));
+        assertThat(browser.findElement(By.id("rows")).getText()).startsWith("Rows 26–30 of 30.");
+        assertThat(rows()).extracting(WebElement::getText).satisfiesExactly(
+                row -> assertThat(row).startsWith("CLIENT_OUTDATED LOW NEW"),
+                row -> assertThat(row).startsWith("RECORDING_CLOUD HIGH RESOLVED"),
+                row -> assertThat(row).startsWith("RECORDING_CLOUD HIGH RESOLVED"),
+                row -> assertThat(row).startsWith("CLIENT_OUTDATED LOW RESOLVED"),
+                row -> assertThat(row).startsWith("CLIENT_OUTDATED LOW RESOLVED"));
+        assertThat(browser.findElements(By.id("next-page"))).isEmpty();
+
+        // and filtered: resolved ones; then bob's open ones; then one meeting ID typed as Zoom shows it
+        filter("filter-status", "resolved", null, null);
+        assertThat(browser.findElement(By.id("rows")).getText()).startsWith("Rows 1–4 of 4.");
+        filter("filter-status", "open", "filter-host", "BOB_B@");
+        assertThat(browser.findElement(By.id("rows")).getText()).startsWith("Rows 1–12 of 12.");
+        assertThat(rows()).allSatisfy(row -> assertThat(row.getText()).contains("MEETING_PMI_USED", "bob_b@exemple.fr"));
+        assertThat(browser.findElements(By.id("pages"))).isEmpty();
+        browser.findElement(By.id("filter-host")).clear();
+        filter("filter-status", "", "filter-meeting", "810 0000 0003");
+        assertThat(rows()).extracting(WebElement::getText).singleElement().asString().contains("81000000003", "held in the cloud 3");
+
+        // and the LOW ones exported as CSV: every row of the filter, formulas defused
+        browser.findElement(By.id("filter-meeting")).clear();
+        new Select(browser.findElement(By.id("filter-severity"))).selectByValue("LOW");
+        browser.findElement(By.id("filter")).click();
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("rows")).getText().startsWith("Rows 1–8 of 8."));
+        browser.findElement(By.id("export")).click();
+        Path csv = downloads.resolve("deviations-2026-10.csv");
+        await().atMost(PATIENCE).until(() -> Files.exists(csv) && Files.readString(csv).lines().count() == 9);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("\uFEFF\"Month\",\"Rule\",\"Severity\",\"Status\",\"Occurred (Europe/Paris)\","
+                + "\"Meeting ID\",\"Topic\",\"Host\",\"Profile\",\"Evidence\"");
+        assertThat(lines.subList(1, 9)).allSatisfy(line -> assertThat(line).startsWith("\"2026-10\",\"CLIENT_OUTDATED\",\"LOW\","));
+        assertThat(lines).contains(
+                "\"2026-10\",\"CLIENT_OUTDATED\",\"LOW\",\"NEW\",\"\",\"84000000001\",\"'=HYPERLINK(\"\"http://x\"\")\","
+                        + "\"carol@exemple.fr\",\"\",\"client 5.1.1\"",
+                "\"2026-10\",\"CLIENT_OUTDATED\",\"LOW\",\"NEW\",\"\",\"84000000002\",\"'+cmd\",\"carol@exemple.fr\",\"\",\"client 5.1.2\"",
+                "\"2026-10\",\"CLIENT_OUTDATED\",\"LOW\",\"NEW\",\"\",\"84000000003\",\"'-2\",\"carol@exemple.fr\",\"\",\"client 5.1.3\"",
+                "\"2026-10\",\"CLIENT_OUTDATED\",\"LOW\",\"NEW\",\"\",\"84000000004\",\"'@SUM(A1)\",\"carol@exemple.fr\",\"\",\"client 5.1.4\"");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'REPORT_DOWNLOAD'"
+                + " and target = 'deviations 2026-10 (8 rows)' and actor = ?", Long.class, DPO)).isEqualTo(1);
+
+        // and the way back from the workbooks
+        browser.get(url("/reports"));
+        browser.findElement(By.id("deviations-2026-10-v1")).click();
+        await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/deviations?month=2026-10"));
+    }
+
+    private List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#deviations tbody tr"));
+    }
+
+    /** Chooses a status (and types in a text field, if any) and filters, waiting for the page to come back. */
+    private void filter(String select, String value, String field, String text) {
+        new Select(browser.findElement(By.id(select))).selectByValue(value);
+        if (field != null) {
+            browser.findElement(By.id(field)).clear();
+            browser.findElement(By.id(field)).sendKeys(text);
+        }
+        WebElement before = browser.findElement(By.id("filters"));
+        browser.findElement(By.id("filter")).click();
+        await().atMost(PATIENCE).until(() -> isStale(before));
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isDisplayed();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        }
+    }
+
+    /** An execution as Spring Batch records it, planted with the status and exit description given. */
+    private JobExecution plant(String jobName, String parameter, String value, BatchStatus status, String description) {
+        JobParameters parameters = new JobParametersBuilder().addString(parameter, value).toJobParameters();
+        JobInstance instance = jobRepository.createJobInstance(jobName, parameters);
+        JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        execution.setStartTime(LocalDateTime.now().minusMinutes(5));
+        execution.setEndTime(status.isRunning() ? null : LocalDateTime.now());
+        execution.setStatus(status);
+        execution.setExitStatus(new ExitStatus(status.name(), description));
+        jobRepository.update(execution);
+        return execution;
+    }
+
+    private long quarantined(String fileName, String at) {
+        return jdbc.queryForObject("insert into source_file (sha256, file_name, kind, status, reasons, ingested_at, finished_at)"
+                        + " values (?, ?, 'UNKNOWN', 'QUARANTINED', 'no known export header', ?::timestamptz, ?::timestamptz)"
+                        + " returning id", Long.class,
+                TestWorkbooks.sha256(fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8)), fileName, at, at);
+    }
+
+    private void deviation(YearMonth month, String rule, String severity, String status, String subject,
+            String meetingId, String host, String evidence) {
+        jdbc.update("insert into deviation (month, rule_code, subject, severity, status, meeting_id, host_email, evidence)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", month.atDay(1), rule, subject, severity, status, meetingId, host, evidence);
     }
 
     private void signIn(String user, String password) {

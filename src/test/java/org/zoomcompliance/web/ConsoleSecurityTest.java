@@ -27,7 +27,7 @@ class ConsoleSecurityTest extends WebIntegrationTest {
     private static final RequestPostProcessor AS_OPERATOR = user(OPERATOR).roles("OPERATOR");
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/reports", "/reports/1/download", "/deviations", "/jobs", "/jobs/1", "/audit"})
+    @ValueSource(strings = {"/", "/reports", "/reports/1/download", "/deviations", "/deviations/export.csv?month=2026-10", "/jobs", "/jobs/1", "/audit"})
     void anonymousVisitorsAreSentToSignIn(String page) throws Exception {
         // when / then
         mvc.perform(get(page)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
@@ -75,6 +75,7 @@ class ConsoleSecurityTest extends WebIntegrationTest {
         mvc.perform(get("/reports").with(AS_OPERATOR)).andExpect(status().isForbidden());
         mvc.perform(get("/reports/1/download").with(AS_OPERATOR)).andExpect(status().isForbidden());
         mvc.perform(get("/deviations").with(AS_OPERATOR)).andExpect(status().isForbidden());
+        mvc.perform(get("/deviations/export.csv").param("month", "2026-10").with(AS_OPERATOR)).andExpect(status().isForbidden());
     }
 
     @Test
@@ -98,7 +99,10 @@ class ConsoleSecurityTest extends WebIntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"/reports/abc/download", "/reports/-1/download", "/reports/1234567890123456789/download",
         "/jobs/1%3Cscript%3E", "/deviations?month=2026-13", "/deviations?month=<script>alert(1)</script>",
-        "/deviations?month=2026-10&rule=x'or'1", "/deviations?month=2026-10&severity=SEVERE"})
+        "/deviations?month=2026-10&rule=x'or'1", "/deviations?month=2026-10&severity=SEVERE",
+        "/deviations?month=2026-10&host=x'or'1", "/deviations?month=2026-10&host=%25", "/deviations?month=2026-10&page=0",
+        "/deviations?month=2026-10&status=x'or'1", "/deviations?month=2026-10&meeting=1'or'1",
+        "/deviations/export.csv?month=2026-10&host=x'or'1"})
     void forgedIdsAndMonthsGetA400ThatDoesNotRepeatThem(String url) throws Exception {
         // when / then
         RequestPostProcessor who = url.startsWith("/jobs") ? AS_OPERATOR : AS_DPO;

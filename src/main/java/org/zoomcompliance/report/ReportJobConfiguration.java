@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.zoomcompliance.infrastructure.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.policy.LoadedPolicy;
 import org.zoomcompliance.policy.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 
@@ -44,9 +45,10 @@ public class ReportJobConfiguration {
 
     @Bean
     DpoWorkbook dpoWorkbook(DataSource dataSource, PlatformTransactionManager transactionManager, Policy policy,
-            PseudonymKeyStore pseudonymKeyStore, Clock clock,
+            LoadedPolicy loadedPolicy, PseudonymKeyStore pseudonymKeyStore, Clock clock,
             @Value("${zoom-compliance.report.max-rows-per-sheet:" + SheetWriter.EXCEL_MAX_ROWS + "}") int maxRows) {
-        return new DpoWorkbook(dataSource, transactionManager, policy, pseudonymKeyStore, clock, maxRows);
+        return new DpoWorkbook(dataSource, transactionManager, policy, loadedPolicy.values(), pseudonymKeyStore, clock,
+                maxRows);
     }
 
     @Bean

@@ -14,8 +14,10 @@ import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.report.SheetWriter.Column;
 
 /**
- * The record of processing: purposes, data, the policy and the exports the month was judged on, pseudonymisation
- * and keys, retention set and applied, rules not evaluated. Its sentences are message keys ({@code
+ * The record of processing (GDPR art. 30, the CNIL template's fields): controller and DPO contact, purposes, legal
+ * basis, categories of data subjects and of data, recipients, transfers outside the EU/EEA and their safeguards,
+ * security measures, the policy and the exports the month was judged on, pseudonymisation and keys, retention set
+ * and applied, rules not evaluated. Its sentences are message keys ({@code
  * report.register.*}), in the workbook's language.
  */
 final class RegisterSheet implements Sheet {
@@ -26,11 +28,17 @@ final class RegisterSheet implements Sheet {
 
     private final SheetSql sql;
     private final Policy policy;
+    private final Map<String, String> settings;
     private final PseudonymKeyStore keys;
 
-    RegisterSheet(SheetSql sql, Policy policy, PseudonymKeyStore keys) {
+    /**
+     * @param settings the effective policy values by key path ({@code LoadedPolicy.values()}), which hold the
+     *                 record's free texts ({@code register.*}, {@code subject-rights.*}; docs/policy.md)
+     */
+    RegisterSheet(SheetSql sql, Policy policy, Map<String, String> settings, PseudonymKeyStore keys) {
         this.sql = sql;
         this.policy = policy;
+        this.settings = Map.copyOf(settings);
         this.keys = keys;
     }
 
@@ -64,14 +72,33 @@ final class RegisterSheet implements Sheet {
     }
 
     private void processing(Rows rows, Period period) {
+        String contact = setting("register.controller-contact");
         rows.row("processing", rows.text("controller"), policy.institution().name(), null,
-                rows.text("controller.detail"));
+                contact != null ? contact : rows.text("controller.detail"));
+        rows.row("processing", rows.text("dpo"), text(rows, "subject-rights.dpo-contact", "processing.default.dpo"),
+                null, source(rows, "subject-rights.dpo-contact"));
         for (String purpose : List.of("compliance", "security", "transfers")) {
             rows.row("processing", rows.text("purpose"), rows.text("purpose." + purpose), null,
                     rows.text("purpose." + purpose + ".detail"));
         }
         rows.row("processing", rows.text("data"), rows.text("data.value"), null,
                 rows.text(policy.participants().pseudonymiseEmails() ? "data.detail.emails" : "data.detail"));
+        rows.row("processing", rows.text("legal-basis"),
+                text(rows, "subject-rights.legal-basis", "processing.default.legal-basis"), null,
+                source(rows, "subject-rights.legal-basis"));
+        rows.row("processing", rows.text("data-subjects"),
+                text(rows, "register.data-subjects", "report.register.default.data-subjects"), null,
+                source(rows, "register.data-subjects"));
+        rows.row("processing", rows.text("recipients"),
+                text(rows, "subject-rights.recipients", "processing.default.recipients"), null,
+                source(rows, "subject-rights.recipients"));
+        rows.row("processing", rows.text("transfers"), period.evaluated()
+                ? rows.text("transfers.value", sql.count("transfers-outside", period.parameters()))
+                : rows.messages().get("report.not-evaluated"), null,
+                text(rows, "register.transfer-safeguards", "report.register.default.transfer-safeguards"));
+        rows.row("processing", rows.text("security"),
+                text(rows, "register.security-measures", "report.register.default.security-measures"), null,
+                source(rows, "register.security-measures"));
         List<Object[]> evaluatedUnder = sql.list("policy", period.parameters(), (rs, i) -> new Object[] {
             rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)});
         if (evaluatedUnder.isEmpty()) {
@@ -98,6 +125,23 @@ final class RegisterSheet implements Sheet {
                     : rows.text("retention-check.inventory", facts.recordingsCheckInventory().toString()),
                     facts.recordingsCheckedOn(), rows.text("retention-check.detail"));
         }
+    }
+
+    /** A free text of the policy, or null when left empty. */
+    private String setting(String key) {
+        String value = settings.get(key);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A free text of the policy, else the standard text of {@code standardKey} in the workbook's language. */
+    private String text(Rows rows, String key, String standardKey) {
+        String value = setting(key);
+        return value != null ? value : rows.messages().get(standardKey);
+    }
+
+    /** Where a text comes from: the policy key that sets it, or that it is the standard text. */
+    private String source(Rows rows, String key) {
+        return rows.text(setting(key) != null ? "setting" : "setting.default", key);
     }
 
     private void pseudonymisation(Rows rows, Period period) {

@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.config.LoadedPolicy;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 
@@ -44,9 +45,9 @@ public class ReportJobConfiguration {
 
     @Bean
     DpoWorkbook dpoWorkbook(DataSource dataSource, PlatformTransactionManager transactionManager, Policy policy,
-            PseudonymKeyStore pseudonymKeyStore, Clock clock,
+            LoadedPolicy loadedPolicy, PseudonymKeyStore pseudonymKeyStore, Clock clock,
             PipelineSettings settings) {
-        return new DpoWorkbook(dataSource, transactionManager, policy, pseudonymKeyStore, clock,
+        return new DpoWorkbook(dataSource, transactionManager, policy, loadedPolicy.values(), pseudonymKeyStore, clock,
                 settings.report().maxRowsPerSheet());
     }
 

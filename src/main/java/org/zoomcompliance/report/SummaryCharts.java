@@ -7,6 +7,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.Units;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFLineProperties;
 import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
@@ -44,18 +45,24 @@ final class SummaryCharts {
     static final int BAR_COLOUR = 0x2E75B6;
     static final List<Integer> TREND_COLOURS = List.of(0xC55A11, 0x548235, 0x7030A0);
 
-    /** Widths of the tables' columns, in characters; long labels and reasons wrap. */
-    private static final int[] TABLE_WIDTHS = {40, 18, 26, 11, 16};
-    private static final int[] WRAPPED_COLUMNS = {0, 2, 4};
-    /** The charts' columns, right of a narrow gap after the tables. */
-    static final int CHART_FIRST_COLUMN = TABLE_WIDTHS.length + 1;
+    /**
+     * Widths of the tables' columns, in characters (the per-rule table's six: rule, severity, evaluated, this
+     * month, previous month, resolved); long labels and reasons wrap.
+     */
+    private static final int[] TABLE_WIDTHS = {40, 18, 22, 11, 16, 10};
+    private static final int[] WRAPPED_COLUMNS = {0, 2, 4, 5};
+    /**
+     * The charts' columns, right after the tables; the charts start a little inside the first one, which leaves a
+     * gap after the tables' last column.
+     */
+    static final int CHART_FIRST_COLUMN = TABLE_WIDTHS.length;
     static final int CHART_COLUMNS = 10;
+    private static final int CHART_INSET_EMU = 6 * Units.EMU_PER_POINT;
     static final int CHART_LAST_COLUMN = CHART_FIRST_COLUMN + CHART_COLUMNS - 1;
     private static final int CHART_COLUMN_WIDTH = 7;
-    private static final int GAP_WIDTH = 2;
     /** Rows of the bar chart, then of the line chart below it: both on the first page. */
     private static final int BAR_ROWS = 22;
-    private static final int LINE_ROWS = 18;
+    private static final int LINE_ROWS = 16;
 
     private final XSSFSheet sheet;
     private final YearMonth month;
@@ -68,12 +75,20 @@ final class SummaryCharts {
         this.messages = messages;
     }
 
+    /** The width in characters of the first {@code columns} table columns together (a merged cell's). */
+    static int tableWidth(int columns) {
+        int width = 0;
+        for (int column = 0; column < columns; column++) {
+            width += TABLE_WIDTHS[column];
+        }
+        return width;
+    }
+
     /** Fixed column widths, and wrapped text in the columns whose labels run long. */
     void layOut(CellStyles styles) {
         for (int column = 0; column < TABLE_WIDTHS.length; column++) {
             sheet.setColumnWidth(column, TABLE_WIDTHS[column] * 256);
         }
-        sheet.setColumnWidth(TABLE_WIDTHS.length, GAP_WIDTH * 256);
         for (int column = CHART_FIRST_COLUMN; column <= CHART_LAST_COLUMN; column++) {
             sheet.setColumnWidth(column, CHART_COLUMN_WIDTH * 256);
         }
@@ -97,7 +112,7 @@ final class SummaryCharts {
 
     /** Horizontal bars of one count per rule: categories and counts in the given rows and columns. */
     void perRule(int firstRow, int lastRow, int categoryColumn, int valueColumn) {
-        XSSFChart chart = drawing().createChart(drawing().createAnchor(0, 0, 0, 0, CHART_FIRST_COLUMN, 0,
+        XSSFChart chart = drawing().createChart(drawing().createAnchor(CHART_INSET_EMU, 0, 0, 0, CHART_FIRST_COLUMN, 0,
                 CHART_LAST_COLUMN + 1, BAR_ROWS));
         chart.setTitleText(messages.get("report.summary.chart.per-rule", month.toString()));
         chart.setTitleOverlay(false);
@@ -132,7 +147,7 @@ final class SummaryCharts {
      * above): a month without a value is a gap, not a zero.
      */
     void trend(int firstRow, int lastRow, int categoryColumn, List<Integer> valueColumns) {
-        XSSFChart chart = drawing().createChart(drawing().createAnchor(0, 0, 0, 0, CHART_FIRST_COLUMN, BAR_ROWS + 1,
+        XSSFChart chart = drawing().createChart(drawing().createAnchor(CHART_INSET_EMU, 0, 0, 0, CHART_FIRST_COLUMN, BAR_ROWS + 1,
                 CHART_LAST_COLUMN + 1, BAR_ROWS + 1 + LINE_ROWS));
         chart.setTitleText(messages.get("report.summary.chart.trend"));
         chart.setTitleOverlay(false);

@@ -35,7 +35,6 @@ final class SummarySheet implements Sheet {
     static final int TOP_HOSTS = 5;
     /** The executive summary's sentences span the tables' columns, A to E. */
     private static final int SENTENCE_LAST_COLUMN = 4;
-    private static final int SENTENCE_WIDTH = 111;
 
     private final SheetSql sql;
     private final Policy policy;
@@ -111,7 +110,8 @@ final class SummarySheet implements Sheet {
             charts.layOut(styles);
             // the sentences span columns A to E: as tall as their text over that width, not over column A's
             for (Row row : sentences) {
-                row.setHeightInPoints(SheetWriter.lines(row.getCell(0), SENTENCE_WIDTH) * SheetWriter.LINE_POINTS);
+                row.setHeightInPoints(SheetWriter.lines(row.getCell(0),
+                        SummaryCharts.tableWidth(SENTENCE_LAST_COLUMN + 1)) * SheetWriter.LINE_POINTS);
             }
             context.page().apply(sheet);
             charts.perRule(rulesFirst, rulesLast, 0, 3);

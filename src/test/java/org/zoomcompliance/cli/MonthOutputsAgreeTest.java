@@ -240,8 +240,8 @@ class MonthOutputsAgreeTest extends WebIntegrationTest {
 
     /** The console's per-rule line: the rule, its open deviations, those resolved this month. */
     private static Pattern ruleLine(String rule, int open, int resolved) {
-        return Pattern.compile("<tr id=\"rule-" + rule + "\">\\s*<td>" + rule + "</td>\\s*<td>" + open
-                + "</td>\\s*<td>" + resolved + "</td>");
+        return Pattern.compile("<tr id=\"rule-" + rule + "\">\\s*<td[^>]*>" + rule + "</td>\\s*<td[^>]*>" + open
+                + "</td>\\s*<td[^>]*>" + resolved + "</td>");
     }
 
     /** A Summary rule line after its code and severity: evaluated, this month, previous month, resolved. */

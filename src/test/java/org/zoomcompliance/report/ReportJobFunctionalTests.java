@@ -19,6 +19,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Cell;
@@ -41,6 +43,7 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTLineChart;
 import org.openxmlformats.schemas.drawingml.x2006.chart.STBarGrouping;
 import org.zoomcompliance.config.Language;
+import org.zoomcompliance.config.LoadedPolicy;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
 import org.zoomcompliance.support.EvaluatedMonths;
@@ -57,6 +60,9 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
 
     @Autowired
     PseudonymKeyStore keyStore;
+
+    @Autowired
+    LoadedPolicy loadedPolicy;
 
     @Autowired
     DataSource dataSource;
@@ -265,7 +271,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         jdbc.update("update deviation set status = 'RESOLVED' where month = ? and rule_code = 'RECORDING_CLOUD'",
                 month.atDay(1));
         Policy french = inLanguage(policy, Language.FR);
-        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, french, keyStore, Clock.systemUTC(),
+        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, french, loadedPolicy.values(), keyStore, Clock.systemUTC(),
                 SheetWriter.EXCEL_MAX_ROWS);
         Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
 
@@ -424,6 +430,72 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         }
     }
 
+    @Test
+    void theRegisterIsARecordOfProcessingFromThePolicysTextsOrTheStandardOnes() throws Exception {
+        // given May 2034 evaluated, one meeting whose media went outside the EU/EEA (and one through the EU), and a
+        // policy that sets the DPO's contact and the security measures but leaves the other texts empty
+        YearMonth month = YearMonth.of(2034, 5);
+        OffsetDateTime start = LocalDateTime.of(2034, 5, 12, 9, 0).atZone(policy.zone()).toOffsetDateTime();
+        jdbc.update("insert into meeting_transfer (month, meeting_id, meeting_start, host_email, data_centre,"
+                + " country, region, participants) values (?, '93400000051', ?, 'prof@exemple.fr', 'SC (Top)',"
+                + " 'US', 'OTHER', 3), (?, '93400000051', ?, 'prof@exemple.fr', 'Ashburn (IAD)', 'US', 'OTHER', 1),"
+                + " (?, '93400000052', ?, 'prof@exemple.fr', 'Germany (FR)', 'DE', 'EU_EEA', 9)",
+                month.atDay(1), start, month.atDay(1), start, month.atDay(1), start.plusHours(2));
+        EvaluatedMonths.mark(jdbc, month);
+        Map<String, String> settings = new TreeMap<>(loadedPolicy.values());
+        settings.put("subject-rights.dpo-contact", "dpo@exemple.fr");
+        settings.put("register.security-measures", "Chiffrement des disques; accès par VPN");
+
+        // when the month's workbook is written in English and in French
+        byte[] english = write(inLanguage(policy, Language.EN), settings, month);
+        byte[] french = write(inLanguage(policy, Language.FR), settings, month);
+
+        // then the Register gives each field of the record, the policy's text where it sets one, else the standard
+        // text saying which key would set it
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+            Sheet register = workbook.getSheet("Register");
+            assertThat(cells(labelRow(register, "Data Protection Officer"))).containsExactly("Processing",
+                    "Data Protection Officer", "dpo@exemple.fr", "", "policy key subject-rights.dpo-contact");
+            assertThat(cells(labelRow(register, "Legal basis"))).containsExactly("Processing", "Legal basis",
+                    "Legal obligation and task in the public interest: accountability of the controller (GDPR art."
+                            + " 5(2), 6(1)(c) and (e), 24 and 32).", "",
+                    "policy key subject-rights.legal-basis not set: the standard text");
+            assertThat(cells(labelRow(register, "Categories of data subjects")).get(2)).isEqualTo("Staff, students and"
+                    + " external participants of the institution's Zoom meetings and webinars; holders of the"
+                    + " institution's Zoom accounts");
+            assertThat(cells(labelRow(register, "Recipients")).get(2)).isEqualTo("The Data Protection Officer and the"
+                    + " IT operators of the institution; no one outside it.");
+            assertThat(cells(labelRow(register, "Transfers outside the EU/EEA"))).containsExactly("Processing",
+                    "Transfers outside the EU/EEA", "1 meeting this month without an adequacy decision or to an"
+                            + " unknown region (see Transfers)", "",
+                    "Not set in the policy (register.transfer-safeguards): state the safeguards of the Zoom contract"
+                            + " for data centres outside the EU/EEA, such as the standard contractual clauses (GDPR"
+                            + " art. 46)");
+            assertThat(cells(labelRow(register, "Security measures"))).containsExactly("Processing",
+                    "Security measures", "Chiffrement des disques; accès par VPN", "",
+                    "policy key register.security-measures");
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(french))) {
+            Sheet register = workbook.getSheet("Registre");
+            assertThat(cells(labelRow(register, "Délégué à la protection des données")).get(2))
+                    .isEqualTo("dpo@exemple.fr");
+            assertThat(cells(labelRow(register, "Transferts hors UE/EEE")).get(2)).isEqualTo("1 réunion ce mois-ci sans"
+                    + " décision d\u2019adéquation ou vers une région inconnue (voir Transferts)");
+            assertThat(cells(labelRow(register, "Base légale")).get(4))
+                    .isEqualTo("clé de politique subject-rights.legal-basis non renseignée : le texte standard");
+        }
+    }
+
+    /** A row's cells as text, "" for an empty one, up to its last cell. */
+    private static List<String> cells(Row row) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < row.getLastCellNum(); i++) {
+            Cell cell = row.getCell(i);
+            cells.add(cell == null || cell.getCellType() != CellType.STRING ? "" : cell.getStringCellValue());
+        }
+        return cells;
+    }
+
     private void hostDeviation(YearMonth month, String rule, String severity, String status, OffsetDateTime at,
             String host) {
         jdbc.update("insert into deviation (month, rule_code, subject, severity, status, occurred_at, meeting_id,"
@@ -445,7 +517,12 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
 
     /** The month's workbook written by a workbook of that policy, outside the report job. */
     private byte[] write(Policy under, YearMonth month) throws IOException {
-        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, under, keyStore, Clock.systemUTC(),
+        return write(under, loadedPolicy.values(), month);
+    }
+
+    /** The same, with the policy's free texts ({@code register.*}, {@code subject-rights.*}) of {@code settings}. */
+    private byte[] write(Policy under, Map<String, String> settings, YearMonth month) throws IOException {
+        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, under, settings, keyStore, Clock.systemUTC(),
                 SheetWriter.EXCEL_MAX_ROWS);
         Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -468,7 +545,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
                 + " 'HIGH', 'NEW', ?, '93100000081', 'Oral', 'guest@gmail.com', null, 'guest@gmail.com hosted 2 meeting(s)')",
                 month.atDay(1), at);
         deviation(month, "SENSITIVE_TOPIC", "93100000082@a", "MEDIUM", at, "Jury", "topic contains 'jury'");
-        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, policy, keyStore, Clock.systemUTC(),
+        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, policy, loadedPolicy.values(), keyStore, Clock.systemUTC(),
                 SheetWriter.EXCEL_MAX_ROWS);
         Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
 
@@ -564,7 +641,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         for (int i = 0; i < 7; i++) {
             deviation(month, "CLIENT_OUTDATED", "split-" + i, "MEDIUM", at.plusMinutes(i), "Topic " + i, "5.1.0");
         }
-        DpoWorkbook small = new DpoWorkbook(dataSource, transactionManager, policy, keyStore, Clock.systemUTC(), 4);
+        DpoWorkbook small = new DpoWorkbook(dataSource, transactionManager, policy, loadedPolicy.values(), keyStore, Clock.systemUTC(), 4);
         Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
 
         // when the workbook is written

@@ -315,6 +315,86 @@ class ConsoleBrowserTest extends WebIntegrationTest {
         await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/deviations?month=2026-10"));
     }
 
+    @Test
+    void jobsShowANightsRunsUnderItWithWhatItDidAManualIngestAsOneRunAndARunningJobRefreshesInTheList() {
+        // given a night that ingested 3 files (one quarantined), evaluated August 2026 (2 open, 1 resolved) and
+        // purged 120 rows; then an operator's ingest of 2 files
+        YearMonth august = YearMonth.of(2026, 8);
+        EvaluatedMonths.mark(jdbc, august);
+        deviation(august, "RECORDING_CLOUD", "HIGH", "NEW", "night 1", "86000000001", "a@example.org", "held");
+        deviation(august, "RECORDING_CLOUD", "HIGH", "ONGOING", "night 2", "86000000002", "a@example.org", "held");
+        deviation(august, "RECORDING_CLOUD", "HIGH", "RESOLVED", "night 3", "86000000003", "a@example.org", "gone");
+        JobExecution night = plant("nightlyJob", "date", "2026-09-01", BatchStatus.STARTED, "");
+        JobExecution firstFile = ingested("night-a.csv", "COMPLETED", null);
+        JobExecution quarantinedFile = ingested("night-b.csv", "QUARANTINED", "no known export header");
+        ingested("night-c.csv", "COMPLETED", null);
+        JobExecution evaluation = plant(JobRequest.EVALUATE_JOB, "month", "2026-08", BatchStatus.COMPLETED, "");
+        JobExecution retention = plant(JobRequest.RETENTION_JOB, "asOf", "2026-09-01", BatchStatus.COMPLETED, "");
+        jdbc.update("insert into retention_purge (table_name, rows_removed, cut_off, job_execution_id)"
+                + " values ('participant', 100, now(), ?), ('sign_in', 20, now(), ?)", retention.getId(), retention.getId());
+        night.setStatus(BatchStatus.COMPLETED);
+        night.setExitStatus(ExitStatus.COMPLETED);
+        night.setEndTime(LocalDateTime.now());
+        jobRepository.update(night);
+        JobExecution manualFirst = ingested("manual-a.csv", "COMPLETED", null);
+        JobExecution manualLast = ingested("manual-b.csv", "COMPLETED", null);
+
+        // when an operator opens Jobs, the nightly runs only
+        browser.get(url("/jobs?job=nightlyJob"));
+        signIn(OPERATOR, OPERATOR_PASSWORD);
+
+        // then the night has its summary, its runs under it
+        assertThat(browser.findElement(By.id("summary-" + night.getId())).getText()).isEqualTo(
+                "3 file(s) ingested, 1 quarantined; evaluated 2026-08: 2 open, 1 resolved; 120 row(s) purged. Its 5 run(s)");
+        assertThat(browser.findElements(By.id("execution-" + firstFile.getId()))).isEmpty();
+        browser.findElement(By.id("execution-" + night.getId())).findElement(By.tagName("a")).click();
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.id("night-summary")).isEmpty());
+        assertThat(browser.findElement(By.id("night-files")).getText())
+                .isEqualTo("3 file(s) ingested, 1 quarantined, 0 failed (left in the inbox)");
+        assertThat(browser.findElement(By.id("night-month-2026-08")).getText())
+                .isEqualTo("month 2026-08 evaluated (COMPLETED): 2 deviation(s) open, 1 resolved this month");
+        assertThat(browser.findElement(By.id("night-purged")).getText()).isEqualTo("120 row(s) purged by retention");
+        assertThat(browser.findElement(By.id("child-" + quarantinedFile.getId())).getText())
+                .contains("QUARANTINED", "night-b.csv", "quarantined: no known export header");
+        assertThat(browser.findElements(By.cssSelector("#night-runs tbody tr"))).hasSize(5);
+        assertThat(browser.findElement(By.id("child-" + evaluation.getId())).getText()).contains("month=2026-08");
+
+        // and the operator's ingest is one run of 2 files
+        browser.get(url("/jobs?job=ingestFileJob"));
+        assertThat(browser.findElement(By.id("ingest-run-" + manualLast.getId())).getText())
+                .startsWith(manualFirst.getId() + "–" + manualLast.getId() + " ingest (inbox) COMPLETED 2 file(s), 0 quarantined");
+
+        // and a job running is shown refreshing in the list without a reload, until it ends
+        gate.close();
+        jobControl.runInBackground(new JobRequest(StandInJobs.BLOCKING,
+                new JobParametersBuilder().addString("key", "browser-list-progress").toJobParameters()), "setup");
+        await().atMost(PATIENCE).until(() -> !jobRepository.findRunningJobExecutions(StandInJobs.BLOCKING).isEmpty());
+        JobExecution running = jobRepository.findRunningJobExecutions(StandInJobs.BLOCKING).iterator().next();
+        await().atMost(PATIENCE).until(() -> !jobRepository.getJobExecution(running.getId()).getStepExecutions().isEmpty());
+        long step = jobRepository.getJobExecution(running.getId()).getStepExecutions().iterator().next().getId();
+        browser.get(url("/jobs?job=" + StandInJobs.BLOCKING));
+        By read = By.cssSelector("#execution-" + running.getId() + " [data-field=read]");
+        assertThat(browser.findElement(read).getText()).isEqualTo("0");
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+        jdbc.update("update batch_step_execution set read_count = 7 where step_execution_id = ?", step);
+        await().atMost(PATIENCE).until(() -> browser.findElement(read).getText().equals("7"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+        gate.open();
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElement(
+                By.cssSelector("#execution-" + running.getId() + " [data-field=status]")).getText().equals("COMPLETED"));
+    }
+
+    /** A per-file ingest as its job records it, with its source file. */
+    private JobExecution ingested(String fileName, String fileStatus, String reasons) {
+        JobExecution execution = plant(JobRequest.INGEST_FILE_JOB, "sha256", fileName + "-" + System.nanoTime(),
+                BatchStatus.COMPLETED, "");
+        jdbc.update("insert into source_file (sha256, file_name, kind, status, reasons, job_execution_id)"
+                        + " values (?, ?, 'UNKNOWN', ?, ?, ?)",
+                TestWorkbooks.sha256((fileName + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                fileName, fileStatus, reasons, execution.getId());
+        return execution;
+    }
+
     private List<WebElement> rows() {
         return browser.findElements(By.cssSelector("#deviations tbody tr"));
     }

@@ -44,8 +44,12 @@ public record PipelineSettings(
     public record Report(@DefaultValue("1048576") @Min(2) @Max(1_048_576) int maxRowsPerSheet) {
     }
 
-    /** Console: how often a running job's page refreshes, and the sign-in throttle. */
-    public record Console(@DefaultValue("2s") Duration refreshInterval, @Valid @DefaultValue SignIn signIn) {
+    /**
+     * Console: how often a running job's page refreshes, how long a running job may record no progress before the
+     * start page calls it stuck, and the sign-in throttle.
+     */
+    public record Console(@DefaultValue("2s") Duration refreshInterval, @DefaultValue("1h") Duration stuckAfter,
+            @Valid @DefaultValue SignIn signIn) {
     }
 
     /** Sign-in throttle: failures before each attempt waits {@code delay}, and the lockout after twice as many. */

@@ -11,10 +11,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
 import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.month.OpenDeviations;
@@ -72,12 +72,12 @@ class Dashboard {
     private final Duration stuckAfter;
 
     Dashboard(JdbcTemplate jdbc, MonthRegister register, JobControl jobControl, Clock clock,
-            @Value("${zoom-compliance.console.stuck-after:1h}") Duration stuckAfter) {
+            PipelineSettings settings) {
         this.jdbc = jdbc;
         this.register = register;
         this.jobControl = jobControl;
         this.clock = clock;
-        this.stuckAfter = stuckAfter;
+        this.stuckAfter = settings.console().stuckAfter();
     }
 
     /** The workbook generated last and still held (a purged one cannot be downloaded). */

@@ -28,6 +28,7 @@ class PipelineSettingsTest {
             assertThat(settings.retention().batchSize()).isEqualTo(10_000);
             assertThat(settings.report().maxRowsPerSheet()).isEqualTo(1_048_576);
             assertThat(settings.console().refreshInterval()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(settings.console().stuckAfter()).isEqualTo(Duration.ofHours(1));
             assertThat(settings.console().signIn()).isEqualTo(new PipelineSettings.SignIn(5, Duration.ofSeconds(1),
                     Duration.ofMinutes(15)));
             assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(60));

@@ -174,7 +174,7 @@ public class SubjectFinder {
         // participant e-mails kept in clear when the policy says so (participants.pseudonymise-emails: false)
         Map<String, Set<Long>> rows = new TreeMap<>();
         Set<String> names = new TreeSet<>();
-        for (String table : List.of("participant_join", "dashboard_participant")) {
+        for (String table : List.of("participant_join", "dashboard_participant", "webinar_registration")) {
             jdbc.query("select id, name from " + table + " where (key_version, email_pseudonym) in ("
                     + values(pseudonyms) + ") or email_pseudonym = ?", row -> {
                         rows.computeIfAbsent(table, t -> new TreeSet<>()).add(row.getLong(1));

@@ -297,6 +297,25 @@ class SubjectRequestsFunctionalTests extends PipelineIntegrationTest {
         return reports.producedBy(execution).orElseThrow();
     }
 
+    @Test
+    void aWebinarRegistrationIsThePersonsOwnFoundByHerEmailAndErasedWithHer() throws Exception {
+        // given a webinar registration report (the real report's shape) naming her and another registrant
+        Path exports = Files.createTempDirectory(home.root(), "webinar");
+        copy("registration_report_92000000077.csv", exports.resolve("registration_report_92000000077.csv"));
+        assertThat(ingestion.ingest(List.of(exports)).allCompleted()).isTrue();
+
+        // when she is looked up by e-mail, then erased
+        SubjectFinder.Findings findings = finder.find(SubjectRequest.email("Nadia.Webinaire@exemple.fr"));
+        SubjectErasure.Receipt receipt = erasure.erase(SubjectRequest.email("nadia.webinaire@exemple.fr"), "test");
+
+        // then her registration was hers, and only it is gone
+        assertThat(findings.candidates()).singleElement().satisfies(candidate ->
+                assertThat(candidate.person().ids("webinar_registration")).hasSize(1));
+        assertThat(receipt.removed()).containsEntry("webinar_registration", 1);
+        assertThat(jdbc.queryForList("select name from webinar_registration where webinar_id = '92000000077'",
+                String.class)).containsExactly("Oscar Reste");
+    }
+
     private List<String> recordingDeviations() {
         return jdbc.queryForList("select evidence from deviation where month = ? and rule_code = 'RECORDING_BY_NON_HOST'",
                 String.class, MONTH.atDay(1));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zoomcompliance.pseudonymisation.KeyManagement;
 import org.zoomcompliance.pseudonymisation.PseudonymKey;
+import org.zoomcompliance.schema.StoredTable;
 import picocli.CommandLine.Command;
 
 /** {@code keys}: the pseudonymisation key. */
@@ -31,13 +32,17 @@ final class KeysCommand extends CommandGroup {
                 out.flush();
                 return ExitCodes.OK;
             }
-            out.printf("%-8s %-8s %-20s %12s %12s %12s %13s  %s%n", "version", "current", "created", "participants",
-                    "dashboard", "sign-ins", "registrations", "source");
+            // one column per table holding pseudonyms, named as in SQL (docs/guide-export-kind.md)
+            StringBuilder header = new StringBuilder(String.format("%-8s %-8s %-20s", "version", "current", "created"));
+            KeyManagement.KEYED_TABLES.forEach(table -> header.append(' ').append(column(table, table.sqlName())));
+            out.println(header.append("  source"));
             for (KeyManagement.KeyStatus key : keys) {
-                out.printf("%-8d %-8s %-20s %12d %12d %12d %13d  %s%n", key.version(), key.current() ? "yes" : "",
-                        key.created() == null ? "-" : key.created().toString().replaceFirst("\\.\\d+Z$", "Z"),
-                        key.usage().participantJoin(), key.usage().dashboardParticipant(), key.usage().signIn(),
-                        key.usage().webinarRegistration(), key.source());
+                StringBuilder line = new StringBuilder(String.format("%-8d %-8s %-20s", key.version(),
+                        key.current() ? "yes" : "",
+                        key.created() == null ? "-" : key.created().toString().replaceFirst("\\.\\d+Z$", "Z")));
+                KeyManagement.KEYED_TABLES.forEach(table -> line.append(' ')
+                        .append(column(table, String.valueOf(key.usage().rows(table)))));
+                out.println(line.append("  ").append(key.source()));
                 if (key.problem() != null) {
                     out.println("         problem: " + key.problem());
                     problems++;
@@ -45,6 +50,11 @@ final class KeysCommand extends CommandGroup {
             }
             out.flush();
             return problems == 0 ? ExitCodes.OK : fail(ExitCodes.CONFIGURATION, problems + " key version(s) unusable");
+        }
+
+        /** {@code text} right-aligned in the column of {@code table}, as wide as the table's name. */
+        private static String column(StoredTable table, String text) {
+            return String.format("%" + table.sqlName().length() + "s", text);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zoomcompliance.schema.StoredTable;
 import org.zoomcompliance.month.MonthWindow;
 import org.zoomcompliance.config.Policy;
 
@@ -73,7 +74,7 @@ public class AddressLookup {
         }
         List<Integer> missing = new ArrayList<>();
         for (Map.Entry<Integer, KeyManagement.KeyUsage> used : keys.usage().entrySet()) {
-            if (!held.contains(used.getKey()) && used.getValue().dashboardParticipant() + used.getValue().signIn() > 0) {
+            if (!held.contains(used.getKey()) && used.getValue().rows(StoredTable.DASHBOARD_PARTICIPANT) + used.getValue().rows(StoredTable.SIGN_IN) > 0) {
                 missing.add(used.getKey());
             }
         }

@@ -3,6 +3,8 @@ package org.zoomcompliance.pseudonymisation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +21,9 @@ import org.zoomcompliance.schema.StoredTable;
 @Component
 public class KeyManagement {
 
-    /** The tables whose rows carry the key version their pseudonyms were made with ({@link KeyUsage}'s order). */
-    static final List<String> KEYED_TABLES = StoredTable.names(Trait.PSEUDONYMISED);
+    /** The tables whose rows carry the key version their pseudonyms were made with. */
+    public static final List<StoredTable> KEYED_TABLES = Arrays.stream(StoredTable.values())
+            .filter(table -> table.is(Trait.PSEUDONYMISED)).toList();
 
     private final PseudonymKeyStore keyStore;
     private final JdbcTemplate jdbc;
@@ -30,17 +33,22 @@ public class KeyManagement {
         this.jdbc = jdbc;
     }
 
-    /** How many stored rows of each keyed table use one key version. */
-    public record KeyUsage(long participantJoin, long dashboardParticipant, long signIn, long webinarRegistration) {
+    /** How many stored rows of each keyed table ({@link #KEYED_TABLES}) use one key version. */
+    public record KeyUsage(Map<StoredTable, Long> rows) {
 
-        public static final KeyUsage NONE = new KeyUsage(0, 0, 0, 0);
+        public static final KeyUsage NONE = new KeyUsage(Map.of());
 
-        public KeyUsage(long participantJoin, long dashboardParticipant, long signIn) {
-            this(participantJoin, dashboardParticipant, signIn, 0);
+        public KeyUsage {
+            rows = Map.copyOf(rows);
+        }
+
+        /** The rows of {@code table} made with this version (0 for a table without pseudonyms). */
+        public long rows(StoredTable table) {
+            return rows.getOrDefault(table, 0L);
         }
 
         public long total() {
-            return participantJoin + dashboardParticipant + signIn + webinarRegistration;
+            return rows.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
@@ -51,6 +59,15 @@ public class KeyManagement {
      */
     public record KeyStatus(int version, String source, Instant created, boolean current, KeyUsage usage,
             String problem) {
+
+        /** The source of a version that stored rows use but no key exists for (destroyed, or lost). */
+        public static final String MISSING = "missing";
+
+        /** Whether the key itself is held (else only rows made with it remain). */
+        public boolean held() {
+            return !MISSING.equals(source);
+        }
+
     }
 
     /** Every key version the store holds or stored rows use, oldest first. */
@@ -65,7 +82,7 @@ public class KeyManagement {
         }
         usage.forEach((version, rows) -> {
             if (!seen.contains(version)) {
-                statuses.add(new KeyStatus(version, "missing", null, false, rows,
+                statuses.add(new KeyStatus(version, KeyStatus.MISSING, null, false, rows,
                         "no key for this version: its pseudonyms can no longer be looked up"));
             }
         });
@@ -88,16 +105,16 @@ public class KeyManagement {
 
     /** Stored rows per key version, across the keyed tables. */
     public Map<Integer, KeyUsage> usage() {
-        Map<Integer, long[]> counts = new TreeMap<>();
-        for (int table = 0; table < KEYED_TABLES.size(); table++) {
-            int column = table;
-            jdbc.query("select key_version, count(*) from " + KEYED_TABLES.get(table)
+        Map<Integer, Map<StoredTable, Long>> counts = new TreeMap<>();
+        for (StoredTable table : KEYED_TABLES) {
+            jdbc.query("select key_version, count(*) from " + table.sqlName()
                     + " where key_version is not null group by key_version", row -> {
-                counts.computeIfAbsent(row.getInt(1), version -> new long[KEYED_TABLES.size()])[column] = row.getLong(2);
+                counts.computeIfAbsent(row.getInt(1), version -> new EnumMap<>(StoredTable.class))
+                        .put(table, row.getLong(2));
             });
         }
         Map<Integer, KeyUsage> usage = new TreeMap<>();
-        counts.forEach((version, c) -> usage.put(version, new KeyUsage(c[0], c[1], c[2], c[3])));
+        counts.forEach((version, rows) -> usage.put(version, new KeyUsage(rows)));
         return usage;
     }
 

@@ -24,7 +24,7 @@ import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.month.MonthWindow;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.policy.RuleTexts;
-import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
+import org.zoomcompliance.pseudonymisation.KeyManagement;
 
 /**
  * Writes the DPO workbook of a month: its {@link Sheet}s in order, the Summary with its charts on an XSSF template,
@@ -53,7 +53,7 @@ final class DpoWorkbook {
      *                 texts
      */
     DpoWorkbook(DataSource dataSource, PlatformTransactionManager transactions, Policy policy,
-            Map<String, String> settings, PseudonymKeyStore keys, Clock clock, int maxRowsPerSheet) {
+            Map<String, String> settings, KeyManagement keys, Clock clock, int maxRowsPerSheet) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // PostgreSQL streams a result set through a cursor only inside a transaction and with a fetch size.
         jdbc.setFetchSize(FETCH_SIZE);

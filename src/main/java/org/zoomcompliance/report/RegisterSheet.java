@@ -10,7 +10,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.month.MonthFacts;
 import org.zoomcompliance.config.Policy;
-import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
+import org.zoomcompliance.pseudonymisation.KeyManagement;
 import org.zoomcompliance.report.SheetWriter.Column;
 
 /**
@@ -29,13 +29,13 @@ final class RegisterSheet implements Sheet {
     private final SheetSql sql;
     private final Policy policy;
     private final Map<String, String> settings;
-    private final PseudonymKeyStore keys;
+    private final KeyManagement keys;
 
     /**
      * @param settings the effective policy values by key path ({@code LoadedPolicy.values()}), which hold the
      *                 record's free texts ({@code register.*}, {@code subject-rights.*}; docs/policy.md)
      */
-    RegisterSheet(SheetSql sql, Policy policy, Map<String, String> settings, PseudonymKeyStore keys) {
+    RegisterSheet(SheetSql sql, Policy policy, Map<String, String> settings, KeyManagement keys) {
         this.sql = sql;
         this.policy = policy;
         this.settings = Map.copyOf(settings);
@@ -148,21 +148,18 @@ final class RegisterSheet implements Sheet {
         rows.row("pseudonymisation", rows.text("method"), "HMAC-SHA-256", null, rows.text("method.detail"));
         rows.row("pseudonymisation", rows.text("emails"), rows.text(policy.participants().pseudonymiseEmails()
                 ? "emails.pseudonymised" : "emails.kept"), null, rows.text("emails.detail"));
-        Set<Integer> inData = new TreeSet<>(sql.list("key-versions", period.parameters(), (rs, i) -> rs.getInt(1)));
-        Set<Integer> known = new TreeSet<>();
-        for (PseudonymKeyStore.KeyInfo key : keys.status()) {
-            known.add(key.version());
+        // every key version held or used by a stored row (KeyManagement knows which tables hold pseudonyms)
+        for (KeyManagement.KeyStatus key : keys.status()) {
+            if (!key.held()) {
+                rows.row("pseudonymisation", rows.text("key", String.valueOf(key.version())), rows.text("key.destroyed"),
+                        null, rows.text("key.destroyed.detail"));
+                continue;
+            }
             String state = (key.current() ? "key.current" : "key.previous")
-                    + (inData.contains(key.version()) ? ".in-data" : ".unused");
+                    + (key.usage().total() > 0 ? ".in-data" : ".unused");
             rows.row("pseudonymisation", rows.text("key", String.valueOf(key.version())), rows.text(state),
                     key.created() == null ? null : key.created().atZone(period.zone()).toLocalDate(),
                     rows.text(key.current() ? "key.current.detail" : "key.previous.detail"));
-        }
-        for (int version : inData) {
-            if (!known.contains(version)) {
-                rows.row("pseudonymisation", rows.text("key", String.valueOf(version)), rows.text("key.destroyed"),
-                        null, rows.text("key.destroyed.detail"));
-            }
         }
     }
 

@@ -24,7 +24,7 @@ import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.config.LoadedPolicy;
 import org.zoomcompliance.config.Policy;
-import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
+import org.zoomcompliance.pseudonymisation.KeyManagement;
 
 /**
  * The {@code reportJob}: one step that builds a month's DPO workbook, publishes it atomically and registers it.
@@ -45,9 +45,9 @@ public class ReportJobConfiguration {
 
     @Bean
     DpoWorkbook dpoWorkbook(DataSource dataSource, PlatformTransactionManager transactionManager, Policy policy,
-            LoadedPolicy loadedPolicy, PseudonymKeyStore pseudonymKeyStore, Clock clock,
+            LoadedPolicy loadedPolicy, KeyManagement keyManagement, Clock clock,
             PipelineSettings settings) {
-        return new DpoWorkbook(dataSource, transactionManager, policy, loadedPolicy.values(), pseudonymKeyStore, clock,
+        return new DpoWorkbook(dataSource, transactionManager, policy, loadedPolicy.values(), keyManagement, clock,
                 settings.report().maxRowsPerSheet());
     }
 

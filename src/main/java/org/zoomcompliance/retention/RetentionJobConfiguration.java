@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -29,6 +30,7 @@ import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.config.Policy;
+import org.zoomcompliance.schema.StoredTable;
 import org.zoomcompliance.policy.PolicyEvaluation;
 import org.zoomcompliance.pseudonymisation.KeyManagement;
 
@@ -109,42 +111,43 @@ class RetentionJobConfiguration {
                     and (p.join_time is null or p.join_time < coalesce(t.end_time, t.start_time) + interval '1 day'))""";
 
     /**
-     * Every purge in the order it runs: participant rows before the meetings they keep alive, at the limits of
-     * {@code retention.*} (docs/policy.md, "Keys").
+     * Every purge in the order it runs: the tables whose limit {@link StoredTable} declares, participant rows
+     * before the meetings they keep alive (docs/policy.md, "Keys"), then deviations, processed files and reports.
      */
     static List<Purge> purges(JdbcTemplate jdbc, Policy policy, HomeFolder home) {
         ZoneId zone = policy.zone();
         Policy.Retention limits = policy.retention();
         Function<Instant, Object> instant = Timestamp::from;
         Function<Instant, Object> date = cutOff -> LocalDate.ofInstant(cutOff, zone);
-        // A join is as old as the moment that places it in its month (docs/months.md), else its file's arrival.
-        String joinAge = "coalesce(zc_join_moment(t.meeting_start, t.join_time), f.ingested_at) < ?";
-        return List.of(
-                new TablePurge(jdbc, zone, "participant_join",
-                        "participant_join t join source_file f on f.id = t.source_file_id", joinAge, instant,
-                        limits.participantDays()),
-                new TablePurge(jdbc, zone, "dashboard_participant",
-                        "dashboard_participant t join source_file f on f.id = t.source_file_id", joinAge, instant,
-                        limits.participantDays()),
-                new TablePurge(jdbc, zone, "webinar_registration",
-                        "webinar_registration t join source_file f on f.id = t.source_file_id",
-                        "coalesce(t.webinar_start, t.registration_time, f.ingested_at) < ?", instant,
-                        limits.participantDays()),
-                new TablePurge(jdbc, zone, "meeting", "meeting t", """
-                        t.start_time < ?
-                        and not exists (select 1 from participant_join p where %s)
-                        and not exists (select 1 from dashboard_participant p where %s)"""
-                        .formatted(OF_THIS_OCCURRENCE, OF_THIS_OCCURRENCE), instant, limits.participantDays()),
-                new TablePurge(jdbc, zone, "sign_in", "sign_in t", "t.event_time < ?", instant, limits.signInDays()),
-                new TablePurge(jdbc, zone, "operation_log", "operation_log t", "t.event_time < ?", instant,
-                        limits.operationLogDays()),
-                new TablePurge(jdbc, zone, "quarantined_row", "quarantined_row t", "t.quarantined_at < ?", instant,
-                        limits.quarantineDays()),
-                // A month of deviations goes as a whole, once its last day is past the limit.
-                new TablePurge(jdbc, zone, "deviation", "deviation t", "(t.month + interval '1 month')::date <= ?",
-                        date, limits.deviationDays()),
-                new ProcessedFilePurge(home.processed(), zone, limits.processedFileDays()),
-                new ReportPurge(jdbc, home.root(), zone, limits.reportDays()));
+        List<Purge> purges = new ArrayList<>();
+        for (StoredTable table : StoredTable.values()) {
+            if (table != StoredTable.MEETING) {
+                table.retentionDays(limits).ifPresent(days -> purges.add(rowPurge(jdbc, zone, table, days)));
+            }
+        }
+        purges.add(new TablePurge(jdbc, zone, StoredTable.MEETING.sqlName(), "meeting t", """
+                t.start_time < ?
+                and not exists (select 1 from participant_join p where %s)
+                and not exists (select 1 from dashboard_participant p where %s)"""
+                .formatted(OF_THIS_OCCURRENCE, OF_THIS_OCCURRENCE), instant,
+                StoredTable.MEETING.retentionDays(limits).orElseThrow()));
+        // A month of deviations goes as a whole, once its last day is past the limit.
+        purges.add(new TablePurge(jdbc, zone, "deviation", "deviation t", "(t.month + interval '1 month')::date <= ?",
+                date, limits.deviationDays()));
+        purges.add(new ProcessedFilePurge(home.processed(), zone, limits.processedFileDays()));
+        purges.add(new ReportPurge(jdbc, home.root(), zone, limits.reportDays()));
+        return List.copyOf(purges);
+    }
+
+    /**
+     * A table's rows older than {@code days} by the moment that places them in their month (docs/months.md), else,
+     * for a row whose export gave no time, by its file's arrival. The moment names the table's own columns, so it is
+     * written unqualified here, the table being the only one in scope outside the file's lookup.
+     */
+    private static TablePurge rowPurge(JdbcTemplate jdbc, ZoneId zone, StoredTable table, int days) {
+        String expired = "coalesce(%s, (select f.ingested_at from source_file f where f.id = t.source_file_id)) < ?"
+                .formatted(table.moment());
+        return new TablePurge(jdbc, zone, table.sqlName(), table.sqlName() + " t", expired, Timestamp::from, days);
     }
 
     private static JobParametersValidator asOfValidator() {

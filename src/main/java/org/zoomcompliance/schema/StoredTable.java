@@ -3,30 +3,38 @@ package org.zoomcompliance.schema;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
+import org.zoomcompliance.config.Policy;
 
 /**
  * The tables ingestion writes export rows to, each declared once with what the other capabilities need to know of
  * it (docs/guide-export-kind.md): the moment a row belongs to, whether its rows carry pseudonyms made with a key
  * version (key management, the Register), whether they are a person's own rows (access, erasure) and whether a
- * restriction hides them. {@code StoredTableTest} checks the declarations against the migrated schema, so a new
- * table with pseudonyms cannot be left out of key management.
+ * restriction hides them, and the {@code retention.*} limit after which retention deletes them. {@code StoredTableTest}
+ * checks the declarations against the migrated schema, so a new table with pseudonyms cannot be left out of key
+ * management, nor a person's rows out of retention.
  */
 public enum StoredTable {
 
-    MEETING("meeting", "start_time"),
-    PARTICIPANT_JOIN("participant_join", StoredTable.JOIN_MOMENT, Trait.PSEUDONYMISED, Trait.PERSONAL,
+    MEETING("meeting", "start_time", Policy.Retention::participantDays),
+    PARTICIPANT_JOIN("participant_join", StoredTable.JOIN_MOMENT, Policy.Retention::participantDays,
+            Trait.PSEUDONYMISED, Trait.PERSONAL, Trait.RESTRICTABLE),
+    DASHBOARD_PARTICIPANT("dashboard_participant", StoredTable.JOIN_MOMENT, Policy.Retention::participantDays,
+            Trait.PSEUDONYMISED, Trait.PERSONAL, Trait.RESTRICTABLE),
+    SIGN_IN("sign_in", "event_time", Policy.Retention::signInDays, Trait.PSEUDONYMISED, Trait.PERSONAL,
             Trait.RESTRICTABLE),
-    DASHBOARD_PARTICIPANT("dashboard_participant", StoredTable.JOIN_MOMENT, Trait.PSEUDONYMISED, Trait.PERSONAL,
-            Trait.RESTRICTABLE),
-    SIGN_IN("sign_in", "event_time", Trait.PSEUDONYMISED, Trait.PERSONAL, Trait.RESTRICTABLE),
-    WEBINAR_REGISTRATION("webinar_registration", "coalesce(webinar_start, registration_time)", Trait.PSEUDONYMISED,
-            Trait.PERSONAL),
-    ZOOM_USER("zoom_user", "snapshot_date", Trait.PERSONAL),
-    HOST_ACTIVITY("host_activity", "snapshot_date", Trait.PERSONAL),
-    RECORDING("recording", "start_time"),
-    OPERATION_LOG("operation_log", "event_time"),
-    QUARANTINED_ROW("quarantined_row", "quarantined_at", Trait.PERSONAL);
+    WEBINAR_REGISTRATION("webinar_registration", "coalesce(webinar_start, registration_time)",
+            Policy.Retention::participantDays, Trait.PSEUDONYMISED, Trait.PERSONAL),
+    // A users export is a snapshot: the latest one says who has an account today, so snapshots are replaced by
+    // later ones and removed by an erasure, not aged out (docs/policy.md, "Keys").
+    ZOOM_USER("zoom_user", "snapshot_date", null, Trait.PERSONAL),
+    HOST_ACTIVITY("host_activity", "snapshot_date", null, Trait.PERSONAL),
+    // The recordings inventory is what RECORDING_RETENTION_EXCEEDED judges; it holds no participant.
+    RECORDING("recording", "start_time", null),
+    OPERATION_LOG("operation_log", "event_time", Policy.Retention::operationLogDays),
+    QUARANTINED_ROW("quarantined_row", "quarantined_at", Policy.Retention::quarantineDays, Trait.PERSONAL);
 
     /** The moment a participant's row belongs to (docs/months.md): its join, else its occurrence's start. */
     static final String JOIN_MOMENT = "zc_join_moment(meeting_start, join_time)";
@@ -44,10 +52,12 @@ public enum StoredTable {
     private final String sqlName;
     private final String moment;
     private final Set<Trait> traits;
+    private final ToIntFunction<Policy.Retention> retentionDays;
 
-    StoredTable(String sqlName, String moment, Trait... traits) {
+    StoredTable(String sqlName, String moment, ToIntFunction<Policy.Retention> retentionDays, Trait... traits) {
         this.sqlName = sqlName;
         this.moment = moment;
+        this.retentionDays = retentionDays;
         this.traits = traits.length == 0 ? EnumSet.noneOf(Trait.class) : EnumSet.copyOf(Arrays.asList(traits));
     }
 
@@ -59,6 +69,11 @@ public enum StoredTable {
     /** The SQL expression of the moment (a timestamp or a date) one of its rows belongs to. */
     public String moment() {
         return moment;
+    }
+
+    /** The days its rows are kept under {@code limits}, or empty when retention does not age them out. */
+    public Optional<Integer> retentionDays(Policy.Retention limits) {
+        return Optional.ofNullable(retentionDays).map(days -> days.applyAsInt(limits));
     }
 
     public boolean is(Trait trait) {

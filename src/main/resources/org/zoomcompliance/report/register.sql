@@ -4,13 +4,6 @@
 -- name: policy
 select policy_sha256, policy_origin, evaluated_at from evaluation_policy where month = :month
 
--- name: key-versions
--- every table holding pseudonyms made with a key version
-select key_version from participant_join where key_version is not null
-union select key_version from dashboard_participant where key_version is not null
-union select key_version from sign_in where key_version is not null
-union select key_version from webinar_registration where key_version is not null
-
 -- name: purges
 select table_name, rows_removed, cut_off, purged_at
   from retention_purge

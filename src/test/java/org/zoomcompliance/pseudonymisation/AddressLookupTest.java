@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.zoomcompliance.schema.StoredTable;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 
@@ -172,7 +173,7 @@ class AddressLookupTest extends PipelineIntegrationTest {
         assertThat(new KeyManagement(store, jdbc).status()).filteredOn(key -> key.version() == 1).singleElement()
                 .satisfies(key -> {
                     assertThat(key.source()).isEqualTo("missing");
-                    assertThat(key.usage().dashboardParticipant()).isPositive();
+                    assertThat(key.usage().rows(StoredTable.DASHBOARD_PARTICIPANT)).isPositive();
                     assertThat(key.problem()).contains("no key");
                 });
     }

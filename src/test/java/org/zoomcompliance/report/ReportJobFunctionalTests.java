@@ -45,7 +45,7 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.STBarGrouping;
 import org.zoomcompliance.config.Language;
 import org.zoomcompliance.config.LoadedPolicy;
 import org.zoomcompliance.config.Policy;
-import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
+import org.zoomcompliance.pseudonymisation.KeyManagement;
 import org.zoomcompliance.support.EvaluatedMonths;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 import org.zoomcompliance.support.TestPolicies;
@@ -59,7 +59,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
     Policy policy;
 
     @Autowired
-    PseudonymKeyStore keyStore;
+    KeyManagement keyStore;
 
     @Autowired
     LoadedPolicy loadedPolicy;

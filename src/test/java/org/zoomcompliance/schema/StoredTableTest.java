@@ -2,10 +2,13 @@ package org.zoomcompliance.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.schema.StoredTable.Trait;
+import org.zoomcompliance.support.TestPolicies;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 
 /** The declared tables against the migrated schema: a table of export rows or of pseudonyms is never left out. */
@@ -38,6 +41,21 @@ class StoredTableTest extends PipelineIntegrationTest {
         assertThat(StoredTable.names()).containsAll(fromFiles.stream()
                 .filter(table -> !Set.of("unknown_value", "month_file").contains(table)).toList());
         assertThat(StoredTable.names(Trait.PERSONAL)).containsAll(StoredTable.names(Trait.RESTRICTABLE));
+    }
+
+    @Test
+    void everyPersonsRowAgesOutButTheSnapshotsALaterOneReplaces() {
+        Policy.Retention limits = TestPolicies.of("").retention();
+        assertThat(Arrays.stream(StoredTable.values()).filter(table -> table.is(Trait.PERSONAL))
+                .filter(table -> table.retentionDays(limits).isEmpty()))
+                .containsExactlyInAnyOrder(StoredTable.ZOOM_USER, StoredTable.HOST_ACTIVITY);
+        assertThat(StoredTable.SIGN_IN.retentionDays(limits)).contains(365);
+        assertThat(StoredTable.WEBINAR_REGISTRATION.retentionDays(limits)).contains(180);
+        for (StoredTable table : StoredTable.values()) {
+            // retention falls back on the file's arrival for a row without a moment (RetentionJobConfiguration)
+            table.retentionDays(limits).ifPresent(days -> assertThat(columns(table.sqlName())).as(table.sqlName())
+                    .contains("source_file_id"));
+        }
     }
 
     private List<String> columns(String table) {

@@ -21,14 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A fake Zoom API on the loopback interface, for tests: Server-to-Server OAuth tokens, list endpoints paged with
  * {@code next_page_token} and filtered by their {@code from}/{@code to} dates (UTC days), and faults a test
- * queues (429, 500, a slow answer, a revoked token, expired page tokens). Shapes follow Zoom's API reference.
+ * queues (429, 500, an answer that never comes, a revoked token, expired page tokens). Shapes follow Zoom's API reference.
  * Bounded: it answers only what it is asked, and stops with the test.
  */
 public final class FakeZoom implements AutoCloseable {
@@ -45,8 +47,11 @@ public final class FakeZoom implements AutoCloseable {
     }
 
     /** A fault answered instead of the next call whose path starts with {@code prefix}. */
-    private record Fault(String prefix, int status, long delayMillis, Map<String, String> headers) {
+    private record Fault(String prefix, int status, boolean stall, Map<String, String> headers) {
     }
+
+    /** How long a stalled call holds its thread at most, should the fake never be closed. */
+    private static final long STALL_BOUND_SECONDS = 120;
 
     private final HttpServer server;
     private final Map<String, Listing> listings = new ConcurrentHashMap<>();
@@ -63,6 +68,7 @@ public final class FakeZoom implements AutoCloseable {
     private volatile int revokeTokenAfterCalls = -1;
     private volatile int expirePageTokensAfterCalls = -1;
     private final AtomicInteger apiCalls = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     public FakeZoom() {
         try {
@@ -105,14 +111,17 @@ public final class FakeZoom implements AutoCloseable {
 
     public synchronized FakeZoom fail(String prefix, int status, int times, Map<String, String> headers) {
         for (int i = 0; i < times; i++) {
-            faults.add(new Fault(prefix, status, 0, headers));
+            faults.add(new Fault(prefix, status, false, headers));
         }
         return this;
     }
 
-    /** Answers the next call under {@code prefix} after {@code millis}. */
-    public synchronized FakeZoom slow(String prefix, long millis) {
-        faults.add(new Fault(prefix, 200, millis, Map.of()));
+    /**
+     * Never answers the next call under {@code prefix}: it is held until the fake closes, so the client's read
+     * time-out, not a sleep of a chosen length, decides when the call is given up.
+     */
+    public synchronized FakeZoom stall(String prefix) {
+        faults.add(new Fault(prefix, 0, true, Map.of()));
         return this;
     }
 
@@ -169,13 +178,13 @@ public final class FakeZoom implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery();
             calls.add(exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query));
             Fault fault = nextFault(path);
-            if (fault != null && fault.delayMillis() > 0) {
+            if (fault != null && fault.stall()) {
                 try {
-                    Thread.sleep(fault.delayMillis());
+                    closed.await(STALL_BOUND_SECONDS, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                fault = null;
+                return;
             }
             if (fault != null) {
                 fault.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -314,6 +323,7 @@ public final class FakeZoom implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }

@@ -175,9 +175,9 @@ class ZoomClientTest {
 
     @Test
     void aSlowAnswerTimesOutAndIsTriedAgain() {
-        // given: the first answer comes after the read time-out
+        // given: the first call is never answered
         activities(1);
-        zoom.slow("/v2/report/activities", 3_000);
+        zoom.stall("/v2/report/activities");
         ZoomClient client = new ZoomClient(settings(3, Duration.ofMillis(500), 60_000), FakeZoom.SECRET, clock, recording);
 
         // when

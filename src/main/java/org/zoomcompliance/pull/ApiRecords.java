@@ -65,7 +65,10 @@ final class ApiRecords {
             field("ip_address", r -> text(r, "ip_address")),
             field("location", r -> text(r, "location")),
             field("network_type", r -> text(r, "network_type")),
-            field("data_centre", r -> text(r, "data_center")),
+            // the fuller value when Zoom gives it: every data centre the participant's media went through, top and
+            // sub levels (docs/policy.md, TRANSFER_OUTSIDE_EU), where data_center names one
+            field("data_centre", r -> text(r, "full_data_center").isBlank() ? text(r, "data_center")
+                    : text(r, "full_data_center")),
             field("connection_type", r -> text(r, "connection_type")),
             field("join_time", r -> text(r, "join_time")),
             field("leave_time", r -> text(r, "leave_time")),

@@ -64,9 +64,11 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         // Dora re-joins without a meeting start: merged into her presence in the occurrence whose window holds it
         joinSpan("31030000002", "Dora Durand", null, "e04", "2047-03-06 14:30+01", "2047-03-06 14:50+01");
 
-        // 003: a student host recording locally, media through Frankfurt only
+        // 003: a student host recording locally, media through Frankfurt at the top level and, as the API's fuller
+        // value lists, a sub-level data centre in the United States
         meeting("31030000003", "2047-03-07 18:00+01", "2047-03-07 19:00+01", "Révisions", "student@test.fr", "Léa Student");
-        dashboard("31030000003", "2047-03-07 18:00+01", "Léa Student", "HOST", "e05", "i05", true, "6.0.2", "Germany (FR)");
+        dashboard("31030000003", "2047-03-07 18:00+01", "Léa Student", "HOST", "e05", "i05", true, "6.0.2",
+                "Germany (FR);United States (SC Sub)");
 
         // 006: not recorded, nobody acknowledged: no consent deviation
         meeting("31030000006", "2047-03-08 09:00+01", "2047-03-08 10:00+01", "Atelier", "staff@test.fr", "Anne Staff");
@@ -166,9 +168,12 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         assertThat(subjects("CLIENT_OUTDATED")).containsExactly("account:old@test.fr", "occurrence:31030000002@2047-03-06T13:00:00Z");
         assertThat(evidence("CLIENT_OUTDATED", "occurrence:31030000002@2047-03-06T13:00:00Z"))
                 .isEqualTo("1 of 3 participants used a client older than 5.17.0 (5.16.2.1)");
-        assertThat(subjects("TRANSFER_OUTSIDE_EU")).containsExactly("occurrence:31030000002@2047-03-06T13:00:00Z");
+        assertThat(subjects("TRANSFER_OUTSIDE_EU")).containsExactly("occurrence:31030000002@2047-03-06T13:00:00Z",
+                "occurrence:31030000003@2047-03-07T17:00:00Z");
         assertThat(evidence("TRANSFER_OUTSIDE_EU", "occurrence:31030000002@2047-03-06T13:00:00Z"))
                 .isEqualTo("1 participant(s) through United States (SC Top) (US): outside the EU/EEA and the adequate countries");
+        assertThat(evidence("TRANSFER_OUTSIDE_EU", "occurrence:31030000003@2047-03-07T17:00:00Z"))
+                .isEqualTo("1 participant(s) through United States (SC Sub) (US): outside the EU/EEA and the adequate countries");
         assertThat(subjects("INTRUSION_SUSPECTED")).containsExactly("occurrence:31030000016@2047-03-18T07:00:00Z",
                 "occurrence:31030000018@2047-03-20T07:00:00Z");
         assertThat(subjects("ACCOUNT_MULTIPLE_PROFILES")).containsExactly("account:multi@test.fr");
@@ -178,6 +183,9 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         assertThat(jdbc.queryForList("select data_centre || ':' || region from meeting_transfer where month = '2047-03-01'"
                 + " and meeting_id = '31030000002' order by data_centre", String.class))
                 .containsExactly("Germany (FR):EU_EEA", "Netherlands (AM):EU_EEA", "United States (SC Top):OTHER");
+        assertThat(jdbc.queryForList("select data_centre || ':' || region || ':' || participants from meeting_transfer"
+                + " where month = '2047-03-01' and meeting_id = '31030000003' order by data_centre", String.class))
+                .containsExactly("Germany (FR):EU_EEA:1", "United States (SC Sub):OTHER:1");
         assertThat(jdbc.queryForObject("select profile from account_profile where month = '2047-03-01' and email = 'staff@test.fr'",
                 String.class)).isEqualTo("MEETING");
         assertThat(evaluation.summary(MARCH).notEvaluated()).isEmpty();

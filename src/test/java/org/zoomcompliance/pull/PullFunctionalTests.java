@@ -137,7 +137,7 @@ class PullFunctionalTests extends PipelineIntegrationTest {
                        || client_version || ' ' || (ip_pseudonym ~ '^[0-9a-f]{32}$') || ' ' || device
                 from dashboard_participant where meeting_id = '85218486205' order by join_time""", String.class))
                 .containsExactly("Alice Martin HOST FR Germany (FR) true 6.2.5.28135 true Mac",
-                        "Bob Durand ATTENDEE FR United States (SC Top) false 5.12.0.4682 true Mac");
+                        "Bob Durand ATTENDEE FR United States (SC Top);Germany (FR) false 5.12.0.4682 true Mac");
         assertThat(jdbc.queryForObject("select topic || ' / ' || host_name || ' / ' || host_email || ' / '"
                 + " || duration_minutes from meeting where meeting_id = '91234567805'", String.class))
                 .matches("Réunion serveur ip:[0-9a-f]{32} / Dan Host / dan.host@exemple.fr / 30");

@@ -57,10 +57,10 @@ final class ZoomDay {
                 participant("u-dan", "Dan Host", "dan.host@exemple.fr", day + "T14:00:00Z", day + "T14:30:00Z", 1800)));
         zoom.list("/metrics/meetings/" + MeetingUuids.pathSegment(firstUuid(day))
                 + "/participants", "participants", null, List.of(
-                dashboard("Alice Martin", "alice.martin@exemple.fr", "198.51.100.23", "Germany (FR)", "host", true,
+                dashboard("Alice Martin", "alice.martin@exemple.fr", "198.51.100.23", "Germany (FR)", "Germany (FR)", "host", true,
                         day + "T08:00:00Z", day + "T09:00:00Z", "6.2.5.28135"),
                 dashboard("Bob Durand", "bob.durand@etu.exemple.fr", "2001:db8:77::1234", "United States (SC Top)",
-                        "attendee", false, day + "T08:01:00Z", day + "T08:59:00Z", "5.12.0.4682")));
+                        "United States (SC Top);Germany (FR)", "attendee", false, day + "T08:01:00Z", day + "T08:59:00Z", "5.12.0.4682")));
         zoom.list("/metrics/meetings/" + MeetingUuids.pathSegment(secondUuid(day))
                 + "/participants", "participants", null, List.of());
         zoom.list("/report/activities", "activity_logs", "time", List.of(
@@ -99,12 +99,14 @@ final class ZoomDay {
                 "status", "in_meeting", "customer_key", "", "registrant_id", "", "participant_user_id", id);
     }
 
-    private static Map<String, Object> dashboard(String name, String email, String ip, String dataCenter, String role,
+    /** {@code fullDataCenter}: every data centre of the participant's media, top level first, {@code ;} between. */
+    private static Map<String, Object> dashboard(String name, String email, String ip, String dataCenter,
+            String fullDataCenter, String role,
             boolean recording, String join, String leave, String version) {
         return record("id", "p-" + name.hashCode(), "user_id", "16778240", "user_name", name, "device", "Mac",
                 "ip_address", ip, "internal_ip_addresses", List.of("10.0.0.12"), "location", "Paris (FR)",
                 "network_type", "Wifi", "microphone", "MacBook Microphone", "speaker", "MacBook Speakers",
-                "camera", "FaceTime HD", "data_center", dataCenter, "full_data_center", dataCenter + ";Germany (FR)",
+                "camera", "FaceTime HD", "data_center", dataCenter, "full_data_center", fullDataCenter,
                 "connection_type", "UDP", "join_time", join, "leave_time", leave, "share_application", false,
                 "share_desktop", false, "share_whiteboard", false, "recording", recording, "pc_name", "ALICE-PC",
                 "domain", "EXEMPLE", "mac_addr", "00:11:22:33:44:55", "harddisk_id", "WD-0042", "version", version,

@@ -11,10 +11,10 @@ public enum PullKind {
     OPERATIONS(true),
     USERS(true),
     RECORDINGS(true),
-    /** {@code report/history_meetings} (feature_used): not pulled by this build. */
-    HISTORY(false),
-    /** {@code report/disclaimer}: not pulled by this build. */
-    DISCLAIMERS(false);
+    /** {@code report/history_meetings}: each meeting's features used (cloud or local recording, waiting room). */
+    HISTORY(true),
+    /** {@code report/disclaimer}: who answered the recording and other notices, and how. */
+    DISCLAIMERS(true);
 
     private final boolean available;
 

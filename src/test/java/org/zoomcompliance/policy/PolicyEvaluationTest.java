@@ -125,6 +125,24 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         joinSpan("31030000019", "Rémi Retour", null, "p3", "2047-03-21 08:00+01", "2047-03-21 08:20+01");
         joinSpan("31030000019", "Rémi Retour", null, "p3", "2047-03-21 08:22+01", "2047-03-21 09:00+01");
 
+        // the history meetings report (pulled only): 001's cloud recording, which the inventory lists too, and 003's
+        // local one, which its dashboard shows too (each counted once); 020, a student's meeting recorded to the
+        // cloud that no recordings export lists; 022, a staff meeting recorded locally
+        meeting("31030000001", "2047-03-05 10:00+01", "2047-03-05 11:00+01", "Point équipe", "staff@test.fr", "Anne Staff");
+        history("31030000001", "2047-03-05 10:00+01", true, false);
+        history("31030000003", "2047-03-07 18:00+01", false, true);
+        meeting("31030000020", "2047-03-22 10:00+01", "2047-03-22 11:00+01", "Projet étudiant", "student@test.fr", "Léa Student");
+        history("31030000020", "2047-03-22 10:00+01", true, false);
+        // 022: no consent column; the disclaimer report shows Ivan acknowledging the recording notice, Jade only
+        // the entry notice
+        meeting("31030000022", "2047-03-23 14:00+01", "2047-03-23 15:00+01", "Conseil", "staff@test.fr", "Anne Staff");
+        history("31030000022", "2047-03-23 14:00+01", false, true);
+        join("31030000022", "2047-03-23 14:00+01", "Anne Staff", "HOST", "e01", "2047-03-23 14:00+01", false, null, null);
+        join("31030000022", "2047-03-23 14:00+01", "Ivan Petrov", null, "e22", "2047-03-23 14:01+01", false, null, null);
+        join("31030000022", "2047-03-23 14:00+01", "Jade Moreau", null, "e23", "2047-03-23 14:02+01", false, null, null);
+        disclaimer("31030000022", "2047-03-23 14:00+01", "Ivan Petrov", "e22", "RECORDING", true);
+        disclaimer("31030000022", "2047-03-23 14:00+01", "Jade Moreau", "e23", "MEETING_ENTRY", true);
+
         // sign-ins: an outdated client and an up-to-date one
         signIn("old@test.fr", "2047-03-04 08:00+01", "5.12.9");
         signIn("new@test.fr", "2047-03-04 08:00+01", "5.17.11.34827");
@@ -147,16 +165,31 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
 
         // then
         assertThat(subjects("RECORDING_CLOUD")).containsExactly("recording:31030000001@2047-03-05T09:00:00Z",
-                "recording:31030000004@2047-01-10T09:00:00Z");
+                "recording:31030000004@2047-01-10T09:00:00Z", "recording:31030000020@2047-03-22T09:00:00Z");
+        assertThat(evidence("RECORDING_CLOUD", "recording:31030000001@2047-03-05T09:00:00Z"))
+                .startsWith("cloud recording of 2047-03-05 10:00 still held in Zoom's cloud on 2047-03-31");
+        assertThat(evidence("RECORDING_CLOUD", "recording:31030000020@2047-03-22T09:00:00Z"))
+                .isEqualTo("meeting of 2047-03-22 10:00 recorded to Zoom's cloud (history meetings report); no recordings"
+                        + " export lists the recording; only local recording is allowed");
         assertThat(subjects("RECORDING_BY_NON_HOST")).containsExactly(
                 "occurrence:31030000002@2047-03-06T13:00:00Z:participant:e02", "occurrence:31030000002@2047-03-06T13:00:00Z:participant:e03");
-        assertThat(subjects("RECORDING_NOT_ALLOWED_FOR_PROFILE")).containsExactly("occurrence:31030000003@2047-03-07T17:00:00Z");
+        assertThat(subjects("RECORDING_NOT_ALLOWED_FOR_PROFILE")).containsExactly("occurrence:31030000003@2047-03-07T17:00:00Z",
+                "occurrence:31030000020@2047-03-22T09:00:00Z");
+        assertThat(evidence("RECORDING_NOT_ALLOWED_FOR_PROFILE", "occurrence:31030000003@2047-03-07T17:00:00Z"))
+                .isEqualTo("meeting of 2047-03-07 18:00 recorded locally although its host student@test.fr has the"
+                        + " profile STUDENT, which may not record");
+        assertThat(evidence("RECORDING_NOT_ALLOWED_FOR_PROFILE", "occurrence:31030000020@2047-03-22T09:00:00Z"))
+                .isEqualTo("meeting of 2047-03-22 10:00 recorded in the cloud although its host student@test.fr has the"
+                        + " profile STUDENT, which may not record");
         assertThat(subjects("RECORDING_RETENTION_EXCEEDED")).containsExactly("recording:31030000004@2047-01-10T09:00:00Z");
         assertThat(evidence("RECORDING_RETENTION_EXCEEDED", "recording:31030000004@2047-01-10T09:00:00Z"))
                 .isEqualTo("recorded 2047-01-10, 80 days old on 2047-03-31, limit 30 days (MEETING), 50 days overdue");
-        assertThat(subjects("RECORDING_CONSENT_MISSING")).containsExactly("occurrence:31030000002@2047-03-06T13:00:00Z");
+        assertThat(subjects("RECORDING_CONSENT_MISSING")).containsExactly("occurrence:31030000002@2047-03-06T13:00:00Z",
+                "occurrence:31030000022@2047-03-23T13:00:00Z");
         assertThat(evidence("RECORDING_CONSENT_MISSING", "occurrence:31030000002@2047-03-06T13:00:00Z"))
                 .startsWith("2 of 4 participants did not acknowledge the recording notice");
+        assertThat(evidence("RECORDING_CONSENT_MISSING", "occurrence:31030000022@2047-03-23T13:00:00Z"))
+                .isEqualTo("1 of 3 participants did not acknowledge the recording notice of the meeting of 2047-03-23 14:00");
         assertThat(subjects("HOST_OUTSIDE_CONTRACT")).containsExactly("host:someone@gmail.com");
         assertThat(subjects("MEETING_ON_PMI")).containsExactly("meeting:3103000008");
         assertThat(subjects("MEETING_ROOM_REUSED")).containsExactly("meeting:31030000010");
@@ -325,6 +358,18 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
                 + " leave_time, recording, client_version, data_centre, source_file_id, line_number)"
                 + " values (?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz + interval '30 minutes', ?, ?, ?, ?, 1)",
                 meetingId, name, role, email, ip, joinTime, joinTime, recording, version, dataCentre, file);
+    }
+
+    private void history(String meetingId, String start, boolean cloud, boolean local) {
+        jdbc.update("insert into history_meeting (meeting_id, start_time, cloud_recording, local_recording, waiting_room,"
+                + " source_file_id, line_number) values (?, ?::timestamptz, ?, ?, false, ?, 1)", meetingId, start, cloud,
+                local, file);
+    }
+
+    private void disclaimer(String meetingId, String start, String name, String email, String notice, boolean consent) {
+        jdbc.update("insert into disclaimer_response (meeting_id, meeting_start, name, email_pseudonym, notice, response,"
+                + " consent, source_file_id, line_number) values (?, ?::timestamptz, ?, ?, ?, ?, ?, ?, 1)", meetingId,
+                start, name, email, notice, consent ? "ACKNOWLEDGED" : "NO_ANSWER", consent, file);
     }
 
     private void signIn(String email, String time, String version) {

@@ -5,26 +5,16 @@ import java.util.Locale;
 
 /** What {@code pull --kinds} names: the data Zoom's API gives, by the name an operator types. */
 public enum PullKind {
-    PARTICIPANTS(true),
-    DASHBOARD(true),
-    SIGNINS(true),
-    OPERATIONS(true),
-    USERS(true),
-    RECORDINGS(true),
+    PARTICIPANTS,
+    DASHBOARD,
+    SIGNINS,
+    OPERATIONS,
+    USERS,
+    RECORDINGS,
     /** {@code report/history_meetings}: each meeting's features used (cloud or local recording, waiting room). */
-    HISTORY(true),
+    HISTORY,
     /** {@code report/disclaimer}: who answered the recording and other notices, and how. */
-    DISCLAIMERS(true);
-
-    private final boolean available;
-
-    PullKind(boolean available) {
-        this.available = available;
-    }
-
-    public boolean available() {
-        return available;
-    }
+    DISCLAIMERS;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

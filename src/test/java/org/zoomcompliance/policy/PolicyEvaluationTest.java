@@ -92,6 +92,15 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
                     day.equals("17"));
         }
 
+        // 024 and 025: four sessions each, no waiting-room column; the history meetings report shows 024's waiting
+        // room used once, and 025's never
+        for (String day : List.of("04", "11", "18", "25")) {
+            meeting("31030000024", "2047-03-" + day + " 19:00+01", null, "Club", "staff@test.fr", "Anne Staff");
+            historyWithWaitingRoom("31030000024", "2047-03-" + day + " 19:00+01", day.equals("11"));
+            meeting("31030000025", "2047-03-" + day + " 20:00+01", null, "Atelier du soir", "staff@test.fr", "Anne Staff");
+            historyWithWaitingRoom("31030000025", "2047-03-" + day + " 20:00+01", false);
+        }
+
         // topics: a sensitive one and its near miss
         meeting("31030000012", "2047-03-15 09:00+01", null, "Jury de Délibération M1", "staff@test.fr", "Anne Staff");
         meeting("31030000013", "2047-03-15 11:00+01", null, "Réunion secrétariat pédagogique", "staff@test.fr", "Anne Staff");
@@ -192,7 +201,7 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
                 .isEqualTo("1 of 3 participants did not acknowledge the recording notice of the meeting of 2047-03-23 14:00");
         assertThat(subjects("HOST_OUTSIDE_CONTRACT")).containsExactly("host:someone@gmail.com");
         assertThat(subjects("MEETING_ON_PMI")).containsExactly("meeting:3103000008");
-        assertThat(subjects("MEETING_ROOM_REUSED")).containsExactly("meeting:31030000010");
+        assertThat(subjects("MEETING_ROOM_REUSED")).containsExactly("meeting:31030000010", "meeting:31030000025");
         assertThat(subjects("SENSITIVE_TOPIC")).containsExactly("occurrence:31030000012@2047-03-15T08:00:00Z");
         assertThat(subjects("PARTICIPANT_UNIDENTIFIED")).containsExactly("occurrence:31030000014@2047-03-16T08:00:00Z",
                 "occurrence:31030000016@2047-03-18T07:00:00Z");
@@ -364,6 +373,12 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         jdbc.update("insert into history_meeting (meeting_id, start_time, cloud_recording, local_recording, waiting_room,"
                 + " source_file_id, line_number) values (?, ?::timestamptz, ?, ?, false, ?, 1)", meetingId, start, cloud,
                 local, file);
+    }
+
+    private void historyWithWaitingRoom(String meetingId, String start, boolean waitingRoom) {
+        jdbc.update("insert into history_meeting (meeting_id, start_time, cloud_recording, local_recording, waiting_room,"
+                + " source_file_id, line_number) values (?, ?::timestamptz, false, false, ?, ?, 1)", meetingId, start,
+                waitingRoom, file);
     }
 
     private void disclaimer(String meetingId, String start, String name, String email, String notice, boolean consent) {

@@ -11,9 +11,10 @@ import org.zoomcompliance.pull.zoom.MeetingUuids;
  * meetings (one whose UUID must be encoded twice), their participants (a guest without an e-mail, a name holding an
  * address) and dashboard rows (addresses, internal addresses, device identifiers), sign-ins, operation logs, users,
  * groups, a cloud recording, the history meetings report (features used) and the disclaimer report (a guest whose
- * name holds an address, addresses Zoom gives and ingest never copies). The two reports' shapes follow Zoom's
- * changelog and the report pages of its portal; their exact field names are this fake's reading, mapped in one place
- * ({@code ApiRecords}). Every clear address here must end pseudonymised or dropped.
+ * name holds an address, addresses Zoom gives and ingest never copies). The two reports' endpoints are Zoom's
+ * (changelog); the field names of their records are this build's reading, not yet checked against the reference's
+ * response schemas, and mapped in one place ({@code ApiRecords}). Every clear address here must end pseudonymised or
+ * dropped.
  */
 final class ZoomDay {
 

@@ -14,6 +14,8 @@
 #   report    report --month MONTH
 #   one-file  ingest, into a second home, of every meeting-details row of the month as one file (memory flat in
 #             a file's size)
+#   quick     jobs list, keys status, --help and a report of the demo month, as java -jar and through
+#             jobs/bin/zoom-compliance, with and without serve running, beside java -version (QUICK_RUNS=5)
 # and prints wall time, rows/s, ingest's share of the floor's rate and peak memory (max RSS), written to
 # target/benchmark/figures.md. A step whose command exits 3 is reported as "not available in this build";
 # any other failure is reported with its exit code and the benchmark goes on. The manifest of planted
@@ -105,6 +107,57 @@ done
 ONE_ROWS=$(( $(wc -l <"$ONE") - 2 * ${#BLOCK_OF[@]} + 1 ))
 run one-file "${APP[@]}" --home "$WORK/home-one-file" ingest "$ONE"
 
+# Quick commands: start-up dominates them. Each is timed as `java -jar` and through the launcher
+# (jobs/bin/zoom-compliance: the jar unpacked, a class-data archive; its cache under $WORK), the median of
+# $QUICK_RUNS runs beside `java -version`'s, on the benchmark's home and, for a report of a small month, on a
+# demo home; then again while `serve` runs on the benchmark's home (a command then joins its database server).
+QUICK_RUNS="${QUICK_RUNS:-5}"
+DEMO_HOME="$WORK/home-demo"
+LAUNCHER=(env ZOOM_COMPLIANCE_JAR="$PWD/$JAR" ZOOM_COMPLIANCE_CACHE="$PWD/$WORK/launcher-cache" jobs/bin/zoom-compliance)
+declare -a QUICK_TABLE=()
+median_of() { # COMMAND... -> median wall seconds of QUICK_RUNS runs (output discarded)
+    local i started ended times=()
+    for ((i = 0; i < QUICK_RUNS; i++)); do
+        started=$(date +%s%N)
+        "$@" >/dev/null 2>&1 || true
+        ended=$(date +%s%N)
+        times+=("$(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+quick() { # LABEL HOME ARGS...: one row of the quick-command table
+    local label="$1" home="$2"; shift 2
+    local jar launcher
+    "${LAUNCHER[@]}" --home "$home" "$@" >/dev/null 2>&1 || true # writes the archive on first use
+    jar=$(median_of java -jar "$JAR" --home "$home" "$@")
+    launcher=$(median_of "${LAUNCHER[@]}" --home "$home" "$@")
+    printf '%-34s java -jar %6s s   launcher %6s s\n' "$label" "$jar" "$launcher" >&2
+    QUICK_TABLE+=("$label|$jar|$launcher")
+}
+java -jar "$JAR" --home "$DEMO_HOME" demo >"$WORK/demo.out" 2>&1 || true
+JAVA_VERSION_SECONDS=$(median_of java -version)
+echo "java -version: $JAVA_VERSION_SECONDS s (median of $QUICK_RUNS)" >&2
+starts() { grep -c "Started ZoomComplianceApplication" "$HOME_DIR/logs/zoom-compliance.log" 2>/dev/null || true; }
+for serving in no yes; do
+    suffix=""
+    if [ "$serving" = yes ]; then
+        before=$(starts)
+        SERVER_PORT="${QUICK_SERVE_PORT:-18089}" java -jar "$JAR" --home "$HOME_DIR" serve >"$WORK/serve.out" 2>&1 &
+        SERVE_PID=$!
+        for _ in $(seq 1 120); do [ "$(starts)" -gt "$before" ] && break; sleep 1; done
+        suffix=", serve running"
+    fi
+    quick "jobs list$suffix" "$HOME_DIR" jobs list
+    quick "keys status$suffix" "$HOME_DIR" keys status
+    quick "--help$suffix" "$HOME_DIR" --help
+    if [ "$serving" = no ]; then
+        quick "report of the demo month (2026-10)" "$DEMO_HOME" report --month 2026-10
+    else
+        kill -TERM "$SERVE_PID" 2>/dev/null || true
+        wait "$SERVE_PID" 2>/dev/null || true
+    fi
+done
+
 {
     echo "# Benchmark figures"
     echo
@@ -137,6 +190,15 @@ run one-file "${APP[@]}" --home "$WORK/home-one-file" ingest "$ONE"
     fi
     echo "Targets: evaluate under 60 s (${STATUS_OF[evaluate]}: ${SECONDS_OF[evaluate]} s), report under 20 s (${STATUS_OF[report]}: ${SECONDS_OF[report]} s)."
     echo "Wall times are whole commands (JVM, application and database start included), each its own process."
+    echo
+    echo "Quick commands, median of $QUICK_RUNS runs; \`java -version\` takes $JAVA_VERSION_SECONDS s (target: at most 2 s more):"
+    echo
+    echo "| command | java -jar (s) | jobs/bin/zoom-compliance (s) | launcher minus java -version (s) |"
+    echo "|---|---:|---:|---:|"
+    for line in "${QUICK_TABLE[@]}"; do
+        IFS='|' read -r label jar launcher <<<"$line"
+        echo "| $label | $jar | $launcher | $(awk -v l="$launcher" -v j="$JAVA_VERSION_SECONDS" 'BEGIN { printf "%.2f", l - j }') |"
+    done
 } >"$FIGURES"
 
 echo >&2

@@ -23,7 +23,10 @@ class EvidenceTextTest {
     void numbersAndDatesForTheLocale() {
         assertThat(french.render("processing.days", "[1800]", null)).isEqualTo("1\u202f800 jours");
         assertThat(english.render("processing.days", "[1800]", null)).isEqualTo("1,800 days");
-        assertThat(french.render("subject.access.title", "[\"2026-11-02\"]", null)).endsWith("par 2 nov. 2026");
-        assertThat(english.render("subject.access.title", "[\"2026-11-02\"]", null)).endsWith("by Nov 2, 2026");
+        // evidence dates as the bundles write them (evidence.format.*): English keeps the ISO form of its sentences
+        assertThat(french.render("subject.access.title", "[\"2026-11-02\"]", null)).endsWith("par 02/11/2026");
+        assertThat(english.render("subject.access.title", "[\"2026-11-02\"]", null)).endsWith("by 2026-11-02");
+        assertThat(french.render("evidence.RECORDING_CONSENT_MISSING", "[2, 4, \"2047-03-06 14:00\"]", null))
+                .endsWith("de la réunion du 06/03/2047 14:00");
     }
 }

@@ -10,7 +10,7 @@ with recorded as (
     (select distinct on (r.meeting_id, r.start_time)
            r.meeting_id, coalesce(o.start_time, r.start_time),
            coalesce(o.subject, 'occurrence:' || r.meeting_id || '@' || zc_utc(r.start_time)),
-           coalesce(o.topic, r.topic), coalesce(o.host_email, r.host_email), 'in the cloud'
+           coalesce(o.topic, r.topic), coalesce(o.host_email, r.host_email), 'in-the-cloud'
     from recording r
     left join ev_occurrence o on o.meeting_id = r.meeting_id
         and r.start_time >= o.start_time - interval '5 minutes'
@@ -20,9 +20,12 @@ with recorded as (
 )
 select c.subject, min(c.start_time) as occurred_at, c.meeting_id, min(c.topic) as topic, min(c.host_email) as host_email,
        min(a.profiles[1]) as profile,
-       'meeting of ' || zc_local(min(c.start_time), :zone) || ' recorded ' || string_agg(distinct c.how, ' and ')
-           || ' although its host ' || min(c.host_email) || ' has the profile ' || min(a.profiles[1])
-           || ', which may not record' as evidence
+       'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE' as evidence_key,
+       jsonb_build_array(zc_local(min(c.start_time), :zone),
+           jsonb_build_object('join', 'and', 'items',
+               (select jsonb_agg(jsonb_build_object('key', 'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.' || how) order by how)
+                from unnest(array_agg(distinct c.how)) how)),
+           min(c.host_email), min(a.profiles[1])) as evidence_args
 from recorded c
 join ev_account a on a.email_key = lower(c.host_email)
 join ev_profile_policy pp on pp.profile = a.profiles[1]

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,10 @@ public final class EvidenceText {
 
     /** Where the rules' keys start: every key a rule emits is {@code evidence.<RULE_CODE>} or below it. */
     public static final String PREFIX = "evidence.";
+
+    /** How a list argument's items are joined ({@code "join"}), by the separator's key. */
+    public static final Map<String, String> JOINS = Map.of("list", "evidence.separator.list",
+            "clause", "evidence.separator.clause", "and", "evidence.separator.and");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -119,13 +124,18 @@ public final class EvidenceText {
             return node.decimalValue();
         }
         if (node.isArray()) {
-            return joined(node, "evidence.separator.list");
+            return joined(node, JOINS.get("list"));
         }
         if (node.isObject()) {
             if (node.has("key")) {
                 return sentence(node.get("key").asString(), node.get("args"));
             }
-            return joined(node.get("items"), "evidence.separator." + node.get("join").asString());
+            String separator = JOINS.get(node.get("join").asString());
+            if (separator == null) {
+                throw new IllegalArgumentException("evidence join '" + node.get("join").asString() + "' is not one of "
+                        + JOINS.keySet());
+            }
+            return joined(node.get("items"), separator);
         }
         String text = node.asString();
         if (DATE.matcher(text).matches()) {

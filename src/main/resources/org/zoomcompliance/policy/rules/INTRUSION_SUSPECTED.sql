@@ -86,7 +86,9 @@ with joins as (
                  jsonb_build_object('key', 'evidence.INTRUSION_SUSPECTED.same-name', 'args', jsonb_build_array(
                      case when name_is_phone then jsonb_build_object('key', 'evidence.one-phone-number')
                           else jsonb_build_object('key', 'evidence.quoted', 'args', jsonb_build_array(name)) end,
-                     jsonb_build_object('key', 'evidence.INTRUSION_SUSPECTED.different-' || what))) as evidence
+                     jsonb_build_object('key', case what when 'e-mails'
+                         then 'evidence.INTRUSION_SUSPECTED.different-e-mails'
+                         else 'evidence.INTRUSION_SUSPECTED.different-addresses' end))) as evidence
           from doubles) d
     group by meeting_id, start_time
 )

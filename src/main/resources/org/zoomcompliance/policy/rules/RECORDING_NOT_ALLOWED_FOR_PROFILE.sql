@@ -2,7 +2,7 @@
 -- participant recording) or in the cloud (a recording listed in any recordings export). One per meeting.
 -- inputs: users; dashboard|recordings
 with recorded as (
-    select o.meeting_id, o.start_time, o.subject, o.topic, o.host_email, 'locally' as how
+    select o.meeting_id, o.start_time, o.subject, o.topic, o.host_email, 'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.locally' as how
     from ev_occurrence o
     where exists (select 1 from ev_dash_presence p
                   where p.meeting_id = o.meeting_id and p.start_time = o.start_time and p.recording)
@@ -10,7 +10,8 @@ with recorded as (
     (select distinct on (r.meeting_id, r.start_time)
            r.meeting_id, coalesce(o.start_time, r.start_time),
            coalesce(o.subject, 'occurrence:' || r.meeting_id || '@' || zc_utc(r.start_time)),
-           coalesce(o.topic, r.topic), coalesce(o.host_email, r.host_email), 'in-the-cloud'
+           coalesce(o.topic, r.topic), coalesce(o.host_email, r.host_email),
+           'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.in-the-cloud'
     from recording r
     left join ev_occurrence o on o.meeting_id = r.meeting_id
         and r.start_time >= o.start_time - interval '5 minutes'
@@ -23,7 +24,7 @@ select c.subject, min(c.start_time) as occurred_at, c.meeting_id, min(c.topic) a
        'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE' as evidence_key,
        jsonb_build_array(zc_local(min(c.start_time), :zone),
            jsonb_build_object('join', 'and', 'items',
-               (select jsonb_agg(jsonb_build_object('key', 'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.' || how) order by how)
+               (select jsonb_agg(jsonb_build_object('key', how) order by how)
                 from unnest(array_agg(distinct c.how)) how)),
            min(c.host_email), min(a.profiles[1])) as evidence_args
 from recorded c

@@ -28,7 +28,12 @@ class EvidenceTextTest {
         assertThat(french.render("subject.access.title", "[\"2026-11-02\"]", null)).endsWith("par 02/11/2026");
         assertThat(english.render("subject.access.title", "[\"2026-11-02\"]", null)).endsWith("by 2026-11-02");
         assertThat(french.render("evidence.RECORDING_CONSENT_MISSING", "[2, 4, \"2047-03-06 14:00\"]", null))
-                .endsWith("de la réunion du 06/03/2047 14:00");
+                .isEqualTo("2 participants sur 4 n’ont pas accepté l’avis d’enregistrement de la réunion du 06/03/2047 14:00");
+        // a French count agrees its verb
+        assertThat(french.render("evidence.RECORDING_CONSENT_MISSING", "[1, 4, \"2047-03-06 14:00\"]", null))
+                .isEqualTo("1 participant sur 4 n’a pas accepté l’avis d’enregistrement de la réunion du 06/03/2047 14:00");
+        assertThat(english.render("evidence.RECORDING_CONSENT_MISSING", "[1, 4, \"2047-03-06 14:00\"]", null))
+                .isEqualTo("1 of 4 participants did not acknowledge the recording notice of the meeting of 2047-03-06 14:00");
     }
 
     @Test

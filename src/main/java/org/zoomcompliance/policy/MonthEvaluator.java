@@ -251,6 +251,7 @@ class MonthEvaluator {
                                 List<String> evaluated, Map<String, String> notEvaluated) {
         parameters.addValue("codes", List.copyOf(codes));
         jdbc.update("delete from deviation where month = :month and rule_code in (:codes)", parameters);
+        // evidence, the English text, is written from the key once the rows are in (writeEnglishEvidence)
         jdbc.update("insert into deviation (month, rule_code, subject, severity, status, occurred_at, meeting_id, topic,"
                 + " host_email, profile, evidence_key, evidence_args, evidence)"
                 + " select distinct on (d.rule_code, d.subject) :month, d.rule_code, d.subject, d.severity,"

@@ -216,8 +216,10 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
 
     @Test
     void theSameDeviationsReadInFrenchAndInEnglishFromTheirKeysAndArguments() {
-        // given March and April evaluated
+        // given March evaluated, with a deviation written before evidence had keys (its text only), then April
         evaluation.evaluate(MARCH, Set.of(), null);
+        jdbc.update("insert into deviation (month, rule_code, subject, severity, status, evidence) values"
+                + " ('2047-03-01', 'ACCOUNT_INACTIVE', 'account:legacy@test.fr', 'LOW', 'NEW', 'legacy@test.fr idle')");
         evaluation.evaluate(APRIL, Set.of(), null);
 
         // when their evidence is rendered in each language, then dates, numbers and the parts whose shape varies
@@ -241,6 +243,10 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         assertThat(resolved.get(1)).startsWith("plus constaté en 04/2047 (en 03/2047 : multi@test.fr appartient aux"
                 + " groupes Enseignement, Réunion, qui correspondent à 2 profils (").endsWith(") ; un compte a exactement un"
                 + " profil)");
+        // and one resolved from a row without a key holds its text as written
+        assertThat(rendered(APRIL, "ACCOUNT_INACTIVE", "account:legacy@test.fr")).containsExactly(
+                "no longer observed in 2047-04 (in 2047-03: legacy@test.fr idle)",
+                "plus constaté en 04/2047 (en 03/2047 : legacy@test.fr idle)");
     }
 
     /** A deviation's evidence rendered in English, then in French; the English one checked against the stored text. */

@@ -1,4 +1,4 @@
 #!/usr/bin/env bash
 # Ingest export files or folders (default: the home's inbox/).
 set -euo pipefail
-exec "${JAVA:-java}" -jar "${ZOOM_COMPLIANCE_JAR:-/opt/zoom-compliance/zoom-compliance.jar}" ingest "$@"
+exec "$(dirname "$0")/zoom-compliance" ingest "$@"

@@ -3,4 +3,4 @@
 set -euo pipefail
 export TZ="${ZOOM_COMPLIANCE_TZ:-Europe/Paris}"
 month="$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)"
-exec "${JAVA:-java}" -jar "${ZOOM_COMPLIANCE_JAR:-/opt/zoom-compliance/zoom-compliance.jar}" report --month "$month" "$@"
+exec "$(dirname "$0")/zoom-compliance" report --month "$month" "$@"

@@ -3,4 +3,4 @@
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 YYYY-MM [--out FILE]" >&2; exit 2; }
 month="$1"; shift
-exec "${JAVA:-java}" -jar "${ZOOM_COMPLIANCE_JAR:-/opt/zoom-compliance/zoom-compliance.jar}" report --month "$month" "$@"
+exec "$(dirname "$0")/zoom-compliance" report --month "$month" "$@"

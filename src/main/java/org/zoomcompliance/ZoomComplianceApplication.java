@@ -1,6 +1,7 @@
 package org.zoomcompliance;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.zoomcompliance.cli.EarlyLogging;
 import org.zoomcompliance.cli.ZoomComplianceCommand;
 
 /**
@@ -11,6 +12,7 @@ import org.zoomcompliance.cli.ZoomComplianceCommand;
 public class ZoomComplianceApplication {
 
     public static void main(String[] args) {
+        EarlyLogging.configure();
         System.exit(ZoomComplianceCommand.execute(args));
     }
 }

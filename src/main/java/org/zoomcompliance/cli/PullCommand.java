@@ -53,10 +53,6 @@ final class PullCommand extends PipelineCommand {
     protected int run(ConfigurableApplicationContext context) {
         Pull pull = context.getBean(Pull.class);
         AuditLog audit = context.getBean(AuditLog.class);
-        List<String> unavailable = parsed.stream().filter(kind -> !kind.available()).map(PullKind::label).toList();
-        if (!unavailable.isEmpty()) {
-            return notAvailable("pulling " + String.join(", ", unavailable));
-        }
         PullRequest request = new PullRequest(from, to, parsed);
         String problem = request.problem(pull.today());
         if (problem != null) {

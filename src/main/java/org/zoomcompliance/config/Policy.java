@@ -36,6 +36,7 @@ public record Policy(
         @NotNull @Valid Retention retention,
         @NotNull Map<String, @NotNull @Valid RuleSettings> rules,
         @NotNull @Valid @DefaultValue SubjectRights subjectRights,
+        @NotNull @Valid @DefaultValue Register register,
         @NotNull @Valid Schedule schedule) {
 
     /** The value of {@code clients.minimum-version} that follows Zoom's own minimums (client-minimums.csv). */
@@ -153,6 +154,14 @@ public record Policy(
     public record SubjectRights(@DefaultValue("") String dpoContact, @DefaultValue("") String purposes,
             @DefaultValue("") String legalBasis, @DefaultValue("") String recipients, @DefaultValue("") String source,
             @DefaultValue("") String rights) {
+    }
+
+    /**
+     * The free texts of the workbook's Register (GDPR art. 30 record) that subject-rights does not give; an empty
+     * value means the standard text of the message bundles, in the institution's language.
+     */
+    public record Register(@DefaultValue("") String controllerContact, @DefaultValue("") String dataSubjects,
+            @DefaultValue("") String transferSafeguards, @DefaultValue("") String securityMeasures) {
     }
 
     /** Cron expressions of the built-in scheduler, in the institution's zone (checked by {@link PolicyFile}). */

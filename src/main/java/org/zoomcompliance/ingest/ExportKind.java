@@ -19,6 +19,10 @@ public enum ExportKind {
     WEBINAR_ATTENDEES,
     /** A webinar's registration report. */
     WEBINAR_REGISTRATIONS,
+    /** Zoom's API only: the history meetings report, each occurrence with the features used in it. */
+    HISTORY_MEETINGS,
+    /** Zoom's API only: the disclaimer report, who answered which notice of which meeting. */
+    DISCLAIMERS,
     /** A file that matches no kind: quarantined. */
     UNKNOWN
 }

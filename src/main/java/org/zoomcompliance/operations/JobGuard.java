@@ -1,10 +1,12 @@
 package org.zoomcompliance.operations;
 
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.retention.Retention;
+import org.zoomcompliance.schema.StoredTable;
 
 /**
  * The dates and months a launch may be for, checked before every launch from the command line, the console and
@@ -105,25 +108,35 @@ public class JobGuard {
     }
 
     /**
-     * The earliest month of any data held: ingested rows (by their own times), source files (by their inventory
-     * date and when they were ingested) and deviations. Each is the minimum of an indexed column or of a small
-     * table.
+     * The earliest month of any data held: the rows of every table ingestion writes to (schema/StoredTable, by the
+     * moment each row belongs to), source files (by their inventory date and when they were ingested) and
+     * deviations. A moment is a timestamp or a date, so each minimum is turned into a day of the institution's zone
+     * here rather than in one SQL expression mixing both types.
      */
     Optional<YearMonth> earliestMonthHeld() {
-        String zoneId = zone.getId();
-        Date earliest = jdbc.queryForObject("""
-                select (least(
-                        (select min(start_time) from meeting),
-                        (select min(zc_join_moment(meeting_start, join_time)) from participant_join),
-                        (select min(zc_join_moment(meeting_start, join_time)) from dashboard_participant),
-                        (select min(event_time) from sign_in),
-                        (select min(event_time) from operation_log),
-                        (select min(ingested_at) from source_file),
-                        (select min(inventory_date) from source_file)::timestamp at time zone ?,
-                        (select min(month) from deviation)::timestamp at time zone ?
-                    ) at time zone ?)::date
-                """, Date.class, zoneId, zoneId, zoneId);
-        return Optional.ofNullable(earliest).map(date -> YearMonth.from(date.toLocalDate()));
+        List<String> minima = new ArrayList<>();
+        for (StoredTable table : StoredTable.values()) {
+            minima.add("select min(" + table.moment() + ") from " + table.sqlName());
+        }
+        minima.add("select min(ingested_at) from source_file");
+        minima.add("select min(inventory_date) from source_file");
+        minima.add("select min(month) from deviation");
+        return minima.stream()
+                .map(sql -> jdbc.queryForObject(sql, Object.class))
+                .map(this::localDate)
+                .flatMap(Optional::stream)
+                .min(LocalDate::compareTo)
+                .map(YearMonth::from);
+    }
+
+    private Optional<LocalDate> localDate(Object moment) {
+        if (moment instanceof Date date) {
+            return Optional.of(date.toLocalDate());
+        }
+        if (moment instanceof Timestamp timestamp) {
+            return Optional.of(timestamp.toInstant().atZone(zone).toLocalDate());
+        }
+        return Optional.empty();
     }
 
     private static String verb(JobRequest request) {

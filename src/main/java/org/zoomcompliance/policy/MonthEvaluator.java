@@ -213,8 +213,9 @@ class MonthEvaluator {
     }
 
     private void locateDataCentres(MapSqlParameterSource parameters) {
-        List<String> values = jdbc.queryForList("select distinct btrim(data_centre) from ev_dash"
-                + " where nullif(btrim(data_centre), '') is not null", parameters, String.class);
+        List<String> values = jdbc.queryForList("select distinct btrim(c) from ev_dash,"
+                + " unnest(string_to_array(data_centre, ';')) c where nullif(btrim(c), '') is not null", parameters,
+                String.class);
         MapSqlParameterSource[] rows = values.stream().map(value -> {
             DataCentres.Location location = dataCentres.locate(value);
             return new MapSqlParameterSource("data_centre", value)
@@ -223,15 +224,19 @@ class MonthEvaluator {
         }).toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("insert into ev_data_centre values (:data_centre, :country, :region)", rows);
         // A participant without a data centre is in an unknown one (data_centre empty), never assumed in the EU.
+        // A value listing several (the API's full_data_center: "United States (SC Top);Germany (FR)") counts the
+        // participant under each of them: the media went through every one.
         jdbc.update("create temp table ev_transfer on commit drop as"
                 + " select d.meeting_id, d.start_time as meeting_start, min(o.host_email) as host_email,"
-                + " coalesce(btrim(d.data_centre), '') as data_centre, c.country,"
-                + " coalesce(c.region, 'UNKNOWN') as region,"
+                + " e.data_centre, c.country, coalesce(c.region, 'UNKNOWN') as region,"
                 + " count(distinct coalesce(d.email_pseudonym, 'name:' || lower(d.name)))::int as participants"
                 + " from ev_dash d join ev_occurrence o on o.meeting_id = d.meeting_id and o.start_time = d.start_time"
-                + " left join ev_data_centre c on c.data_centre = btrim(d.data_centre)"
-                + " group by d.meeting_id, d.start_time, coalesce(btrim(d.data_centre), ''), c.country,"
-                + " coalesce(c.region, 'UNKNOWN')", parameters);
+                + " cross join lateral (select distinct coalesce(btrim(c), '') as data_centre"
+                + "   from unnest(coalesce(nullif(string_to_array(d.data_centre, ';'), '{}'), '{\"\"}')) c"
+                + "   where nullif(btrim(c), '') is not null or nullif(btrim(d.data_centre), '') is null) e"
+                + " left join ev_data_centre c on c.data_centre = e.data_centre"
+                + " group by d.meeting_id, d.start_time, e.data_centre, c.country, coalesce(c.region, 'UNKNOWN')",
+                parameters);
     }
 
     /** The reason a rule cannot be evaluated for the month, or null when every input it needs is there. */

@@ -33,6 +33,10 @@ enum RuleInput {
             "no export of the month gives a meeting topic"),
     SIGNINS("select exists (select 1 from sign_in where event_time >= :month_start and event_time < :month_end)",
             "no sign-in / sign-out export covers the month"),
+    HISTORY("select exists (select 1 from ev_history)",
+            "no history meetings report of the month was pulled"),
+    DISCLAIMERS("select exists (select 1 from ev_disclaimer)",
+            "no disclaimer report of the month was pulled"),
     DATA_CENTRES("select exists (select 1 from ev_dash where nullif(btrim(data_centre), '') is not null)",
             "no dashboard participants export of the month gives data centres");
 

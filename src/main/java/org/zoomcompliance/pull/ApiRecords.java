@@ -65,7 +65,10 @@ final class ApiRecords {
             field("ip_address", r -> text(r, "ip_address")),
             field("location", r -> text(r, "location")),
             field("network_type", r -> text(r, "network_type")),
-            field("data_centre", r -> text(r, "data_center")),
+            // the fuller value when Zoom gives it: every data centre the participant's media went through, top and
+            // sub levels (docs/policy.md, TRANSFER_OUTSIDE_EU), where data_center names one
+            field("data_centre", r -> text(r, "full_data_center").isBlank() ? text(r, "data_center")
+                    : text(r, "full_data_center")),
             field("connection_type", r -> text(r, "connection_type")),
             field("join_time", r -> text(r, "join_time")),
             field("leave_time", r -> text(r, "leave_time")),
@@ -90,6 +93,34 @@ final class ApiRecords {
             field("category_type", r -> text(r, "category_type")),
             field("action", r -> text(r, "action")),
             field("detail", r -> text(r, "operation_detail")));
+
+    /**
+     * A history meetings record ({@code report/history_meetings}): the occurrence, its host, and its
+     * {@code feature_used} list, {@code ;} between features.
+     */
+    static final Layout HISTORY_MEETING = layout(BlockType.HISTORY_MEETINGS,
+            field("meeting_id", r -> text(r, "meeting_id")),
+            field("topic", r -> text(r, "topic")),
+            field("start_time", r -> text(r, "start_time")),
+            field("end_time", r -> text(r, "end_time")),
+            field("host_name", r -> text(r, "host_display_name")),
+            field("host_email", r -> text(r, "host_email")),
+            field("participants", r -> text(r, "participants")),
+            field("features_used", r -> {
+                List<String> features = new ArrayList<>();
+                r.path("feature_used").forEach(feature -> features.add(feature.asString("")));
+                return String.join(";", features);
+            }));
+
+    /** A disclaimer report record ({@code report/disclaimer}): who answered which notice of which meeting. */
+    static final Layout DISCLAIMER = layout(BlockType.DISCLAIMERS,
+            field("meeting_id", r -> text(r, "meeting_id")),
+            field("start_time", r -> text(r, "meeting_start_time")),
+            field("name", r -> text(r, "user_name")),
+            field("email", r -> text(r, "user_email")),
+            field("disclaimer_type", r -> text(r, "disclaimer_type")),
+            field("recording_consent", r -> text(r, "response")),
+            field("response_time", r -> text(r, "response_time")));
 
     /** A user ({@code users}), its groups named through {@code groups} (id to name). */
     static Layout users(Map<String, String> groups) {

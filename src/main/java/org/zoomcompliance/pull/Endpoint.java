@@ -15,7 +15,11 @@ enum Endpoint {
     OPERATION_LOGS("/report/operationlogs", Category.HEAVY, "operation_logs"),
     USERS("/users", Category.MEDIUM, "users"),
     GROUPS("/groups", Category.MEDIUM, "groups"),
-    RECORDINGS("/accounts/me/recordings", Category.MEDIUM, "meetings");
+    RECORDINGS("/accounts/me/recordings", Category.MEDIUM, "meetings"),
+    /** The day's meetings with the features used in each ({@code feature_used}). */
+    HISTORY_MEETINGS("/report/history_meetings", Category.HEAVY, "history_meetings"),
+    /** The day's answers to meetings' notices (recording and others). */
+    DISCLAIMERS("/report/disclaimer", Category.HEAVY, "disclaimers");
 
     private final String path;
     private final Category category;

@@ -149,6 +149,12 @@ public class Pull {
         if (request.kinds().contains(PullKind.OPERATIONS)) {
             lines.add(line(Endpoint.OPERATION_LOGS, "each day, 1 call a page"));
         }
+        if (request.kinds().contains(PullKind.HISTORY)) {
+            lines.add(line(Endpoint.HISTORY_MEETINGS, "each day, 1 call a page"));
+        }
+        if (request.kinds().contains(PullKind.DISCLAIMERS)) {
+            lines.add(line(Endpoint.DISCLAIMERS, "each day, 1 call a page"));
+        }
         if (request.kinds().contains(PullKind.USERS) || request.kinds().contains(PullKind.RECORDINGS)) {
             lines.add(line(Endpoint.GROUPS, "once") + "; " + line(Endpoint.USERS, "once, active and inactive users"));
         }
@@ -158,7 +164,9 @@ public class Pull {
         }
         int daily = api.settings().limits().daily();
         long fixed = days * ((meetings ? 1 : 0) + (request.kinds().contains(PullKind.SIGNINS) ? 1 : 0)
-                + (request.kinds().contains(PullKind.OPERATIONS) ? 1 : 0));
+                + (request.kinds().contains(PullKind.OPERATIONS) ? 1 : 0)
+                + (request.kinds().contains(PullKind.HISTORY) ? 1 : 0)
+                + (request.kinds().contains(PullKind.DISCLAIMERS) ? 1 : 0));
         lines.add("daily cap: " + daily + " Heavy and Resource-intensive calls a day (zoom.api.limits.daily), shared"
                 + " by every app of the account; at least " + fixed + " of them for these days"
                 + (perMeeting == 0 ? "" : ", then " + perMeeting + " per meeting of up to " + pageSize
@@ -314,6 +322,19 @@ public class Pull {
             pullWindow(client, pseudonymiser, new Window(ExportKind.OPERATION_LOG, "zoom-api operation logs " + day,
                     "operations|" + day, Endpoint.OPERATION_LOGS, Endpoint.OPERATION_LOGS.path(), query, day, null,
                     null, ApiRecords.OPERATION_LOG, null), true, record, null);
+        }
+        if (request.kinds().contains(PullKind.HISTORY)) {
+            // the meetings that started that day, whenever they ended
+            Map<String, String> query = new LinkedHashMap<>(dates);
+            query.put("date_type", "start_time");
+            pullWindow(client, pseudonymiser, new Window(ExportKind.HISTORY_MEETINGS, "zoom-api history meetings " + day,
+                    "history|" + day, Endpoint.HISTORY_MEETINGS, Endpoint.HISTORY_MEETINGS.path(), query, day, null,
+                    null, ApiRecords.HISTORY_MEETING, null), true, record, null);
+        }
+        if (request.kinds().contains(PullKind.DISCLAIMERS)) {
+            pullWindow(client, pseudonymiser, new Window(ExportKind.DISCLAIMERS, "zoom-api disclaimers " + day,
+                    "disclaimers|" + day, Endpoint.DISCLAIMERS, Endpoint.DISCLAIMERS.path(), dates, day, null, null,
+                    ApiRecords.DISCLAIMER, null), true, record, null);
         }
     }
 

@@ -5,26 +5,16 @@ import java.util.Locale;
 
 /** What {@code pull --kinds} names: the data Zoom's API gives, by the name an operator types. */
 public enum PullKind {
-    PARTICIPANTS(true),
-    DASHBOARD(true),
-    SIGNINS(true),
-    OPERATIONS(true),
-    USERS(true),
-    RECORDINGS(true),
-    /** {@code report/history_meetings} (feature_used): not pulled by this build. */
-    HISTORY(false),
-    /** {@code report/disclaimer}: not pulled by this build. */
-    DISCLAIMERS(false);
-
-    private final boolean available;
-
-    PullKind(boolean available) {
-        this.available = available;
-    }
-
-    public boolean available() {
-        return available;
-    }
+    PARTICIPANTS,
+    DASHBOARD,
+    SIGNINS,
+    OPERATIONS,
+    USERS,
+    RECORDINGS,
+    /** {@code report/history_meetings}: each meeting's features used (cloud or local recording, waiting room). */
+    HISTORY,
+    /** {@code report/disclaimer}: who answered the recording and other notices, and how. */
+    DISCLAIMERS;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

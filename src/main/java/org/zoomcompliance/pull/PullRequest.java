@@ -8,19 +8,9 @@ import org.zoomcompliance.pull.zoom.Horizon;
 /** What to pull: the days from {@code from} to {@code to} (as Zoom counts them, UTC), of some kinds. */
 public record PullRequest(LocalDate from, LocalDate to, Set<PullKind> kinds) {
 
-    /** The kinds pulled when none are named: every kind this build pulls. */
-    public static Set<PullKind> everyAvailableKind() {
-        Set<PullKind> kinds = EnumSet.noneOf(PullKind.class);
-        for (PullKind kind : PullKind.values()) {
-            if (kind.available()) {
-                kinds.add(kind);
-            }
-        }
-        return kinds;
-    }
-
+    /** No kind named: every kind. */
     public PullRequest {
-        kinds = kinds.isEmpty() ? everyAvailableKind() : Set.copyOf(kinds);
+        kinds = kinds.isEmpty() ? EnumSet.allOf(PullKind.class) : Set.copyOf(kinds);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
@@ -49,12 +48,7 @@ final class DpoWorkbook {
     private final Messages messages;
     private final List<Sheet> sheets;
 
-    /**
-     * @param settings the effective policy values by key path ({@code LoadedPolicy.values()}): the Register's free
-     *                 texts
-     */
-    DpoWorkbook(DataSource dataSource, PlatformTransactionManager transactions, Policy policy,
-            Map<String, String> settings, KeyManagement keys, Clock clock, int maxRowsPerSheet) {
+    DpoWorkbook(DataSource dataSource, PlatformTransactionManager transactions, Policy policy, KeyManagement keys, Clock clock, int maxRowsPerSheet) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // PostgreSQL streams a result set through a cursor only inside a transaction and with a fetch size.
         jdbc.setFetchSize(FETCH_SIZE);
@@ -74,7 +68,7 @@ final class DpoWorkbook {
                 new TransfersSheet(SheetSql.load(named, "transfers.sql"), policy.institution().language()),
                 new AccountsSheet(SheetSql.load(named, "accounts.sql"), ruleTexts),
                 new DataQualitySheet(SheetSql.load(named, "data-quality.sql")),
-                new RegisterSheet(SheetSql.load(named, "register.sql", "workbook.sql"), policy, settings, keys));
+                new RegisterSheet(SheetSql.load(named, "register.sql", "workbook.sql"), policy, keys));
     }
 
     /** The version written into each workbook: the jar's, or "development" when run from classes. */

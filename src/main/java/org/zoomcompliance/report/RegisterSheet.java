@@ -28,17 +28,11 @@ final class RegisterSheet implements Sheet {
 
     private final SheetSql sql;
     private final Policy policy;
-    private final Map<String, String> settings;
     private final KeyManagement keys;
 
-    /**
-     * @param settings the effective policy values by key path ({@code LoadedPolicy.values()}), which hold the
-     *                 record's free texts ({@code register.*}, {@code subject-rights.*}; docs/policy.md)
-     */
-    RegisterSheet(SheetSql sql, Policy policy, Map<String, String> settings, KeyManagement keys) {
+    RegisterSheet(SheetSql sql, Policy policy, KeyManagement keys) {
         this.sql = sql;
         this.policy = policy;
-        this.settings = Map.copyOf(settings);
         this.keys = keys;
     }
 
@@ -72,33 +66,30 @@ final class RegisterSheet implements Sheet {
     }
 
     private void processing(Rows rows, Period period) {
-        String contact = setting("register.controller-contact");
+        Policy.SubjectRights rights = policy.subjectRights();
+        Policy.Register register = policy.register();
+        String contact = setting(register.controllerContact());
         rows.row("processing", rows.text("controller"), policy.institution().name(), null,
                 contact != null ? contact : rows.text("controller.detail"));
-        rows.row("processing", rows.text("dpo"), text(rows, "subject-rights.dpo-contact", "processing.default.dpo"),
-                null, source(rows, "subject-rights.dpo-contact"));
+        freeText(rows, "dpo", "subject-rights.dpo-contact", rights.dpoContact(), "processing.default.dpo");
         for (String purpose : List.of("compliance", "security", "transfers")) {
             rows.row("processing", rows.text("purpose"), rows.text("purpose." + purpose), null,
                     rows.text("purpose." + purpose + ".detail"));
         }
         rows.row("processing", rows.text("data"), rows.text("data.value"), null,
                 rows.text(policy.participants().pseudonymiseEmails() ? "data.detail.emails" : "data.detail"));
-        rows.row("processing", rows.text("legal-basis"),
-                text(rows, "subject-rights.legal-basis", "processing.default.legal-basis"), null,
-                source(rows, "subject-rights.legal-basis"));
-        rows.row("processing", rows.text("data-subjects"),
-                text(rows, "register.data-subjects", "report.register.default.data-subjects"), null,
-                source(rows, "register.data-subjects"));
-        rows.row("processing", rows.text("recipients"),
-                text(rows, "subject-rights.recipients", "processing.default.recipients"), null,
-                source(rows, "subject-rights.recipients"));
+        freeText(rows, "legal-basis", "subject-rights.legal-basis", rights.legalBasis(),
+                "processing.default.legal-basis");
+        freeText(rows, "data-subjects", "register.data-subjects", register.dataSubjects(),
+                "report.register.default.data-subjects");
+        freeText(rows, "recipients", "subject-rights.recipients", rights.recipients(),
+                "processing.default.recipients");
         rows.row("processing", rows.text("transfers"), period.evaluated()
                 ? rows.text("transfers.value", sql.count("transfers-outside", period.parameters()))
                 : rows.messages().get("report.not-evaluated"), null,
-                text(rows, "register.transfer-safeguards", "report.register.default.transfer-safeguards"));
-        rows.row("processing", rows.text("security"),
-                text(rows, "register.security-measures", "report.register.default.security-measures"), null,
-                source(rows, "register.security-measures"));
+                text(rows, register.transferSafeguards(), "report.register.default.transfer-safeguards"));
+        freeText(rows, "security", "register.security-measures", register.securityMeasures(),
+                "report.register.default.security-measures");
         List<Object[]> evaluatedUnder = sql.list("policy", period.parameters(), (rs, i) -> new Object[] {
             rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)});
         if (evaluatedUnder.isEmpty()) {
@@ -127,21 +118,24 @@ final class RegisterSheet implements Sheet {
         }
     }
 
+    /**
+     * A row for one of the policy's free texts: its value, else the standard text of {@code standardKey} in the
+     * workbook's language, and in Detail the policy key that sets it (docs/policy.md, "Keys").
+     */
+    private static void freeText(Rows rows, String item, String policyKey, String value, String standardKey) {
+        String source = rows.text(setting(value) != null ? "setting" : "setting.default", policyKey);
+        rows.row("processing", rows.text(item), text(rows, value, standardKey), null, source);
+    }
+
     /** A free text of the policy, or null when left empty. */
-    private String setting(String key) {
-        String value = settings.get(key);
+    private static String setting(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
     /** A free text of the policy, else the standard text of {@code standardKey} in the workbook's language. */
-    private String text(Rows rows, String key, String standardKey) {
-        String value = setting(key);
-        return value != null ? value : rows.messages().get(standardKey);
-    }
-
-    /** Where a text comes from: the policy key that sets it, or that it is the standard text. */
-    private String source(Rows rows, String key) {
-        return rows.text(setting(key) != null ? "setting" : "setting.default", key);
+    private static String text(Rows rows, String value, String standardKey) {
+        String set = setting(value);
+        return set != null ? set : rows.messages().get(standardKey);
     }
 
     private void pseudonymisation(Rows rows, Period period) {

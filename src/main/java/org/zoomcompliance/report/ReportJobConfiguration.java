@@ -22,7 +22,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.JobRunner;
-import org.zoomcompliance.config.LoadedPolicy;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.KeyManagement;
 
@@ -45,9 +44,8 @@ public class ReportJobConfiguration {
 
     @Bean
     DpoWorkbook dpoWorkbook(DataSource dataSource, PlatformTransactionManager transactionManager, Policy policy,
-            LoadedPolicy loadedPolicy, KeyManagement keyManagement, Clock clock,
-            PipelineSettings settings) {
-        return new DpoWorkbook(dataSource, transactionManager, policy, loadedPolicy.values(), keyManagement, clock,
+            KeyManagement keyManagement, Clock clock, PipelineSettings settings) {
+        return new DpoWorkbook(dataSource, transactionManager, policy, keyManagement, clock,
                 settings.report().maxRowsPerSheet());
     }
 

@@ -228,8 +228,9 @@ final class SummarySheet implements Sheet {
         }
 
         /**
-         * Open deviations of the last twelve months, "not evaluated" for a month that was not (a text cell: the
-         * line chart leaves a gap there rather than a zero); returns the row of the first month.
+         * Open and resolved deviations of the last twelve months; a month not evaluated leaves both cells empty,
+         * so the line chart draws a gap there and not a zero (a text cell would be plotted as 0 by Excel), and
+         * says "not evaluated" in the column beside them. Returns the row of the first month.
          */
         private int trend() {
             header(text("month"), text("open"), text("resolved-short"));
@@ -238,9 +239,10 @@ final class SummarySheet implements Sheet {
             Map<YearMonth, Boolean> evaluated = register.evaluated(oldest, period.month());
             int first = next;
             evaluated.forEach((month, was) -> {
-                line(month.toString(), was ? perMonth.getOrDefault(month, 0L) : notEvaluated());
-                // resolved that month beside the open ones; a month not evaluated stays a gap in both lines
-                write(sheet.getRow(next - 1), 2, was ? register.counts(month).resolvedTotal() : notEvaluated());
+                line(month.toString(), was ? perMonth.getOrDefault(month, 0L) : null);
+                Row row = sheet.getRow(next - 1);
+                write(row, 2, was ? register.counts(month).resolvedTotal() : null);
+                write(row, 3, was ? null : notEvaluated());
             });
             return first;
         }

@@ -174,11 +174,15 @@ public class SubjectFinder {
         // participant e-mails kept in clear when the policy says so (participants.pseudonymise-emails: false)
         Map<String, Set<Long>> rows = new TreeMap<>();
         Set<String> names = new TreeSet<>();
-        for (String table : List.of("participant_join", "dashboard_participant", "webinar_registration")) {
+        for (String table : List.of("participant_join", "dashboard_participant", "webinar_registration",
+                "disclaimer_response")) {
             jdbc.query("select id, name from " + table + " where (key_version, email_pseudonym) in ("
                     + values(pseudonyms) + ") or email_pseudonym = ?", row -> {
                         rows.computeIfAbsent(table, t -> new TreeSet<>()).add(row.getLong(1));
-                        names.add(row.getString(2));
+                        // a disclaimer or a registration may give no name
+                        if (row.getString(2) != null) {
+                            names.add(row.getString(2));
+                        }
                     }, arguments(pseudonyms, email));
         }
         return withAccounts(new Person(rows, new TreeSet<>(Set.of(email)), names, pseudonyms, Set.of()));

@@ -213,6 +213,27 @@ left join (select dv.device, min(cp.platform) as platform
            group by dv.device) pl on pl.device = d.device
 group by d.meeting_id, d.start_time, d.person;
 
+-- The month's occurrences the history meetings report (pulled only) shows recorded or with the waiting room.
+create temp table ev_history on commit drop as
+select h.meeting_id, h.start_time, h.cloud_recording, h.local_recording, h.waiting_room
+from history_meeting h
+join ev_occurrence o on o.meeting_id = h.meeting_id and o.start_time = h.start_time;
+
+-- Answers to the month's meetings' notices (the disclaimer report, pulled only), placed in their occurrence and
+-- matched to a person as joins are: the report's meeting start, else the occurrence whose window holds the answer;
+-- the e-mail, else the display name.
+create temp table ev_disclaimer on commit drop as
+select d.meeting_id, coalesce(d.email_pseudonym, 'name:' || lower(d.name)) as person, d.notice, d.consent,
+       coalesce(d.meeting_start,
+                (select max(o.start_time) from ev_occurrence o
+                 where o.meeting_id = d.meeting_id and o.start_time <= d.response_time + interval '30 minutes'
+                   and (o.end_time is null or d.response_time <= o.end_time + interval '30 minutes'))) as start_time
+from disclaimer_response d
+where coalesce(d.meeting_start, d.response_time) >= :lo and coalesce(d.meeting_start, d.response_time) < :hi;
+
+delete from ev_disclaimer d where not exists (
+    select 1 from ev_occurrence o where o.meeting_id = d.meeting_id and o.start_time = d.start_time);
+
 -- Recordings still listed in the newest recordings export of the period, with their host and its profile.
 create temp table ev_recording on commit drop as
 select r.meeting_id, r.start_time, r.topic, r.inventory_date, r.file_count, r.file_size_mb,
@@ -241,4 +262,6 @@ analyze ev_dash;
 
 analyze ev_presence;
 
-analyze ev_dash_presence
+analyze ev_dash_presence;
+
+analyze ev_disclaimer

@@ -31,10 +31,10 @@ import picocli.CommandLine;
 
 /**
  * {@code pull} from the command line against a fake Zoom API on the loopback interface: its guards (a day after
- * or on today, a day beyond Zoom's 6 months, a kind not pulled yet, no app, a secret file open to others), its dry
+ * or on today, a day beyond Zoom's 6 months, an unknown kind, no app, a secret file open to others), its dry
  * run, and the whole chain: the month pulled from the API and the same month read from the equivalent CSV exports
- * give the same register, and no address the API answered reaches a table, the write-ahead log, a log, the console
- * or the workbook.
+ * give the same register; the reports no CSV export gives (history meetings, disclaimers) then add their evidence;
+ * and no address the API answered reaches a table, the write-ahead log, a log, the console or the workbook.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PullCommandTest {
@@ -61,8 +61,6 @@ class PullCommandTest {
             assertThat(err.toString()).contains("today (2026-11-02) is not over");
             assertThat(run(home, api, "pull", "--from", "2026-04-30", "--to", "2026-05-03")).isEqualTo(ExitCodes.USAGE);
             assertThat(err.toString()).contains("answer for the last 6 months only (from 2026-05-02 today)");
-            assertThat(run(home, api, "pull", "--from", "2026-10-05", "--to", "2026-10-05", "--kinds", "history"))
-                    .isEqualTo(ExitCodes.NOT_AVAILABLE);
 
             // a dry run calls nothing and says what the daily cap allows
             assertThat(run(home, api, "pull", "--from", "2026-10-01", "--to", "2026-10-31", "--dry-run")).isZero();
@@ -71,8 +69,10 @@ class PullCommandTest {
                     "daily cap: 60000 Heavy and Resource-intensive calls a day",
                     "GET /accounts/me/recordings (medium): once, the recordings held today that started in the last 13"
                             + " months: 1 call a page for each month",
-                    "at least 93 of them for these days, then 2 per meeting of up to 300 participants: the cap allows"
-                            + " about 29953 meetings in all");
+                    "GET /report/history_meetings (heavy): each day, 1 call a page",
+                    "GET /report/disclaimer (heavy): each day, 1 call a page",
+                    "at least 155 of them for these days, then 2 per meeting of up to 300 participants: the cap allows"
+                            + " about 29922 meetings in all");
 
             // a secret file others may read is refused, never used
             Path secret = Files.createDirectories(home.resolve("zoom-api")).resolve("client-secret");
@@ -98,18 +98,19 @@ class PullCommandTest {
         try (FakeZoom zoom = new FakeZoom()) {
             // given the fake API holding a day, a home with the app's secret
             ZoomDayFixture.load(zoom, "2026-10-05", "05");
+            ZoomDayFixture.loadReports(zoom, "2026-10-05", "05");
             Path pulled = newHome();
             Path secret = Files.createDirectories(pulled.resolve("zoom-api")).resolve("client-secret");
             Files.writeString(secret, FakeZoom.SECRET);
             Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
             Map<String, String> api = api(zoom);
 
-            // when the day is pulled, the month evaluated and its workbook built
-            assertThat(run(pulled, api, "pull", "--from", "2026-10-05", "--to", "2026-10-05")).as(err.toString()).isZero();
+            // when the day's kinds that CSV exports also give are pulled and the month evaluated
+            assertThat(run(pulled, api, "pull", "--from", "2026-10-05", "--to", "2026-10-05", "--kinds",
+                    "participants,dashboard,signins,operations,users,recordings")).as(err.toString()).isZero();
             assertThat(out.toString()).contains("zoom-api participants 2026-10-05 85218486205", "COMPLETED",
                     "read 4, ingested 4, rejected 0, duplicate 0", "23 windows: read 18, ingested 18, rejected 0, duplicate 0");
             assertThat(run(pulled, api, "evaluate", "--month", "2026-10")).isZero();
-            assertThat(run(pulled, api, "report", "--month", "2026-10")).isZero();
 
             // and the CSV exports of the same day are read in another home (with the same key)
             Path read = newHome();
@@ -135,7 +136,21 @@ class PullCommandTest {
             assertThat(fromApi).hasSizeGreaterThan(3);
             assertThat(register(read)).containsExactlyElementsOf(fromApi);
             assertThat(fromApi).anyMatch(row -> row.startsWith("CLIENT_OUTDATED"))
-                    .anyMatch(row -> row.startsWith("TRANSFER_OUTSIDE_EU"));
+                    .anyMatch(row -> row.startsWith("TRANSFER_OUTSIDE_EU"))
+                    .anyMatch(row -> row.startsWith("rule | RECORDING_CONSENT_MISSING | f | not evaluated"));
+
+            // when the reports only the API gives are pulled too, the month evaluated again and its workbook built
+            assertThat(run(pulled, api, "pull", "--from", "2026-10-05", "--to", "2026-10-05", "--kinds",
+                    "history,disclaimers")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("zoom-api history meetings 2026-10-05", "zoom-api disclaimers 2026-10-05",
+                    "2 windows: read 5, ingested 5, rejected 0, duplicate 0");
+            assertThat(run(pulled, api, "evaluate", "--month", "2026-10")).isZero();
+            assertThat(run(pulled, api, "report", "--month", "2026-10")).isZero();
+
+            // then the recorded meeting's consent is judged: the guest did not answer, Carla acknowledged another notice
+            assertThat(register(pulled)).anyMatch(row -> row.startsWith(
+                    "RECORDING_CONSENT_MISSING | occurrence:85218486205@2026-10-05T08:00:00Z")
+                    && row.contains("2 of 4 participants did not acknowledge the recording notice"));
 
             // and no address the API answered is anywhere
             try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.open(HomeFolder.resolve(pulled.toString()))) {

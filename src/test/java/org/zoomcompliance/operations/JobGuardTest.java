@@ -31,8 +31,10 @@ class JobGuardTest extends PipelineIntegrationTest {
     }
 
     @AfterEach
-    void removeTheOldDeviation() {
+    void removeTheOldRows() {
         jdbc.update("delete from deviation where subject = 'guard-test'");
+        jdbc.update("delete from operation_log where detail = 'guard-test'");
+        jdbc.update("delete from source_file where file_name = 'guard-test.csv'");
     }
 
     @Test
@@ -70,6 +72,23 @@ class JobGuardTest extends PipelineIntegrationTest {
                 .isInstanceOf(OutOfRangeException.class);
         assertThatThrownBy(() -> guard().check(JobRequest.evaluate(YearMonth.of(9999, 12))))
                 .isInstanceOf(OutOfRangeException.class);
+    }
+
+    @Test
+    void theEarliestMonthIsThatOfARowsOwnMomentInTheInstitutionsZone() {
+        // given an operation log entry of 31 December 1989 at 23:30 UTC, which is 1 January 1990 in Paris, from a
+        // file that arrived much later
+        long file = jdbc.queryForObject("insert into source_file (sha256, file_name, kind, status, ingested_at)"
+                + " values (repeat('9', 64), 'guard-test.csv', 'OPERATION_LOG', 'COMPLETED', '2030-01-02T08:00:00Z')"
+                + " returning id", Long.class);
+        jdbc.update("insert into operation_log (event_time, operator, action, detail, source_file_id, line_number)"
+                + " values ('1989-12-31T23:30:00Z', 'admin', 'Update', 'guard-test', ?, 2)", file);
+
+        // when / then January 1990 is held, December 1989 is not
+        assertThatCode(() -> guard().check(JobRequest.evaluate(YearMonth.of(1990, 1)))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard().check(JobRequest.evaluate(YearMonth.of(1989, 12))))
+                .isInstanceOf(OutOfRangeException.class)
+                .hasMessageContaining("between 1990-01 (the earliest month of the data held)");
     }
 
     @Test

@@ -66,9 +66,11 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         // Dora re-joins without a meeting start: merged into her presence in the occurrence whose window holds it
         joinSpan("31030000002", "Dora Durand", null, "e04", "2047-03-06 14:30+01", "2047-03-06 14:50+01");
 
-        // 003: a student host recording locally, media through Frankfurt only
+        // 003: a student host recording locally, media through Frankfurt at the top level and, as the API's fuller
+        // value lists, a sub-level data centre in the United States
         meeting("31030000003", "2047-03-07 18:00+01", "2047-03-07 19:00+01", "Révisions", "student@test.fr", "Léa Student");
-        dashboard("31030000003", "2047-03-07 18:00+01", "Léa Student", "HOST", "e05", "i05", true, "6.0.2", "Germany (FR)");
+        dashboard("31030000003", "2047-03-07 18:00+01", "Léa Student", "HOST", "e05", "i05", true, "6.0.2",
+                "Germany (FR);United States (SC Sub)");
 
         // 006: not recorded, nobody acknowledged: no consent deviation
         meeting("31030000006", "2047-03-08 09:00+01", "2047-03-08 10:00+01", "Atelier", "staff@test.fr", "Anne Staff");
@@ -90,6 +92,15 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
             meeting("31030000011", "2047-03-" + day + " 12:00+01", null, "Séminaire", "staff@test.fr", "Anne Staff");
             join("31030000011", "2047-03-" + day + " 12:00+01", "Gina Seminar", null, "e11", "2047-03-" + day + " 12:01+01", false, null,
                     day.equals("17"));
+        }
+
+        // 024 and 025: four sessions each, no waiting-room column; the history meetings report shows 024's waiting
+        // room used once, and 025's never
+        for (String day : List.of("04", "11", "18", "25")) {
+            meeting("31030000024", "2047-03-" + day + " 19:00+01", null, "Club", "staff@test.fr", "Anne Staff");
+            historyWithWaitingRoom("31030000024", "2047-03-" + day + " 19:00+01", day.equals("11"));
+            meeting("31030000025", "2047-03-" + day + " 20:00+01", null, "Atelier du soir", "staff@test.fr", "Anne Staff");
+            historyWithWaitingRoom("31030000025", "2047-03-" + day + " 20:00+01", false);
         }
 
         // topics: a sensitive one and its near miss
@@ -125,6 +136,24 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         joinSpan("31030000019", "Rémi Retour", null, "p3", "2047-03-21 08:00+01", "2047-03-21 08:20+01");
         joinSpan("31030000019", "Rémi Retour", null, "p3", "2047-03-21 08:22+01", "2047-03-21 09:00+01");
 
+        // the history meetings report (pulled only): 001's cloud recording, which the inventory lists too, and 003's
+        // local one, which its dashboard shows too (each counted once); 020, a student's meeting recorded to the
+        // cloud that no recordings export lists; 022, a staff meeting recorded locally
+        meeting("31030000001", "2047-03-05 10:00+01", "2047-03-05 11:00+01", "Point équipe", "staff@test.fr", "Anne Staff");
+        history("31030000001", "2047-03-05 10:00+01", true, false);
+        history("31030000003", "2047-03-07 18:00+01", false, true);
+        meeting("31030000020", "2047-03-22 10:00+01", "2047-03-22 11:00+01", "Projet étudiant", "student@test.fr", "Léa Student");
+        history("31030000020", "2047-03-22 10:00+01", true, false);
+        // 022: no consent column; the disclaimer report shows Ivan acknowledging the recording notice, Jade only
+        // the entry notice
+        meeting("31030000022", "2047-03-23 14:00+01", "2047-03-23 15:00+01", "Conseil", "staff@test.fr", "Anne Staff");
+        history("31030000022", "2047-03-23 14:00+01", false, true);
+        join("31030000022", "2047-03-23 14:00+01", "Anne Staff", "HOST", "e01", "2047-03-23 14:00+01", false, null, null);
+        join("31030000022", "2047-03-23 14:00+01", "Ivan Petrov", null, "e22", "2047-03-23 14:01+01", false, null, null);
+        join("31030000022", "2047-03-23 14:00+01", "Jade Moreau", null, "e23", "2047-03-23 14:02+01", false, null, null);
+        disclaimer("31030000022", "2047-03-23 14:00+01", "Ivan Petrov", "e22", "RECORDING", true);
+        disclaimer("31030000022", "2047-03-23 14:00+01", "Jade Moreau", "e23", "MEETING_ENTRY", true);
+
         // sign-ins: an outdated client and an up-to-date one
         signIn("old@test.fr", "2047-03-04 08:00+01", "5.12.9");
         signIn("new@test.fr", "2047-03-04 08:00+01", "5.17.11.34827");
@@ -147,19 +176,34 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
 
         // then
         assertThat(subjects("RECORDING_CLOUD")).containsExactly("recording:31030000001@2047-03-05T09:00:00Z",
-                "recording:31030000004@2047-01-10T09:00:00Z");
+                "recording:31030000004@2047-01-10T09:00:00Z", "recording:31030000020@2047-03-22T09:00:00Z");
+        assertThat(evidence("RECORDING_CLOUD", "recording:31030000001@2047-03-05T09:00:00Z"))
+                .startsWith("cloud recording of 2047-03-05 10:00 still held in Zoom's cloud on 2047-03-31");
+        assertThat(evidence("RECORDING_CLOUD", "recording:31030000020@2047-03-22T09:00:00Z"))
+                .isEqualTo("meeting of 2047-03-22 10:00 recorded to Zoom's cloud (history meetings report); no recordings"
+                        + " export lists the recording; only local recording is allowed");
         assertThat(subjects("RECORDING_BY_NON_HOST")).containsExactly(
                 "occurrence:31030000002@2047-03-06T13:00:00Z:participant:e02", "occurrence:31030000002@2047-03-06T13:00:00Z:participant:e03");
-        assertThat(subjects("RECORDING_NOT_ALLOWED_FOR_PROFILE")).containsExactly("occurrence:31030000003@2047-03-07T17:00:00Z");
+        assertThat(subjects("RECORDING_NOT_ALLOWED_FOR_PROFILE")).containsExactly("occurrence:31030000003@2047-03-07T17:00:00Z",
+                "occurrence:31030000020@2047-03-22T09:00:00Z");
+        assertThat(evidence("RECORDING_NOT_ALLOWED_FOR_PROFILE", "occurrence:31030000003@2047-03-07T17:00:00Z"))
+                .isEqualTo("meeting of 2047-03-07 18:00 recorded locally although its host student@test.fr has the"
+                        + " profile STUDENT, which may not record");
+        assertThat(evidence("RECORDING_NOT_ALLOWED_FOR_PROFILE", "occurrence:31030000020@2047-03-22T09:00:00Z"))
+                .isEqualTo("meeting of 2047-03-22 10:00 recorded in the cloud although its host student@test.fr has the"
+                        + " profile STUDENT, which may not record");
         assertThat(subjects("RECORDING_RETENTION_EXCEEDED")).containsExactly("recording:31030000004@2047-01-10T09:00:00Z");
         assertThat(evidence("RECORDING_RETENTION_EXCEEDED", "recording:31030000004@2047-01-10T09:00:00Z"))
                 .isEqualTo("recorded 2047-01-10, 80 days old on 2047-03-31, limit 30 days (MEETING), 50 days overdue");
-        assertThat(subjects("RECORDING_CONSENT_MISSING")).containsExactly("occurrence:31030000002@2047-03-06T13:00:00Z");
+        assertThat(subjects("RECORDING_CONSENT_MISSING")).containsExactly("occurrence:31030000002@2047-03-06T13:00:00Z",
+                "occurrence:31030000022@2047-03-23T13:00:00Z");
         assertThat(evidence("RECORDING_CONSENT_MISSING", "occurrence:31030000002@2047-03-06T13:00:00Z"))
                 .startsWith("2 of 4 participants did not acknowledge the recording notice");
+        assertThat(evidence("RECORDING_CONSENT_MISSING", "occurrence:31030000022@2047-03-23T13:00:00Z"))
+                .isEqualTo("1 of 3 participants did not acknowledge the recording notice of the meeting of 2047-03-23 14:00");
         assertThat(subjects("HOST_OUTSIDE_CONTRACT")).containsExactly("host:someone@gmail.com");
         assertThat(subjects("MEETING_ON_PMI")).containsExactly("meeting:3103000008");
-        assertThat(subjects("MEETING_ROOM_REUSED")).containsExactly("meeting:31030000010");
+        assertThat(subjects("MEETING_ROOM_REUSED")).containsExactly("meeting:31030000010", "meeting:31030000025");
         assertThat(subjects("SENSITIVE_TOPIC")).containsExactly("occurrence:31030000012@2047-03-15T08:00:00Z");
         assertThat(subjects("PARTICIPANT_UNIDENTIFIED")).containsExactly("occurrence:31030000014@2047-03-16T08:00:00Z",
                 "occurrence:31030000016@2047-03-18T07:00:00Z");
@@ -168,9 +212,12 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         assertThat(subjects("CLIENT_OUTDATED")).containsExactly("account:old@test.fr", "occurrence:31030000002@2047-03-06T13:00:00Z");
         assertThat(evidence("CLIENT_OUTDATED", "occurrence:31030000002@2047-03-06T13:00:00Z"))
                 .isEqualTo("1 of 3 participants used a client older than 5.17.0 (5.16.2.1)");
-        assertThat(subjects("TRANSFER_OUTSIDE_EU")).containsExactly("occurrence:31030000002@2047-03-06T13:00:00Z");
+        assertThat(subjects("TRANSFER_OUTSIDE_EU")).containsExactly("occurrence:31030000002@2047-03-06T13:00:00Z",
+                "occurrence:31030000003@2047-03-07T17:00:00Z");
         assertThat(evidence("TRANSFER_OUTSIDE_EU", "occurrence:31030000002@2047-03-06T13:00:00Z"))
                 .isEqualTo("1 participant(s) through United States (SC Top) (US): outside the EU/EEA and the adequate countries");
+        assertThat(evidence("TRANSFER_OUTSIDE_EU", "occurrence:31030000003@2047-03-07T17:00:00Z"))
+                .isEqualTo("1 participant(s) through United States (SC Sub) (US): outside the EU/EEA and the adequate countries");
         assertThat(subjects("INTRUSION_SUSPECTED")).containsExactly("occurrence:31030000016@2047-03-18T07:00:00Z",
                 "occurrence:31030000018@2047-03-20T07:00:00Z");
         assertThat(subjects("ACCOUNT_MULTIPLE_PROFILES")).containsExactly("account:multi@test.fr");
@@ -180,6 +227,9 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         assertThat(jdbc.queryForList("select data_centre || ':' || region from meeting_transfer where month = '2047-03-01'"
                 + " and meeting_id = '31030000002' order by data_centre", String.class))
                 .containsExactly("Germany (FR):EU_EEA", "Netherlands (AM):EU_EEA", "United States (SC Top):OTHER");
+        assertThat(jdbc.queryForList("select data_centre || ':' || region || ':' || participants from meeting_transfer"
+                + " where month = '2047-03-01' and meeting_id = '31030000003' order by data_centre", String.class))
+                .containsExactly("Germany (FR):EU_EEA:1", "United States (SC Sub):OTHER:1");
         assertThat(jdbc.queryForObject("select profile from account_profile where month = '2047-03-01' and email = 'staff@test.fr'",
                 String.class)).isEqualTo("MEETING");
         assertThat(evaluation.summary(MARCH).notEvaluated()).isEmpty();
@@ -364,6 +414,24 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
                 + " leave_time, recording, client_version, data_centre, source_file_id, line_number)"
                 + " values (?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz + interval '30 minutes', ?, ?, ?, ?, 1)",
                 meetingId, name, role, email, ip, joinTime, joinTime, recording, version, dataCentre, file);
+    }
+
+    private void history(String meetingId, String start, boolean cloud, boolean local) {
+        jdbc.update("insert into history_meeting (meeting_id, start_time, cloud_recording, local_recording, waiting_room,"
+                + " source_file_id, line_number) values (?, ?::timestamptz, ?, ?, false, ?, 1)", meetingId, start, cloud,
+                local, file);
+    }
+
+    private void historyWithWaitingRoom(String meetingId, String start, boolean waitingRoom) {
+        jdbc.update("insert into history_meeting (meeting_id, start_time, cloud_recording, local_recording, waiting_room,"
+                + " source_file_id, line_number) values (?, ?::timestamptz, false, false, ?, ?, 1)", meetingId, start,
+                waitingRoom, file);
+    }
+
+    private void disclaimer(String meetingId, String start, String name, String email, String notice, boolean consent) {
+        jdbc.update("insert into disclaimer_response (meeting_id, meeting_start, name, email_pseudonym, notice, response,"
+                + " consent, source_file_id, line_number) values (?, ?::timestamptz, ?, ?, ?, ?, ?, ?, 1)", meetingId,
+                start, name, email, notice, consent ? "ACKNOWLEDGED" : "NO_ANSWER", consent, file);
     }
 
     private void signIn(String email, String time, String version) {

@@ -42,6 +42,7 @@ class PullFunctionalTests extends PipelineIntegrationTest {
         ZoomDay.loadAccount(ZOOM);
         for (String day : List.of("05", "06", "07", "08")) {
             ZoomDay.load(ZOOM, "2026-10-" + day, day);
+            ZoomDay.loadReports(ZOOM, "2026-10-" + day, day);
         }
     }
 
@@ -96,6 +97,8 @@ class PullFunctionalTests extends PipelineIntegrationTest {
         return List.of(
                 "zoom-api dashboard " + d + " 852184862" + day + " " + d + "T08:00:00Z COMPLETED 2 2 0 0",
                 "zoom-api dashboard " + d + " 912345678" + day + " " + d + "T14:00:00Z COMPLETED 0 0 0 0",
+                "zoom-api disclaimers " + d + " COMPLETED 3 3 0 0",
+                "zoom-api history meetings " + d + " COMPLETED 2 2 0 0",
                 "zoom-api meetings " + d + " COMPLETED 2 2 0 0",
                 "zoom-api operation logs " + d + " COMPLETED 2 2 0 0",
                 "zoom-api participants " + d + " 852184862" + day + " " + d + "T08:00:00Z COMPLETED 4 4 0 0",
@@ -137,7 +140,7 @@ class PullFunctionalTests extends PipelineIntegrationTest {
                        || client_version || ' ' || (ip_pseudonym ~ '^[0-9a-f]{32}$') || ' ' || device
                 from dashboard_participant where meeting_id = '85218486205' order by join_time""", String.class))
                 .containsExactly("Alice Martin HOST FR Germany (FR) true 6.2.5.28135 true Mac",
-                        "Bob Durand ATTENDEE FR United States (SC Top) false 5.12.0.4682 true Mac");
+                        "Bob Durand ATTENDEE FR United States (SC Top);Germany (FR) false 5.12.0.4682 true Mac");
         assertThat(jdbc.queryForObject("select topic || ' / ' || host_name || ' / ' || host_email || ' / '"
                 + " || duration_minutes from meeting where meeting_id = '91234567805'", String.class))
                 .matches("Réunion serveur ip:[0-9a-f]{32} / Dan Host / dan.host@exemple.fr / 30");
@@ -151,6 +154,25 @@ class PullFunctionalTests extends PipelineIntegrationTest {
                 .startsWith("zoom-api recordings 2025-10-02..2025-10-31 as of 2026-11-02 0")
                 .contains("zoom-api recordings 2026-10-01..2026-10-31 as of 2026-11-02 4")
                 .endsWith("zoom-api recordings 2026-11-01..2026-11-01 as of 2026-11-02 0");
+        // the features used, as written and as the rules read them; the answers to the notices
+        assertThat(jdbc.queryForList("""
+                select meeting_id || ' ' || cloud_recording || ' ' || local_recording || ' ' || waiting_room || ' '
+                       || array_to_string(features, ';') || ' ' || host_email
+                from history_meeting where meeting_id in ('85218486205', '91234567805') order by meeting_id""",
+                String.class)).containsExactly(
+                "85218486205 true true true Screen sharing;Record to cloud;Record to computer;Waiting room"
+                        + " alice.martin@exemple.fr",
+                "91234567805 false false false Screen sharing;Video on dan.host@exemple.fr");
+        assertThat(jdbc.queryForList("""
+                select name || ' ' || notice || ' ' || response || ' ' || consent || ' ' || (email_pseudonym is null)
+                       || ' ' || (meeting_start = '2026-10-05T08:00:00Z')
+                from disclaimer_response where meeting_id = '85218486205' order by response_time""", String.class))
+                .hasSize(3)
+                .satisfies(rows -> {
+                    assertThat(rows.get(0)).isEqualTo("Bob Durand RECORDING ACKNOWLEDGED true false true");
+                    assertThat(rows.get(1)).matches("Invité ip:[0-9a-f]{32} RECORDING NO_ANSWER false true true");
+                    assertThat(rows.get(2)).isEqualTo("Carla MEETING_ENTRY ACKNOWLEDGED true true true");
+                });
         assertThat(jdbc.queryForObject("select count(*) from sign_in where event_time::date = '2026-10-05'"
                 + " and ip_pseudonym is not null", Integer.class)).isEqualTo(3);
         assertNoAddressInAnyTable();

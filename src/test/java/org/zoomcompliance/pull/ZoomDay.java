@@ -10,13 +10,17 @@ import org.zoomcompliance.pull.zoom.MeetingUuids;
  * A day of an account's data as Zoom's API answers it (shapes from Zoom's API reference), for the fake: two
  * meetings (one whose UUID must be encoded twice), their participants (a guest without an e-mail, a name holding an
  * address) and dashboard rows (addresses, internal addresses, device identifiers), sign-ins, operation logs, users,
- * groups and a cloud recording. Every clear address here must end pseudonymised or dropped.
+ * groups, a cloud recording, the history meetings report (features used) and the disclaimer report (a guest whose
+ * name holds an address, addresses Zoom gives and ingest never copies). The two reports' endpoints are Zoom's
+ * (changelog); the field names of their records are this build's reading, not yet checked against the reference's
+ * response schemas, and mapped in one place ({@code ApiRecords}). Every clear address here must end pseudonymised or
+ * dropped.
  */
 final class ZoomDay {
 
     /** Every address the day's answers hold, and the device identifiers ingest drops. */
     static final List<String> ADDRESSES = List.of("198.51.100.23", "2001:db8:77::1234", "203.0.113.77", "192.0.2.44",
-            "192.0.2.45", "10.0.0.12", "203.0.113.9", "198.51.100.99");
+            "192.0.2.45", "10.0.0.12", "203.0.113.9", "198.51.100.99", "192.0.2.60", "192.0.2.61", "192.0.2.62");
     static final List<String> DROPPED = List.of("alice-pc", "00:11:22:33:44:55", "wd-0042");
 
     private ZoomDay() {
@@ -57,10 +61,10 @@ final class ZoomDay {
                 participant("u-dan", "Dan Host", "dan.host@exemple.fr", day + "T14:00:00Z", day + "T14:30:00Z", 1800)));
         zoom.list("/metrics/meetings/" + MeetingUuids.pathSegment(firstUuid(day))
                 + "/participants", "participants", null, List.of(
-                dashboard("Alice Martin", "alice.martin@exemple.fr", "198.51.100.23", "Germany (FR)", "host", true,
+                dashboard("Alice Martin", "alice.martin@exemple.fr", "198.51.100.23", "Germany (FR)", "Germany (FR)", "host", true,
                         day + "T08:00:00Z", day + "T09:00:00Z", "6.2.5.28135"),
                 dashboard("Bob Durand", "bob.durand@etu.exemple.fr", "2001:db8:77::1234", "United States (SC Top)",
-                        "attendee", false, day + "T08:01:00Z", day + "T08:59:00Z", "5.12.0.4682")));
+                        "United States (SC Top);Germany (FR)", "attendee", false, day + "T08:01:00Z", day + "T08:59:00Z", "5.12.0.4682")));
         zoom.list("/metrics/meetings/" + MeetingUuids.pathSegment(secondUuid(day))
                 + "/participants", "participants", null, List.of());
         zoom.list("/report/activities", "activity_logs", "time", List.of(
@@ -82,6 +86,47 @@ final class ZoomDay {
                 "recording_files", List.of(record("id", "f1", "file_type", "MP4", "file_size", 104857600)))));
     }
 
+    /**
+     * The day's history meetings (the first cloud- and locally recorded, with the waiting room; the second neither)
+     * and the disclaimer report of the first: Bob acknowledged the recording notice, the guest did not answer it, and
+     * Carla acknowledged only the entry notice.
+     */
+    static void loadReports(FakeZoom zoom, String day, String id) {
+        String first = "852184862" + id;
+        String second = "912345678" + id;
+        zoom.list("/report/history_meetings", "history_meetings", "start_time", List.of(
+                record("meeting_uuid", firstUuid(day), "meeting_id", Long.parseLong(first), "type", "Meeting",
+                        "host_display_name", "Alice Martin", "host_email", "alice.martin@exemple.fr",
+                        "start_time", day + "T08:00:00Z", "end_time", day + "T09:00:00Z",
+                        "topic", "Cours de droit, salle 3.2", "participants", 4, "duration", 60,
+                        "total_participant_minutes", 185, "department", "Droit", "group", "Enseignement",
+                        "source", "Zoom", "feature_used",
+                        List.of("Screen sharing", "Record to cloud", "Record to computer", "Waiting room"),
+                        "custom_fields", List.of()),
+                record("meeting_uuid", secondUuid(day), "meeting_id", Long.parseLong(second), "type", "Meeting",
+                        "host_display_name", "Dan Host", "host_email", "dan.host@exemple.fr",
+                        "start_time", day + "T14:00:00Z", "end_time", day + "T14:30:00Z",
+                        "topic", "Réunion serveur 198.51.100.99", "participants", 1, "duration", 30,
+                        "total_participant_minutes", 30, "department", "Informatique", "group", "Enseignement",
+                        "source", "Zoom", "feature_used", List.of("Screen sharing", "Video on"),
+                        "custom_fields", List.of())));
+        zoom.list("/report/disclaimer", "disclaimers", "response_time", List.of(
+                disclaimer(first, firstUuid(day), day, "Bob Durand", "bob.durand@etu.exemple.fr", "Recording",
+                        "Accepted", day + "T08:01:10Z", "192.0.2.60"),
+                disclaimer(first, firstUuid(day), day, "Invité 203.0.113.77", "", "Recording", "No Response",
+                        day + "T08:05:10Z", "192.0.2.61"),
+                disclaimer(first, firstUuid(day), day, "Carla", "", "Meeting entry", "Accepted",
+                        day + "T08:10:05Z", "192.0.2.62")));
+    }
+
+    private static Map<String, Object> disclaimer(String meetingId, String uuid, String day, String name, String email,
+            String type, String response, String at, String ip) {
+        return record("meeting_id", Long.parseLong(meetingId), "meeting_uuid", uuid, "topic", "Cours de droit, salle 3.2",
+                "meeting_start_time", day + "T08:00:00Z", "user_name", name, "user_email", email,
+                "disclaimer_type", type, "response", response, "response_time", at, "ip_address", ip,
+                "device", "Mac");
+    }
+
     /** The account's users and groups: a snapshot, not dated. */
     static void loadAccount(FakeZoom zoom) {
         zoom.list("/groups", "groups", null, List.of(record("id", "g-teach", "name", "Enseignement", "total_members", 2),
@@ -99,12 +144,14 @@ final class ZoomDay {
                 "status", "in_meeting", "customer_key", "", "registrant_id", "", "participant_user_id", id);
     }
 
-    private static Map<String, Object> dashboard(String name, String email, String ip, String dataCenter, String role,
+    /** {@code fullDataCenter}: every data centre of the participant's media, top level first, {@code ;} between. */
+    private static Map<String, Object> dashboard(String name, String email, String ip, String dataCenter,
+            String fullDataCenter, String role,
             boolean recording, String join, String leave, String version) {
         return record("id", "p-" + name.hashCode(), "user_id", "16778240", "user_name", name, "device", "Mac",
                 "ip_address", ip, "internal_ip_addresses", List.of("10.0.0.12"), "location", "Paris (FR)",
                 "network_type", "Wifi", "microphone", "MacBook Microphone", "speaker", "MacBook Speakers",
-                "camera", "FaceTime HD", "data_center", dataCenter, "full_data_center", dataCenter + ";Germany (FR)",
+                "camera", "FaceTime HD", "data_center", dataCenter, "full_data_center", fullDataCenter,
                 "connection_type", "UDP", "join_time", join, "leave_time", leave, "share_application", false,
                 "share_desktop", false, "share_whiteboard", false, "recording", recording, "pc_name", "ALICE-PC",
                 "domain", "EXEMPLE", "mac_addr", "00:11:22:33:44:55", "harddisk_id", "WD-0042", "version", version,

@@ -15,4 +15,9 @@ public final class ZoomDayFixture {
         ZoomDay.loadAccount(zoom);
         ZoomDay.load(zoom, day, id);
     }
+
+    /** Loads the day's history meetings and disclaimer reports, which no CSV export gives. */
+    public static void loadReports(FakeZoom zoom, String day, String id) {
+        ZoomDay.loadReports(zoom, day, id);
+    }
 }

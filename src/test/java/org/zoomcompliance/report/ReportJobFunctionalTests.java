@@ -19,8 +19,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Cell;
@@ -271,7 +269,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         jdbc.update("update deviation set status = 'RESOLVED' where month = ? and rule_code = 'RECORDING_CLOUD'",
                 month.atDay(1));
         Policy french = inLanguage(policy, Language.FR);
-        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, french, loadedPolicy.values(), keyStore, Clock.systemUTC(),
+        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, french, keyStore, Clock.systemUTC(),
                 SheetWriter.EXCEL_MAX_ROWS);
         Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
 
@@ -452,13 +450,12 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
                 + " (?, '93400000052', ?, 'prof@exemple.fr', 'Germany (FR)', 'DE', 'EU_EEA', 9)",
                 month.atDay(1), start, month.atDay(1), start, month.atDay(1), start.plusHours(2));
         EvaluatedMonths.mark(jdbc, month);
-        Map<String, String> settings = new TreeMap<>(loadedPolicy.values());
-        settings.put("subject-rights.dpo-contact", "dpo@exemple.fr");
-        settings.put("register.security-measures", "Chiffrement des disques; accès par VPN");
+        String texts = "subject-rights: { dpo-contact: dpo@exemple.fr }\n"
+                + "register: { security-measures: \"Chiffrement des disques; accès par VPN\" }\n";
 
         // when the month's workbook is written in English and in French
-        byte[] english = write(inLanguage(policy, Language.EN), settings, month);
-        byte[] french = write(inLanguage(policy, Language.FR), settings, month);
+        byte[] english = write(TestPolicies.of("institution: { language: en }\n" + texts), month);
+        byte[] french = write(TestPolicies.of("institution: { language: fr }\n" + texts), month);
 
         // then the Register gives each field of the record, the policy's text where it sets one, else the standard
         // text saying which key would set it
@@ -527,12 +524,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
 
     /** The month's workbook written by a workbook of that policy, outside the report job. */
     private byte[] write(Policy under, YearMonth month) throws IOException {
-        return write(under, loadedPolicy.values(), month);
-    }
-
-    /** The same, with the policy's free texts ({@code register.*}, {@code subject-rights.*}) of {@code settings}. */
-    private byte[] write(Policy under, Map<String, String> settings, YearMonth month) throws IOException {
-        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, under, settings, keyStore, Clock.systemUTC(),
+        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, under, keyStore, Clock.systemUTC(),
                 SheetWriter.EXCEL_MAX_ROWS);
         Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -555,7 +547,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
                 + " 'HIGH', 'NEW', ?, '93100000081', 'Oral', 'guest@gmail.com', null, 'guest@gmail.com hosted 2 meeting(s)')",
                 month.atDay(1), at);
         deviation(month, "SENSITIVE_TOPIC", "93100000082@a", "MEDIUM", at, "Jury", "topic contains 'jury'");
-        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, policy, loadedPolicy.values(), keyStore, Clock.systemUTC(),
+        DpoWorkbook book = new DpoWorkbook(dataSource, transactionManager, policy, keyStore, Clock.systemUTC(),
                 SheetWriter.EXCEL_MAX_ROWS);
         Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
 
@@ -651,7 +643,7 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         for (int i = 0; i < 7; i++) {
             deviation(month, "CLIENT_OUTDATED", "split-" + i, "MEDIUM", at.plusMinutes(i), "Topic " + i, "5.1.0");
         }
-        DpoWorkbook small = new DpoWorkbook(dataSource, transactionManager, policy, loadedPolicy.values(), keyStore, Clock.systemUTC(), 4);
+        DpoWorkbook small = new DpoWorkbook(dataSource, transactionManager, policy, keyStore, Clock.systemUTC(), 4);
         Path temporary = DpoWorkbook.temporaryFolder(home.reports().resolve(ReportPublisher.POI_TEMPORARY_FOLDER));
 
         // when the workbook is written

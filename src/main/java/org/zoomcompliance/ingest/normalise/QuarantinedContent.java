@@ -30,7 +30,8 @@ final class QuarantinedContent {
 
     private static final Set<BlockType> PARTICIPANT_EMAILS =
             Set.of(BlockType.MEETING_DETAILS, BlockType.PARTICIPANTS, BlockType.DASHBOARD_PARTICIPANTS,
-                    BlockType.ATTENDEE_LOG, BlockType.WEBINAR_ATTENDEES, BlockType.WEBINAR_REGISTRATIONS);
+                    BlockType.ATTENDEE_LOG, BlockType.WEBINAR_ATTENDEES, BlockType.WEBINAR_REGISTRATIONS,
+                    BlockType.DISCLAIMERS);
 
     private final Pseudonymiser pseudonymiser;
     private final Sanitiser sanitiser;

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.zoomcompliance.ingest.normalise.Rows.DashboardParticipantRow;
+import org.zoomcompliance.ingest.normalise.Rows.DisclaimerRow;
+import org.zoomcompliance.ingest.normalise.Rows.HistoryMeetingRow;
 import org.zoomcompliance.ingest.normalise.Rows.HostActivityRow;
 import org.zoomcompliance.ingest.normalise.Rows.MeetingRow;
 import org.zoomcompliance.ingest.normalise.Rows.NormalisedRow;
@@ -26,6 +28,7 @@ import org.zoomcompliance.ingest.normalise.Rows.SignInRow;
 import org.zoomcompliance.ingest.normalise.Rows.WebinarRegistrationRow;
 import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
 import org.zoomcompliance.ingest.normalise.ValueReadings.Answer;
+import org.zoomcompliance.ingest.normalise.ValueReadings.Feature;
 import org.zoomcompliance.ingest.normalise.ValueReadings.YesNo;
 import org.zoomcompliance.ingest.read.BlockType;
 import org.zoomcompliance.ingest.read.DateShapes;
@@ -107,6 +110,11 @@ public final class RowNormaliser {
                 case HOST_ACTIVITY -> new NormalisedRow(raw.line(), hostActivity(raw), null);
                 case WEBINAR_ATTENDEES -> webinarAttendee(raw, meetingOf(raw));
                 case WEBINAR_REGISTRATIONS -> new NormalisedRow(raw.line(), registration(raw, meetingOf(raw), null), null);
+                case HISTORY_MEETINGS -> {
+                    Meeting meeting = meeting(raw);
+                    yield new NormalisedRow(raw.line(), history(raw, meeting), meeting.row());
+                }
+                case DISCLAIMERS -> new NormalisedRow(raw.line(), disclaimer(raw), null);
             };
         } catch (IllegalArgumentException e) {
             return rejected(raw, e.getMessage());
@@ -117,7 +125,7 @@ public final class RowNormaliser {
     private NormalisedRow screened(RawRow raw, NormalisedRow row) {
         boolean person = row.row() instanceof ParticipantJoinRow || row.row() instanceof DashboardParticipantRow
                 || row.row() instanceof SignInRow || row.row() instanceof ZoomUserRow
-                || row.row() instanceof HostActivityRow;
+                || row.row() instanceof HostActivityRow || row.row() instanceof DisclaimerRow;
         if (person && denyList.denies(raw)) {
             return new NormalisedRow(row.line(), new Rows.DeniedRow(), denyList.screen(row.meeting()));
         }
@@ -340,6 +348,42 @@ public final class RowNormaliser {
             return null;
         }
         return first == null ? last : last == null ? first : first + " " + last;
+    }
+
+    /**
+     * A history meetings record: its features as written (sanitised), and whether one of them is a cloud recording,
+     * a local recording or the waiting room ({@code value-readings.csv}, feature table).
+     */
+    private HistoryMeetingRow history(RawRow raw, Meeting meeting) {
+        String written = raw.value(FEATURES_USED);
+        List<String> features = written == null ? List.of() : Arrays.stream(written.split(";")).map(String::strip)
+                .filter(f -> !f.isEmpty()).map(sanitiser::text).toList();
+        List<Feature> read = features.stream().map(ValueReadings::feature).toList();
+        MeetingRow row = meeting.row();
+        return new HistoryMeetingRow(row.meetingId(), row.startTime(), row.endTime(), row.hostEmail(), features,
+                read.contains(Feature.CLOUD_RECORDING), read.contains(Feature.LOCAL_RECORDING),
+                read.contains(Feature.WAITING_ROOM));
+    }
+
+    /**
+     * A disclaimer report record: the person (e-mail pseudonymised, name sanitised, a phone number pseudonymised),
+     * the notice coded, the answer read as the participants report's disclaimer column is.
+     */
+    private DisclaimerRow disclaimer(RawRow raw) {
+        String meetingId = Values.digits(raw.value(MEETING_ID));
+        if (meetingId == null) {
+            throw new IllegalArgumentException("no meeting ID");
+        }
+        String name = null;
+        if (raw.value(NAME) != null) {
+            String shown = PersonName.parse(raw.value(NAME)).name();
+            name = Values.isPhoneNumber(shown) ? pseudonymiser.phoneNumber(shown) : sanitiser.text(shown);
+        }
+        String notice = text(raw, DISCLAIMER_TYPE);
+        Answer answer = answer(raw, false);
+        return new DisclaimerRow(meetingId, instant(START_TIME, raw.value(START_TIME)), name,
+                participantEmail(raw.value(EMAIL)), notice == null ? null : code(notice), answer.name(),
+                consent(answer), instant(RESPONSE_TIME, raw.value(RESPONSE_TIME)), pseudonymiser.keyVersion());
     }
 
     private DashboardParticipantRow dashboard(RawRow raw, Meeting meeting) {

@@ -13,7 +13,8 @@ public final class Rows {
 
     /** A row bound for one table. */
     public sealed interface TableRow permits MeetingRow, ParticipantJoinRow, DashboardParticipantRow, RecordingRow,
-            SignInRow, OperationLogRow, ZoomUserRow, HostActivityRow, WebinarRegistrationRow, RejectedRow, DeniedRow {
+            SignInRow, OperationLogRow, ZoomUserRow, HostActivityRow, WebinarRegistrationRow, HistoryMeetingRow,
+            DisclaimerRow, RejectedRow, DeniedRow {
     }
 
     /** A meeting occurrence (table {@code meeting}). */
@@ -64,6 +65,21 @@ public final class Rows {
      */
     public record WebinarRegistrationRow(String webinarId, Instant webinarStart, String name, String emailPseudonym,
             Instant registrationTime, String approvalStatus, Boolean attended, int keyVersion) implements TableRow {
+    }
+
+    /**
+     * A history meetings record (table {@code history_meeting}): the features used in an occurrence, as written, and
+     * the three the rules read. Its occurrence is the normalised row's meeting.
+     */
+    public record HistoryMeetingRow(String meetingId, Instant startTime, Instant endTime, String hostEmail,
+            List<String> features, boolean cloudRecording, boolean localRecording, boolean waitingRoom)
+            implements TableRow {
+    }
+
+    /** A disclaimer report record (table {@code disclaimer_response}): a person's answer to a meeting's notice. */
+    public record DisclaimerRow(String meetingId, Instant meetingStart, String name, String emailPseudonym,
+            String notice, String response, Boolean consent, Instant responseTime, int keyVersion)
+            implements TableRow {
     }
 
     /** A row that could not be read: the reason, and what ingest would have kept of it (see QuarantinedContent). */

@@ -23,7 +23,10 @@ final class ValueReadings {
     /** An answer to the recording notice, as stored in {@code participant_join.recording_response}. */
     enum Answer { ACKNOWLEDGED, REFUSED, NO_ANSWER, UNKNOWN }
 
-    private enum Table { YES_NO, DISCLAIMER }
+    /** A feature of the history meetings report the rules read; the report lists many others, read as none. */
+    enum Feature { CLOUD_RECORDING, LOCAL_RECORDING, WAITING_ROOM }
+
+    private enum Table { YES_NO, DISCLAIMER, FEATURE }
 
     private static final Map<Table, Map<String, String>> TABLES = load();
 
@@ -42,6 +45,12 @@ final class ValueReadings {
         return reading == null ? Answer.UNKNOWN : Answer.valueOf(reading);
     }
 
+    /** The feature a history meetings {@code feature_used} value names, or null for one no rule reads. */
+    static Feature feature(String value) {
+        String reading = reading(Table.FEATURE, value);
+        return reading == null ? null : Feature.valueOf(reading);
+    }
+
     private static String reading(Table table, String value) {
         Map<String, String> values = TABLES.get(table);
         // most values are written as in the table: the full comparison only when the plain one misses (per row)
@@ -58,10 +67,10 @@ final class ValueReadings {
             Table table = Table.valueOf(row.get(0).toUpperCase(Locale.ROOT));
             String reading = row.get(2);
             // the reading must name a constant of its table: a typo is a broken build, not a silent unknown
-            if (table == Table.YES_NO) {
-                YesNo.valueOf(reading);
-            } else {
-                Answer.valueOf(reading);
+            switch (table) {
+                case YES_NO -> YesNo.valueOf(reading);
+                case DISCLAIMER -> Answer.valueOf(reading);
+                case FEATURE -> Feature.valueOf(reading);
             }
             tables.get(table).put(HeaderAliases.normalise(row.get(1) == null ? "" : row.get(1)), reading);
         }

@@ -31,7 +31,11 @@ public enum BlockType {
     /** A section of an attendee report; which one (host, panelist, attendee) its title line says. */
     WEBINAR_ATTENDEES(ExportKind.WEBINAR_ATTENDEES, false, ATTENDED, NAME + "|" + FIRST_NAME),
     WEBINAR_REGISTRATIONS(ExportKind.WEBINAR_REGISTRATIONS, false, FIRST_NAME, EMAIL, REGISTRATION_TIME,
-            APPROVAL_STATUS);
+            APPROVAL_STATUS),
+    /** Pulled only (no CSV export, no header alias): a history meetings record. */
+    HISTORY_MEETINGS(ExportKind.HISTORY_MEETINGS, false, MEETING_ID, START_TIME, FEATURES_USED),
+    /** Pulled only (no CSV export, no header alias): a disclaimer report record. */
+    DISCLAIMERS(ExportKind.DISCLAIMERS, false, MEETING_ID, DISCLAIMER_TYPE, RECORDING_CONSENT);
 
     private final ExportKind kind;
     private final boolean meetingBlock;

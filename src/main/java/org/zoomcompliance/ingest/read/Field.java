@@ -75,6 +75,11 @@ public final class Field {
     public static final String MICROPHONE = "microphone";
     public static final String SPEAKER = "speaker";
     public static final String CAMERA = "camera";
+    /** Pulled only: the history meetings report's {@code feature_used}, {@code ;} between features. */
+    public static final String FEATURES_USED = "features_used";
+    /** Pulled only: the disclaimer report's notice type and the time of the answer. */
+    public static final String DISCLAIMER_TYPE = "disclaimer_type";
+    public static final String RESPONSE_TIME = "response_time";
 
     /** The fields normalisation reads into rows; a quarantined row keeps these, minimised, and nothing else. */
     public static final Set<String> READ = Set.of(MEETING_ID, TOPIC, START_TIME, END_TIME, HOST_NAME, HOST_EMAIL, MEETING_DURATION, MEETING_DURATION_HMS,
@@ -85,7 +90,7 @@ public final class Field {
             AUTO_DELETE_DATE, TIME, EVENT_TYPE, CLIENT_TYPE, OPERATOR, CATEGORY_TYPE, ACTION, DETAIL,
             USER_TYPE, DEPARTMENT, GROUPS, LAST_LOGIN_TIME, LAST_LOGIN_UTC, PMI, USER_STATUS, MEETINGS,
             MEETING_MINUTES, LAST_CLIENT_VERSION, CREATE_TIME, ATTENDED, FIRST_NAME, LAST_NAME,
-            REGISTRATION_TIME, APPROVAL_STATUS);
+            REGISTRATION_TIME, APPROVAL_STATUS, FEATURES_USED, DISCLAIMER_TYPE, RESPONSE_TIME);
 
     /**
      * Fields that only tell a block or layout apart, or that minimisation drops (the old dashboard's audio and

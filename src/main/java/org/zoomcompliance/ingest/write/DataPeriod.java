@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.zoomcompliance.ingest.normalise.Rows.DashboardParticipantRow;
+import org.zoomcompliance.ingest.normalise.Rows.DisclaimerRow;
+import org.zoomcompliance.ingest.normalise.Rows.HistoryMeetingRow;
 import org.zoomcompliance.ingest.normalise.Rows.HostActivityRow;
 import org.zoomcompliance.ingest.normalise.Rows.MeetingRow;
 import org.zoomcompliance.ingest.normalise.Rows.OperationLogRow;
@@ -46,6 +48,10 @@ public record DataPeriod(Instant from, Instant to) {
             moment = join.joinTime() != null ? join.joinTime() : join.meetingStart();
         } else if (row instanceof WebinarRegistrationRow registration) {
             moment = registration.webinarStart() != null ? registration.webinarStart() : registration.registrationTime();
+        } else if (row instanceof HistoryMeetingRow history) {
+            moment = history.startTime();
+        } else if (row instanceof DisclaimerRow disclaimer) {
+            moment = disclaimer.meetingStart() != null ? disclaimer.meetingStart() : disclaimer.responseTime();
         } else if (row instanceof SignInRow signIn) {
             moment = signIn.eventTime();
         } else if (row instanceof OperationLogRow operation) {

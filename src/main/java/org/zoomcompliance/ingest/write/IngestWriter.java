@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
 import org.zoomcompliance.ingest.normalise.Rows.DashboardParticipantRow;
 import org.zoomcompliance.ingest.normalise.Rows.DeniedRow;
+import org.zoomcompliance.ingest.normalise.Rows.DisclaimerRow;
+import org.zoomcompliance.ingest.normalise.Rows.HistoryMeetingRow;
 import org.zoomcompliance.ingest.normalise.Rows.HostActivityRow;
 import org.zoomcompliance.ingest.normalise.Rows.MeetingRow;
 import org.zoomcompliance.ingest.normalise.Rows.NormalisedRow;
@@ -214,6 +216,37 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
             typed("line_number", "bigint", Lined::line)),
             // webinar_registration_natural_key (V55)
             List.of("webinar_id", "email_pseudonym", "name", "registration_time", "webinar_start"),
+            "on conflict do nothing");
+
+    private static final SetInsert<Lined<HistoryMeetingRow>> HISTORY_MEETING = SetInsert.of(StoredTable.HISTORY_MEETING,
+            List.of(
+            text("meeting_id", l -> l.row().meetingId()),
+            instant("start_time", l -> l.row().startTime()),
+            instant("end_time", l -> l.row().endTime()),
+            text("host_email", l -> l.row().hostEmail()),
+            textArray("features", l -> l.row().features()),
+            typed("cloud_recording", "boolean", l -> l.row().cloudRecording()),
+            typed("local_recording", "boolean", l -> l.row().localRecording()),
+            typed("waiting_room", "boolean", l -> l.row().waitingRoom()),
+            typed("line_number", "bigint", Lined::line)),
+            // history_meeting_natural_key (V57)
+            List.of("meeting_id", "start_time"),
+            "on conflict do nothing");
+
+    private static final SetInsert<Lined<DisclaimerRow>> DISCLAIMER_RESPONSE = SetInsert.of(
+            StoredTable.DISCLAIMER_RESPONSE, List.of(
+            text("meeting_id", l -> l.row().meetingId()),
+            instant("meeting_start", l -> l.row().meetingStart()),
+            text("name", l -> l.row().name()),
+            text("email_pseudonym", l -> l.row().emailPseudonym()),
+            text("notice", l -> l.row().notice()),
+            text("response", l -> l.row().response()),
+            typed("consent", "boolean", l -> l.row().consent()),
+            instant("response_time", l -> l.row().responseTime()),
+            typed("key_version", "integer", l -> l.row().keyVersion()),
+            typed("line_number", "bigint", Lined::line)),
+            // disclaimer_response_natural_key (V57)
+            List.of("meeting_id", "meeting_start", "notice", "email_pseudonym", "name", "response_time"),
             "on conflict do nothing");
 
     private static final SetInsert<Lined<RejectedRow>> QUARANTINED_ROW = SetInsert.of(StoredTable.QUARANTINED_ROW, List.of(
@@ -408,6 +441,12 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
         }
         if (type == WebinarRegistrationRow.class) {
             return WEBINAR_REGISTRATION.insert(jdbc, cast(rows), sourceFileId);
+        }
+        if (type == HistoryMeetingRow.class) {
+            return HISTORY_MEETING.insert(jdbc, cast(rows), sourceFileId);
+        }
+        if (type == DisclaimerRow.class) {
+            return DISCLAIMER_RESPONSE.insert(jdbc, cast(rows), sourceFileId);
         }
         throw new IllegalStateException("no table for " + type.getSimpleName());
     }

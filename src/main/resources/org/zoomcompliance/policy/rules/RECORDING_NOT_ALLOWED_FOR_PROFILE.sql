@@ -1,8 +1,10 @@
 -- A meeting whose host's profile may not record (default STUDENT) was recorded, locally (a dashboard
--- participant recording) or in the cloud (a recording listed in any recordings export). One per meeting.
--- inputs: users; dashboard|recordings
+-- participant recording, or the history meetings report's feature) or in the cloud (a recording listed in any
+-- recordings export, or the history meetings report's feature). One per meeting, whichever sources show it.
+-- inputs: users; dashboard|recordings|history
 with recorded as (
-    select o.meeting_id, o.start_time, o.subject, o.topic, o.host_email, 'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.locally' as how
+    select o.meeting_id, o.start_time, o.subject, o.topic, o.host_email,
+           'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.locally' as how
     from ev_occurrence o
     where exists (select 1 from ev_dash_presence p
                   where p.meeting_id = o.meeting_id and p.start_time = o.start_time and p.recording)
@@ -18,6 +20,18 @@ with recorded as (
         and r.start_time < coalesce(o.end_time, o.start_time + interval '12 hours')
     where r.start_time >= :month_start and r.start_time < :month_end and r.inventory_date <= :reference_date
     order by r.meeting_id, r.start_time, r.inventory_date desc)
+    union all
+    select o.meeting_id, o.start_time, o.subject, o.topic, o.host_email,
+           'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.locally'
+    from ev_history h
+    join ev_occurrence o on o.meeting_id = h.meeting_id and o.start_time = h.start_time
+    where h.local_recording
+    union all
+    select o.meeting_id, o.start_time, o.subject, o.topic, o.host_email,
+           'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.in-the-cloud'
+    from ev_history h
+    join ev_occurrence o on o.meeting_id = h.meeting_id and o.start_time = h.start_time
+    where h.cloud_recording
 )
 select c.subject, min(c.start_time) as occurred_at, c.meeting_id, min(c.topic) as topic, min(c.host_email) as host_email,
        min(a.profiles[1]) as profile,

@@ -24,6 +24,8 @@ import org.zoomcompliance.month.MonthFacts;
 import org.zoomcompliance.month.MonthWindow;
 import org.zoomcompliance.month.OpenDeviations;
 import org.zoomcompliance.config.Policy;
+import org.zoomcompliance.infrastructure.EvidenceText;
+import org.zoomcompliance.infrastructure.Messages;
 
 /**
  * Evaluates the policy for one month inside the caller's transaction: sessionises the month (temporary tables),
@@ -36,6 +38,7 @@ class MonthEvaluator {
 
     private static final String SESSIONS = "org/zoomcompliance/policy/sessions.sql";
     private static final Logger LOG = LoggerFactory.getLogger(MonthEvaluator.class);
+    private static final EvidenceText ENGLISH = new EvidenceText(Messages.of(Messages.ENGLISH));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Policy policy;
@@ -83,7 +86,8 @@ class MonthEvaluator {
         locateDataCentres(parameters);
         LOG.info("{} sessionised in {} ms", month, (System.nanoTime() - started) / 1_000_000);
         jdbc.update("create temp table ev_deviation (rule_code text, severity text, subject text, occurred_at timestamptz,"
-                + " meeting_id text, topic text, host_email text, profile text, evidence text) on commit drop", parameters);
+                + " meeting_id text, topic text, host_email text, profile text, evidence_key text, evidence_args jsonb)"
+                + " on commit drop", parameters);
 
         // A month no export covers is not evaluated at all: no rule is judged, nothing is resolved.
         boolean hasInput = Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from ev_occurrence)"
@@ -105,7 +109,8 @@ class MonthEvaluator {
             }
             parameters.addValue("rule_code", code).addValue("severity", settings.severity().name());
             timed(code, () -> jdbc.update("insert into ev_deviation select :rule_code, :severity, r.subject, r.occurred_at,"
-                    + " r.meeting_id, r.topic, r.host_email, r.profile, r.evidence from (" + rules.get(code).sql() + "\n) r",
+                    + " r.meeting_id, r.topic, r.host_email, r.profile, r.evidence_key, r.evidence_args from ("
+                    + rules.get(code).sql() + "\n) r",
                     parameters));
             evaluated.add(code);
         }
@@ -251,27 +256,31 @@ class MonthEvaluator {
                                 List<String> evaluated, Map<String, String> notEvaluated) {
         parameters.addValue("codes", List.copyOf(codes));
         jdbc.update("delete from deviation where month = :month and rule_code in (:codes)", parameters);
+        // evidence, the English text, is written from the key once the rows are in (writeEnglishEvidence)
         jdbc.update("insert into deviation (month, rule_code, subject, severity, status, occurred_at, meeting_id, topic,"
-                + " host_email, profile, evidence)"
+                + " host_email, profile, evidence_key, evidence_args, evidence)"
                 + " select distinct on (d.rule_code, d.subject) :month, d.rule_code, d.subject, d.severity,"
                 + " case when exists (select 1 from " + OpenDeviations.VIEW + " p where p.month = :previous"
                 + " and p.rule_code = d.rule_code and p.subject = d.subject) then 'ONGOING' else 'NEW' end,"
-                + " d.occurred_at, d.meeting_id, d.topic, d.host_email, d.profile, d.evidence"
+                + " d.occurred_at, d.meeting_id, d.topic, d.host_email, d.profile, d.evidence_key, d.evidence_args, ''"
                 + " from ev_deviation d order by d.rule_code, d.subject, d.occurred_at", parameters);
         if (!evaluated.isEmpty()) {
             // A meeting occurrence belongs to one month only; subjects that can recur (recordings, accounts, hosts,
             // meeting IDs) and are no longer observed are recorded as RESOLVED.
             parameters.addValue("evaluated", evaluated);
             jdbc.update("insert into deviation (month, rule_code, subject, severity, status, occurred_at, meeting_id,"
-                    + " topic, host_email, profile, evidence)"
+                    + " topic, host_email, profile, evidence_key, evidence_args, evidence)"
                     + " select :month, p.rule_code, p.subject, p.severity, 'RESOLVED', p.occurred_at, p.meeting_id, p.topic,"
-                    + " p.host_email, p.profile, 'no longer observed in ' || :month_label || ' (in ' || :previous_label"
-                    + " || ': ' || p.evidence || ')'"
+                    + " p.host_email, p.profile, 'evidence.resolved', jsonb_build_array(:month_label, :previous_label,"
+                    // the previous month's sentence inside; a row from before keys (V56) as its text
+                    + "   jsonb_build_object('key', coalesce(p.evidence_key, '" + EvidenceText.LEGACY + "'),"
+                    + "     'args', coalesce(p.evidence_args, jsonb_build_array(p.evidence)))), ''"
                     + " from " + OpenDeviations.VIEW + " p where p.month = :previous and p.rule_code in (:evaluated)"
                     + " and p.subject not like 'occurrence:%'"
                     + " and not exists (select 1 from ev_deviation d where d.rule_code = p.rule_code and d.subject = p.subject)",
                     parameters);
         }
+        writeEnglishEvidence(parameters);
         jdbc.update("delete from rule_evaluation where month = :month and rule_code in (:codes)", parameters);
         jdbc.update("insert into rule_evaluation (month, rule_code, evaluated, reason, deviation_count)"
                 + " select :month, c.code, c.code not in (select unnest(string_to_array(:not_evaluated, ','))),"
@@ -282,6 +291,20 @@ class MonthEvaluator {
                 parameters.addValue("all_codes", String.join(",", codes))
                         .addValue("not_evaluated", String.join(",", notEvaluated.keySet()))
                         .addValue("reasons", String.join("\n", notEvaluated.values())));
+    }
+
+    /**
+     * The English sentence of each new row, kept in evidence beside its key and arguments: what searches the text
+     * (a data subject's name, SubjectFinder) and a reader of the table itself see; readers render the key in the
+     * institution's language (docs/evidence.md).
+     */
+    private void writeEnglishEvidence(MapSqlParameterSource parameters) {
+        MapSqlParameterSource[] rows = jdbc.query("select id, evidence_key, evidence_args::text from deviation"
+                + " where month = :month and rule_code in (:codes) and evidence_key is not null", parameters,
+                (rs, n) -> new MapSqlParameterSource("id", rs.getLong(1))
+                        .addValue("evidence", ENGLISH.render(rs.getString(2), rs.getString(3), null)))
+                .toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("update deviation set evidence = :evidence where id = :id", rows);
     }
 
     private void replaceDerivedFacts(MapSqlParameterSource parameters) {

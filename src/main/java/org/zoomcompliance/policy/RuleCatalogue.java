@@ -14,7 +14,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * The rules, one SQL file per rule code in {@code org/zoomcompliance/policy/rules/}: adding a rule is adding a
  * file (and its code to default-policy.yml). Each file is a SELECT of subject, occurred_at, meeting_id, topic,
- * host_email, profile and evidence, with a {@code -- inputs:} line naming what it needs.
+ * host_email, profile, evidence_key and evidence_args (a message key and its JSON arguments, never a sentence:
+ * docs/evidence.md), with a {@code -- inputs:} line naming what it needs.
  */
 final class RuleCatalogue {
 

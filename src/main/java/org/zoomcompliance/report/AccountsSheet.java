@@ -36,7 +36,7 @@ final class AccountsSheet implements Sheet {
             String groups = rs.getString(7);
             String detail = "NO_PROFILE".equals(code)
                     ? context.messages().get("report.accounts.no-profile", groups == null ? "" : groups)
-                    : rs.getString(4);
+                    : context.evidence().render(rs.getString(8), rs.getString(9), rs.getString(4));
             sheet.row(rs.getString(1), rs.getString(2), code, detail, context.severity(rs.getString(5)),
                     context.status(rs.getString(6)), text.name(), text.action());
         });

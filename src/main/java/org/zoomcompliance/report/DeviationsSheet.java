@@ -41,7 +41,7 @@ final class DeviationsSheet implements Sheet {
             RuleTexts.Text text = ruleTexts.of(code);
             String host = rs.getString(7);
             String notes = rs.getString(10);
-            String evidence = rs.getString(9);
+            String evidence = context.evidence().render(rs.getString(11), rs.getString(12), rs.getString(9));
             if (notes != null) {
                 evidence = (evidence == null ? "" : evidence + " ") + context.messages().get("report.deviations.dpo-note",
                         notes);

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zoomcompliance.infrastructure.EvidenceText;
 import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.month.MonthWindow;
@@ -90,7 +91,7 @@ final class DpoWorkbook {
 
     private long writeInTransaction(Period period, OutputStream out) {
         try (XSSFWorkbook template = new XSSFWorkbook()) {
-            SheetContext context = new SheetContext(period, messages, CellStyles.of(template),
+            SheetContext context = new SheetContext(period, messages, new EvidenceText(messages), CellStyles.of(template),
                     new PageSetUp(policy.institution().name(), period.month(), messages), maxRowsPerSheet);
             properties(template, period);
             long rows = 0;

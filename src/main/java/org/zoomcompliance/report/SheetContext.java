@@ -2,14 +2,17 @@ package org.zoomcompliance.report;
 
 import java.util.List;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.zoomcompliance.infrastructure.EvidenceText;
 import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.report.SheetWriter.Column;
 
 /**
- * What one build of a workbook gives each of its sheets: the month, the texts in the workbook's language, the
- * workbook's cell styles, its print set-up, and the row limit past which a table continues on a new sheet.
+ * What one build of a workbook gives each of its sheets: the month, the texts in the workbook's language (its
+ * evidence sentences rendered by one EvidenceText), the workbook's cell styles, its print set-up, and the row limit
+ * past which a table continues on a new sheet.
  */
-record SheetContext(Period period, Messages messages, CellStyles styles, PageSetUp page, int maxRowsPerSheet) {
+record SheetContext(Period period, Messages messages, EvidenceText evidence, CellStyles styles, PageSetUp page,
+                    int maxRowsPerSheet) {
 
     /** A sheet's name in the workbook's language. */
     String name(Sheet sheet) {

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.config.HomeFolder;
+import org.zoomcompliance.infrastructure.EvidenceText;
 import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.normalise.SubjectDenyList;
 import org.zoomcompliance.operations.AuditLog;
@@ -160,7 +161,8 @@ public class SubjectErasure {
 
     /**
      * Deviations that stay as compliance records, the person replaced by the marker: host e-mail, the subject's
-     * e-mail or participant key, and their names and e-mails in the evidence.
+     * e-mail or participant key, and their names and e-mails in the evidence: in its English text and in the
+     * arguments its sentence is rendered from in the institution's language (docs/evidence.md).
      */
     private int markDeviations(Person person, List<Held> held, long erasure) {
         Set<Long> kept = new TreeSet<>();
@@ -177,7 +179,8 @@ public class SubjectErasure {
         }
         int marked = 0;
         for (Map<String, Object> deviation : jdbc.queryForList(
-                "select id, month, rule_code, subject, host_email, evidence from deviation where id = any(?)",
+                "select id, month, rule_code, subject, host_email, evidence, evidence_args::text as evidence_args"
+                        + " from deviation where id = any(?)",
                 (Object) person.ids("deviation").toArray(Long[]::new))) {
             long id = ((Number) deviation.get("id")).longValue();
             if (kept.contains(id)) {
@@ -189,9 +192,12 @@ public class SubjectErasure {
             }
             String subject = replace((String) deviation.get("subject"), identities, "erased-" + erasure);
             subject = subject.replaceAll(":participant:name:.*$", ":participant:erased-" + erasure);
-            marked += jdbc.update("update deviation set subject = ?, host_email = ?, evidence = ? where id = ?",
+            marked += jdbc.update("update deviation set subject = ?, host_email = ?, evidence = ?,"
+                    + " evidence_args = cast(? as jsonb) where id = ?",
                     subject, hostEmail, replace((String) deviation.get("evidence"), identities,
-                            SubjectDenyList.ERASED_SUBJECT), id);
+                            SubjectDenyList.ERASED_SUBJECT),
+                    EvidenceText.replaceStrings((String) deviation.get("evidence_args"),
+                            text -> replace(text, identities, SubjectDenyList.ERASED_SUBJECT)), id);
             // the DPO's notes follow their deviation, the person replaced in them too
             for (Map<String, Object> note : jdbc.queryForList("select note, noted_at from deviation_note"
                     + " where month = ? and rule_code = ? and subject = ?", deviation.get("month"),

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.month.OpenDeviations;
 import org.zoomcompliance.config.Policy;
+import org.zoomcompliance.infrastructure.EvidenceText;
+import org.zoomcompliance.infrastructure.Messages;
 
 /** What the DPO pages read: the registered workbooks ({@code report}) and a month's deviations. */
 @Component
@@ -36,9 +38,12 @@ class ReportCatalogue {
     private final JdbcTemplate jdbc;
     /** Times are shown as the exports and the workbook show them: in the institution's zone. */
     private final ZoneId zone;
+    /** Evidence in the institution's language, as the workbook writes it (docs/evidence.md). */
+    private final EvidenceText evidence;
 
     ReportCatalogue(JdbcTemplate jdbc, Policy policy) {
         this.zone = policy.zone();
+        this.evidence = new EvidenceText(Messages.of(policy.institution().language().code()));
         this.jdbc = jdbc;
     }
 
@@ -99,14 +104,15 @@ class ReportCatalogue {
         String where = where(filter, arguments);
         arguments.add(limit);
         arguments.add(offset);
-        return jdbc.query("select rule_code, severity, status, occurred_at, meeting_id, topic, host_email, profile, evidence"
-                        + " from deviation" + where
+        return jdbc.query("select rule_code, severity, status, occurred_at, meeting_id, topic, host_email, profile, evidence,"
+                        + " evidence_key, evidence_args::text as evidence_args from deviation" + where
                         + " order by status = '" + OpenDeviations.RESOLVED + "',"
                         + " case severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, rule_code,"
                         + " occurred_at nulls last, id limit ? offset ?",
                 (rs, row) -> new Deviation(rs.getString("rule_code"), rs.getString("severity"), rs.getString("status"),
                         local(rs.getObject("occurred_at", OffsetDateTime.class)), rs.getString("meeting_id"), rs.getString("topic"),
-                        rs.getString("host_email"), rs.getString("profile"), rs.getString("evidence")),
+                        rs.getString("host_email"), rs.getString("profile"),
+                        evidence.render(rs.getString("evidence_key"), rs.getString("evidence_args"), rs.getString("evidence"))),
                 arguments.toArray());
     }
 

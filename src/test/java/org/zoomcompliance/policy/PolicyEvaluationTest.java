@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.zoomcompliance.infrastructure.EvidenceText;
+import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.month.MonthFacts;
 import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.support.PipelineIntegrationTest;
@@ -260,6 +262,51 @@ class PolicyEvaluationTest extends PipelineIntegrationTest {
         assertThat(status(APRIL, "ACCOUNT_INACTIVE", "account:gone@test.fr")).isEqualTo("ONGOING");
         assertThat(jdbc.queryForObject("select count(*) from deviation where month = '2047-04-01' and subject like 'occurrence:%'",
                 Integer.class)).isZero();
+    }
+
+    @Test
+    void theSameDeviationsReadInFrenchAndInEnglishFromTheirKeysAndArguments() {
+        // given March evaluated, with a deviation written before evidence had keys (its text only), then April
+        evaluation.evaluate(MARCH, Set.of(), null);
+        jdbc.update("insert into deviation (month, rule_code, subject, severity, status, evidence) values"
+                + " ('2047-03-01', 'ACCOUNT_INACTIVE', 'account:legacy@test.fr', 'LOW', 'NEW', 'legacy@test.fr idle')");
+        evaluation.evaluate(APRIL, Set.of(), null);
+
+        // when their evidence is rendered in each language, then dates, numbers and the parts whose shape varies
+        // read as each language writes them, and the English one is the text stored beside the key
+        assertThat(rendered(MARCH, "RECORDING_RETENTION_EXCEEDED", "recording:31030000004@2047-01-10T09:00:00Z")).containsExactly(
+                "recorded 2047-01-10, 80 days old on 2047-03-31, limit 30 days (MEETING), 50 days overdue",
+                "enregistré le 10/01/2047, âgé de 80 jours le 31/03/2047, limite 30 jours (MEETING), 50 jours de"
+                        + " dépassement");
+        assertThat(rendered(MARCH, "TRANSFER_OUTSIDE_EU", "occurrence:31030000002@2047-03-06T13:00:00Z")).containsExactly(
+                "1 participant(s) through United States (SC Top) (US): outside the EU/EEA and the adequate countries",
+                "1 participant(s) via United States (SC Top) (US) : hors de l’UE/EEE et des pays adéquats");
+        assertThat(rendered(MARCH, "RECORDING_BY_NON_HOST", "occurrence:31030000002@2047-03-06T13:00:00Z:participant:e03"))
+                .containsExactly("Carl Cohen (co-host) recorded the meeting of 2047-03-06 14:00 hosted by Anne Staff;"
+                                + " recording is reserved to the host",
+                        "Carl Cohen (co-animateur) a enregistré la réunion du 06/03/2047 14:00 organisée par Anne Staff ;"
+                                + " l’enregistrement est réservé à l’hôte");
+        // a resolved deviation holds the previous month's sentence, rendered in the same language
+        List<String> resolved = rendered(APRIL, "ACCOUNT_MULTIPLE_PROFILES", "account:multi@test.fr");
+        assertThat(resolved.get(0)).startsWith("no longer observed in 2047-04 (in 2047-03: multi@test.fr belongs to the"
+                + " groups Enseignement, Réunion, which map to 2 profiles (").endsWith("); an account has exactly one profile)");
+        assertThat(resolved.get(1)).startsWith("plus constaté en 04/2047 (en 03/2047 : multi@test.fr appartient aux"
+                + " groupes Enseignement, Réunion, qui correspondent à 2 profils (").endsWith(") ; un compte a exactement un"
+                + " profil)");
+        // and one resolved from a row without a key holds its text as written
+        assertThat(rendered(APRIL, "ACCOUNT_INACTIVE", "account:legacy@test.fr")).containsExactly(
+                "no longer observed in 2047-04 (in 2047-03: legacy@test.fr idle)",
+                "plus constaté en 04/2047 (en 03/2047 : legacy@test.fr idle)");
+    }
+
+    /** A deviation's evidence rendered in English, then in French; the English one checked against the stored text. */
+    private List<String> rendered(YearMonth month, String rule, String subject) {
+        Map<String, Object> row = jdbc.queryForMap("select evidence_key, evidence_args::text as args, evidence from deviation"
+                + " where month = ? and rule_code = ? and subject = ?", month.atDay(1), rule, subject);
+        String english = new EvidenceText(Messages.of("en")).render((String) row.get("evidence_key"), (String) row.get("args"), null);
+        assertThat(english).isEqualTo(row.get("evidence"));
+        return List.of(english,
+                new EvidenceText(Messages.of("fr")).render((String) row.get("evidence_key"), (String) row.get("args"), null));
     }
 
     @Test

@@ -308,6 +308,10 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         YearMonth month = YearMonth.of(2031, 9);
         OffsetDateTime at = LocalDateTime.of(2031, 9, 8, 10, 0).atZone(policy.zone()).toOffsetDateTime();
         deviation(month, "SENSITIVE_TOPIC", "93100000091@a", "MEDIUM", at, "Jury", "topic contains 'jury'");
+        // its evidence as the rule writes it: a key and its arguments (the English text beside it is not read)
+        jdbc.update("update deviation set evidence_key = 'evidence.SENSITIVE_TOPIC', evidence_args = ?::jsonb"
+                + " where month = ? and subject = '93100000091@a'",
+                "[\"Jury de thèse\", [{\"key\": \"evidence.quoted\", \"args\": [\"jury\"]}]]", month.atDay(1));
         jdbc.update("insert into rule_evaluation (month, rule_code, evaluated, reason, deviation_count) values"
                 + " (?, 'SENSITIVE_TOPIC', true, null, 1), (?, 'RECORDING_CLOUD', false, 'no recordings export', 0)",
                 month.atDay(1), month.atDay(1));
@@ -342,6 +346,9 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
                     "Règles non évaluées");
             assertThat(workbook.getSheet("Écarts").getRow(1).getCell(10).getStringCellValue())
                     .endsWith("\nÉcrire à : prof@exemple.fr");
+            assertThat(workbook.getSheet("Écarts").getRow(1).getCell(8).getStringCellValue()).isEqualTo(
+                    "le sujet « Jury de thèse » contient le(s) terme(s) sensible(s) « jury » ; Zoom n’est approuvé que"
+                            + " pour des informations non sensibles");
             assertThat(summary.getHeader().getRight()).contains("Confidentiel");
             assertThat(summary.getFooter().getCenter()).isEqualTo("Page &P sur &N");
         }
@@ -359,6 +366,9 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
             assertThat(labelRow(summary, "SENSITIVE_TOPIC").getCell(2).getStringCellValue()).isEqualTo("yes");
             assertThat(labelRow(summary, "SENSITIVE_TOPIC").getCell(4).getStringCellValue()).isEqualTo("not evaluated");
             assertThat(texts(summary)).contains("Previous month (2031-08)", "Open deviations");
+            assertThat(workbook.getSheet("Deviations").getRow(1).getCell(8).getStringCellValue()).isEqualTo(
+                    "the topic \"Jury de thèse\" contains the sensitive term(s) \"jury\"; Zoom is approved for"
+                            + " non-sensitive information only");
         }
     }
 

@@ -155,6 +155,10 @@ class SubjectRequestsFunctionalTests extends PipelineIntegrationTest {
         assertThat(receipt.rebuilt()).singleElement().asString().startsWith("2026-09 (version " + rebuilt.version());
         assertThat(text(rebuilt.path())).doesNotContain("Marie Quintal").doesNotContain(EMAIL)
                 .contains("[erased subject]");
+        // her name is replaced in the deviation's English text and in the arguments its sentence is rendered from
+        assertThat(jdbc.queryForList("select evidence || ' ' || evidence_args::text from deviation where month = ?"
+                + " and rule_code = 'RECORDING_BY_NON_HOST'", String.class, MONTH.atDay(1))).singleElement().asString()
+                .doesNotContain("Quintal").contains("[erased subject] recorded the meeting", "[\"[erased subject]\"");
         for (ReportEntry earlier : reports.versions(MONTH)) {
             if (earlier.version() < rebuilt.version()) {
                 assertThat(earlier.path()).doesNotExist();

@@ -106,6 +106,25 @@ class ReportControllerTest extends WebIntegrationTest {
                 .andExpect(content().string(containsString("0</span> deviation(s)")));
     }
 
+    @Test
+    void evidenceIsRenderedFromItsKeyOnThePageAndInTheExport() throws Exception {
+        // given a deviation whose key and arguments say what the rule saw, and whose stored text is out of date
+        Date month = Date.valueOf("2031-04-01");
+        deviation(month, "RECORDING_RETENTION_EXCEEDED", "MEDIUM", "recording 1", "an older sentence");
+        jdbc.update("update deviation set evidence_key = 'evidence.RECORDING_RETENTION_EXCEEDED',"
+                + " evidence_args = '[\"2031-01-10\", 80, \"2031-03-31\", 30, \"MEETING\", 50]'::jsonb"
+                + " where month = ? and subject = 'recording 1'", month);
+        EvaluatedMonths.mark(jdbc, YearMonth.of(2031, 4));
+        String sentence = "recorded 2031-01-10, 80 days old on 2031-03-31, limit 30 days (MEETING), 50 days overdue";
+
+        // when / then the page and the CSV show the key's sentence in the institution's language (English here)
+        mvc.perform(get("/deviations").param("month", "2031-04").with(AS_DPO))
+                .andExpect(content().string(containsString(sentence)))
+                .andExpect(content().string(not(containsString("an older sentence"))));
+        mvc.perform(get("/deviations/export.csv").param("month", "2031-04").with(AS_DPO))
+                .andExpect(content().string(containsString("\"" + sentence + "\"")));
+    }
+
     private void deviation(Date month, String rule, String severity, String subject, String evidence) {
         jdbc.update("insert into deviation (month, rule_code, subject, severity, status, evidence) values (?, ?, ?, ?, 'NEW', ?)",
                 month, rule, subject, severity, evidence);

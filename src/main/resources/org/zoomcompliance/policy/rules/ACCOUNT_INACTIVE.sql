@@ -13,10 +13,10 @@ with seen as (
 )
 select 'account:' || l.email_key as subject, l.last_login as occurred_at, null as meeting_id, null as topic,
        l.email as host_email, a.profiles[1] as profile,
-       l.email || ' last signed in on ' || to_char(l.last_login at time zone :zone, 'YYYY-MM-DD') || ', '
-           || (cast(:reference_date as date) - (l.last_login at time zone :zone)::date) || ' days before '
-           || to_char(cast(:reference_date as date), 'YYYY-MM-DD') || ' (limit ' || :inactive_days
-           || ' days); the account''s data is kept beyond its use' as evidence
+       'evidence.ACCOUNT_INACTIVE' as evidence_key,
+       jsonb_build_array(l.email, to_char(l.last_login at time zone :zone, 'YYYY-MM-DD'),
+           cast(:reference_date as date) - (l.last_login at time zone :zone)::date,
+           to_char(cast(:reference_date as date), 'YYYY-MM-DD'), :inactive_days) as evidence_args
 from last_seen l
 left join ev_account a on a.email_key = l.email_key
 where cast(:reference_date as date) - (l.last_login at time zone :zone)::date > :inactive_days

@@ -2,8 +2,7 @@
 -- inputs: users
 select 'account:' || a.email_key as subject, null::timestamptz as occurred_at, null as meeting_id, null as topic,
        a.email as host_email, a.profiles[1] as profile,
-       a.email || ' belongs to the groups ' || array_to_string(a.groups, ', ') || ', which map to '
-           || cardinality(a.profiles) || ' profiles (' || array_to_string(a.profiles, ', ')
-           || '); an account has exactly one profile' as evidence
+       'evidence.ACCOUNT_MULTIPLE_PROFILES' as evidence_key,
+       jsonb_build_array(a.email, to_jsonb(a.groups), cardinality(a.profiles), to_jsonb(a.profiles)) as evidence_args
 from ev_account a
 where cardinality(a.profiles) > 1

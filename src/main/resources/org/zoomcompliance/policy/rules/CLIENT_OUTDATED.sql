@@ -37,30 +37,49 @@ with sign_in_platforms as (
            c.written || case when :zoom_enforced
                then ' on ' || coalesce(c.platform, 'an unknown platform') || ', below ' || m.written
                     || case when m.lowest then ' (the lowest minimum in force)' else '' end
-               else '' end as detail
+               else '' end as detail,
+           case when :zoom_enforced
+               then jsonb_build_object('key', 'evidence.CLIENT_OUTDATED.below', 'args', jsonb_build_array(c.written,
+                   coalesce(to_jsonb(c.platform), jsonb_build_object('key', 'evidence.CLIENT_OUTDATED.unknown-platform')),
+                   m.written, case when m.lowest then jsonb_build_object('key', 'evidence.CLIENT_OUTDATED.lowest') end))
+               else to_jsonb(c.written) end as detail_args
     from clients c
     join minimums m on m.day = c.day and m.platform is not distinct from c.platform
-), meetings as (
-    select meeting_id, start_time, count(*) as total, count(*) filter (where outdated) as outdated,
-           string_agg(distinct detail, case when :zoom_enforced then '; ' else ', ' end) filter (where outdated) as versions
+), details as (
+    -- each outdated client once, in the order of its English text (detail), as before keys
+    select distinct meeting_id, start_time, lower(email) as email_key, detail, detail_args
     from judged
-    where meeting_id is not null
-    group by meeting_id, start_time
+    where outdated
+), versions as (
+    select meeting_id, start_time, email_key,
+           jsonb_build_object('join', case when :zoom_enforced then 'clause' else 'list' end,
+                              'items', jsonb_agg(detail_args order by detail)) as versions
+    from details
+    group by meeting_id, start_time, email_key
+), meetings as (
+    select j.meeting_id, j.start_time, count(*) as total, count(*) filter (where j.outdated) as outdated, v.versions
+    from judged j
+    left join versions v on v.meeting_id = j.meeting_id and v.start_time = j.start_time
+    where j.meeting_id is not null
+    group by j.meeting_id, j.start_time, v.versions
 )
 select o.subject, o.start_time as occurred_at, o.meeting_id, o.topic, o.host_email, o.host_profile as profile,
-       c.outdated || ' of ' || c.total || ' participants used a client older than '
-           || case when :zoom_enforced then 'Zoom''s minimum in force on ' || to_char(o.start_time at time zone :zone, 'YYYY-MM-DD')
-                   else :minimum_version end || ' (' || c.versions || ')' as evidence
+       case when :zoom_enforced then 'evidence.CLIENT_OUTDATED.meeting-zoom-minimum' else 'evidence.CLIENT_OUTDATED.meeting' end
+           as evidence_key,
+       jsonb_build_array(c.outdated, c.total, case when :zoom_enforced
+           then to_char(o.start_time at time zone :zone, 'YYYY-MM-DD') else :minimum_version end, c.versions) as evidence_args
 from meetings c
 join ev_occurrence o on o.meeting_id = c.meeting_id and o.start_time = c.start_time
 where c.outdated > 0
 union all
 select 'account:' || lower(j.email), min(j.event_time), null, null, min(j.email), min(a.profiles[1]),
-       min(j.email) || ' signed in ' || count(*) || ' time(s) with a client older than '
-           || case when :zoom_enforced then 'Zoom''s minimum in force that day' else :minimum_version end || ' ('
-           || string_agg(distinct j.detail, case when :zoom_enforced then '; ' else ', ' end) || '), the last on '
-           || zc_local(max(j.event_time), :zone)
+       case when :zoom_enforced then 'evidence.CLIENT_OUTDATED.account-zoom-minimum' else 'evidence.CLIENT_OUTDATED.account' end,
+       case when :zoom_enforced
+           then jsonb_build_array(min(j.email), count(*), v.versions, zc_local(max(j.event_time), :zone))
+           else jsonb_build_array(min(j.email), count(*), :minimum_version, v.versions,
+                                  zc_local(max(j.event_time), :zone)) end
 from judged j
 left join ev_account a on a.email_key = lower(j.email)
+left join versions v on v.meeting_id is null and v.email_key = lower(j.email)
 where j.email is not null and j.outdated
-group by lower(j.email)
+group by lower(j.email), v.versions

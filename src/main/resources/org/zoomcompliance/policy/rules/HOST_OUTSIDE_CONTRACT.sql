@@ -16,10 +16,12 @@ with hosted as (
 )
 select 'host:' || j.email as subject, j.first_time as occurred_at, j.meeting_id, j.topic, j.email as host_email,
        null as profile,
-       j.email || ' hosted ' || j.meetings || ' meeting(s) or recording(s), the first on ' || zc_local(j.first_time, :zone)
-           || ': ' || concat_ws(' and ',
-               case when j.foreign_domain then 'the domain ' || j.domain || ' is not one of the institution''s ('
-                   || replace(:domains, E'\n', ', ') || ')' end,
-               case when j.unknown then 'the address is not an account in the users export' end) as evidence
+       'evidence.HOST_OUTSIDE_CONTRACT' as evidence_key,
+       jsonb_build_array(j.email, j.meetings, zc_local(j.first_time, :zone), jsonb_build_object('join', 'and', 'items',
+           jsonb_build_array(
+               case when j.foreign_domain then jsonb_build_object('key', 'evidence.HOST_OUTSIDE_CONTRACT.foreign-domain',
+                   'args', jsonb_build_array(j.domain, to_jsonb(string_to_array(:domains, E'\n')))) end,
+               case when j.unknown then jsonb_build_object('key', 'evidence.HOST_OUTSIDE_CONTRACT.unknown-account') end)))
+           as evidence_args
 from judged j
 where j.foreign_domain or j.unknown

@@ -48,22 +48,20 @@ with joins as (
 ), burst_arrivals as (
     select b.meeting_id, b.start_time, b.from_time, b.arrivals, b.suspicious,
            count(*) filter (where c.guest) as guests,
-           array_agg(case when c.name_is_phone then 'a phone number' else '"' || c.name || '"' end
-                     order by c.first_join, c.name) filter (where c.guest or c.unidentified) as examples
+           (array_agg(case when c.name_is_phone then jsonb_build_object('key', 'evidence.phone-number')
+                           else jsonb_build_object('key', 'evidence.quoted', 'args', jsonb_build_array(c.name)) end
+                      order by c.first_join, c.name) filter (where c.guest or c.unidentified))[1 : 5] as examples
     from bursts b
     join counted c on c.meeting_id = b.meeting_id and c.start_time = b.start_time and c.first_join >= b.from_time
         and c.first_join <= b.from_time + cast(:window_minutes || ' minutes' as interval)
     group by b.meeting_id, b.start_time, b.from_time, b.arrivals, b.suspicious
 ), burst_evidence as (
     select meeting_id, start_time,
-           'burst: ' || arrivals || ' first arrivals within ' || :window_minutes || ' minutes from '
-               || to_char(from_time at time zone :zone, 'HH24:MI:SS') || ', ' || suspicious
-               || ' of them guests or unidentified names (' || guests || ' guest(s), ' || (suspicious - guests)
-               || ' other(s) with an unidentified name; '
-               || array_to_string(trim_array(examples, greatest(cardinality(examples) - 5, 0)), ', ')
-               || case when suspicious > 5 then ', ...' else '' end
-               || '); re-joins and the meeting''s regular members are not counted (thresholds: ' || :min_joins
-               || ' arrivals within ' || :window_minutes || ' minutes, ' || round(:min_share * 100) || '%)' as evidence
+           jsonb_build_object('key', 'evidence.INTRUSION_SUSPECTED.burst', 'args', jsonb_build_array(arrivals,
+               :window_minutes, to_char(from_time at time zone :zone, 'HH24:MI:SS'), suspicious, guests,
+               suspicious - guests, to_jsonb(examples),
+               case when suspicious > 5 then jsonb_build_object('key', 'evidence.more') end,
+               :min_joins, :window_minutes, round(:min_share * 100))) as evidence
     from burst_arrivals
 ), doubles as (
     select a.meeting_id, a.start_time, a.name, a.name_is_phone, 'e-mails' as what
@@ -79,14 +77,25 @@ with joins as (
         and a.join_time < coalesce(b.leave_time, 'infinity') and b.join_time < coalesce(a.leave_time, 'infinity')
 ), impersonations as (
     select meeting_id, start_time,
-           string_agg(distinct 'two people present at the same time as '
-                      || case when name_is_phone then 'one phone number' else '"' || name || '"' end
-                      || ' with different ' || what, '; ') as evidence
-    from doubles
+           -- each pair once, in the order of its English text, as before keys
+           jsonb_agg(evidence order by text) as evidence
+    from (select distinct meeting_id, start_time,
+                 'two people present at the same time as '
+                     || case when name_is_phone then 'one phone number' else '"' || name || '"' end
+                     || ' with different ' || what as text,
+                 jsonb_build_object('key', 'evidence.INTRUSION_SUSPECTED.same-name', 'args', jsonb_build_array(
+                     case when name_is_phone then jsonb_build_object('key', 'evidence.one-phone-number')
+                          else jsonb_build_object('key', 'evidence.quoted', 'args', jsonb_build_array(name)) end,
+                     jsonb_build_object('key', case what when 'e-mails'
+                         then 'evidence.INTRUSION_SUSPECTED.different-e-mails'
+                         else 'evidence.INTRUSION_SUSPECTED.different-addresses' end))) as evidence
+          from doubles) d
     group by meeting_id, start_time
 )
 select o.subject, o.start_time as occurred_at, o.meeting_id, o.topic, o.host_email, o.host_profile as profile,
-       concat_ws('; ', b.evidence, i.evidence) as evidence
+       'evidence.INTRUSION_SUSPECTED' as evidence_key,
+       jsonb_build_array(jsonb_build_object('join', 'clause', 'items',
+           jsonb_build_array(b.evidence) || coalesce(i.evidence, '[]'))) as evidence_args
 from ev_occurrence o
 left join burst_evidence b on b.meeting_id = o.meeting_id and b.start_time = o.start_time
 left join impersonations i on i.meeting_id = o.meeting_id and i.start_time = o.start_time

@@ -11,17 +11,18 @@ with sessions as (
 )
 select 'meeting:' || s.meeting_id as subject, s.first_time as occurred_at, s.meeting_id, s.topic,
        coalesce(s.host_email, a.email) as host_email, coalesce(s.profile, a.profiles[1]) as profile,
+       case when a.email is not null then 'evidence.MEETING_ON_PMI.known' else 'evidence.MEETING_ON_PMI.ten-digits' end
+           as evidence_key,
        case when a.email is not null
-            then 'the Personal Meeting ID of ' || a.email || ' was used for ' || s.sessions || ' meeting(s) on '
-                 || s.days || ' day(s), the first on ' || zc_local(s.first_time, :zone)
-            else 'a 10-digit ID (the Personal Meeting ID format) was used by one host on ' || s.days
-                 || ' distinct days (threshold ' || :pmi_min_days || '), the first on ' || zc_local(s.first_time, :zone)
-                 || ', and the host''s PMI is not known ('
-                 || case when not :users_loaded then 'no users export'
-                         when s.host_email is null then 'the host has no e-mail in the exports'
-                         when h.email is null then s.host_email || ' is not in the users export'
-                         else 'the users export gives no PMI for ' || h.email end || ')'
-       end || '; a PMI should not be used or shared' as evidence
+            then jsonb_build_array(a.email, s.sessions, s.days, zc_local(s.first_time, :zone))
+            else jsonb_build_array(s.days, :pmi_min_days, zc_local(s.first_time, :zone),
+                 case when not :users_loaded then jsonb_build_object('key', 'evidence.MEETING_ON_PMI.no-users-export')
+                      when s.host_email is null then jsonb_build_object('key', 'evidence.MEETING_ON_PMI.no-host-email')
+                      when h.email is null then jsonb_build_object('key', 'evidence.MEETING_ON_PMI.not-in-users-export',
+                          'args', jsonb_build_array(s.host_email))
+                      else jsonb_build_object('key', 'evidence.MEETING_ON_PMI.no-pmi-given', 'args', jsonb_build_array(h.email))
+                 end)
+       end as evidence_args
 from sessions s
 left join ev_account a on a.pmi = s.meeting_id
 left join ev_account h on h.email_key = lower(s.host_email)

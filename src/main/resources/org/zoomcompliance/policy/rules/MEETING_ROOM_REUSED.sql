@@ -13,9 +13,8 @@ with rooms as (
 )
 select 'meeting:' || o.meeting_id as subject, min(o.start_time) as occurred_at, o.meeting_id, min(o.topic) as topic,
        min(o.host_email) as host_email, min(o.host_profile) as profile,
-       'the same meeting ID held ' || count(*) || ' sessions (' || string_agg(o.local_start, ', ' order by o.start_time)
-           || ') and no session used the waiting room (threshold ' || :reuse_min_sessions
-           || ' sessions); create a new room each time or use a waiting room' as evidence
+       'evidence.MEETING_ROOM_REUSED' as evidence_key,
+       jsonb_build_array(count(*), jsonb_agg(o.local_start order by o.start_time), :reuse_min_sessions) as evidence_args
 from ev_occurrence o
 join rooms r on r.meeting_id = o.meeting_id
 where length(o.meeting_id) <> 10

@@ -12,15 +12,17 @@ with people as (
 ), counted as (
     select p.meeting_id, p.start_time, count(*) as total,
            count(*) filter (where p.unidentified) as unidentified,
-           array_agg(case when p.name_is_phone then 'a phone number' else '"' || p.name || '"' end
-                     order by p.name_is_phone desc, p.name)
-               filter (where p.unidentified) as examples
+           (array_agg(case when p.name_is_phone then jsonb_build_object('key', 'evidence.phone-number')
+                           else jsonb_build_object('key', 'evidence.quoted', 'args', jsonb_build_array(p.name)) end
+                      order by p.name_is_phone desc, p.name)
+               filter (where p.unidentified))[1 : 5] as examples
     from people p
     group by p.meeting_id, p.start_time
 )
 select o.subject, o.start_time as occurred_at, o.meeting_id, o.topic, o.host_email, o.host_profile as profile,
-       c.unidentified || ' of ' || c.total || ' participants do not show a first and a last name ('
-           || array_to_string(trim_array(c.examples, greatest(cardinality(c.examples) - 5, 0)), ', ') || case when c.unidentified > 5 then ', ...' else '' end || ')' as evidence
+       'evidence.PARTICIPANT_UNIDENTIFIED' as evidence_key,
+       jsonb_build_array(c.unidentified, c.total, to_jsonb(c.examples),
+           case when c.unidentified > 5 then jsonb_build_object('key', 'evidence.more') end) as evidence_args
 from counted c
 join ev_occurrence o on o.meeting_id = c.meeting_id and o.start_time = c.start_time
 where c.unidentified > 0

@@ -3,9 +3,13 @@
 -- inputs: dashboard
 select o.subject || ':participant:' || p.person as subject, o.start_time as occurred_at, o.meeting_id, o.topic,
        o.host_email, o.host_profile as profile,
-       p.name || case when p.is_co_host then ' (co-host)' else '' end || ' recorded the meeting of '
-           || o.local_start || coalesce(' hosted by ' || coalesce(o.host_name, o.host_email), '')
-           || '; recording is reserved to the host' as evidence
+       'evidence.RECORDING_BY_NON_HOST' as evidence_key,
+       jsonb_build_array(p.name,
+           case when p.is_co_host then jsonb_build_object('key', 'evidence.RECORDING_BY_NON_HOST.co-host') end,
+           o.local_start,
+           case when coalesce(o.host_name, o.host_email) is not null then jsonb_build_object('key',
+               'evidence.RECORDING_BY_NON_HOST.hosted-by', 'args', jsonb_build_array(coalesce(o.host_name, o.host_email))) end)
+           as evidence_args
 from ev_dash_presence p
 join ev_occurrence o on o.meeting_id = p.meeting_id and o.start_time = p.start_time
 where p.recording and not coalesce(p.is_host, false)

@@ -5,16 +5,18 @@
 -- whether it is still held.
 -- inputs: recordings|history
 select r.subject, r.start_time as occurred_at, r.meeting_id, r.topic, r.host_email, r.host_profile as profile,
-       'cloud recording of ' || coalesce(zc_local(r.start_time, :zone), 'an unknown date')
-           || ' still held in Zoom''s cloud on ' || to_char(r.inventory_date, 'YYYY-MM-DD')
-           || coalesce(' (' || r.file_count || ' file(s), ' || round(r.file_size_mb, 1) || ' MB)', '')
-           || '; only local recording is allowed' as evidence
+       'evidence.RECORDING_CLOUD' as evidence_key,
+       jsonb_build_array(coalesce(to_jsonb(zc_local(r.start_time, :zone)),
+                                  jsonb_build_object('key', 'evidence.RECORDING_CLOUD.unknown-date')),
+           to_char(r.inventory_date, 'YYYY-MM-DD'),
+           case when r.file_count is not null and r.file_size_mb is not null then jsonb_build_object('key',
+               'evidence.RECORDING_CLOUD.files', 'args', jsonb_build_array(r.file_count, round(r.file_size_mb, 1))) end)
+           as evidence_args
 from ev_recording r
 union all
 select 'recording:' || o.meeting_id || '@' || zc_utc(o.start_time), o.start_time, o.meeting_id, o.topic,
        o.host_email, o.host_profile,
-       'meeting of ' || o.local_start || ' recorded to Zoom''s cloud (history meetings report); no recordings'
-           || ' export lists the recording; only local recording is allowed'
+       'evidence.RECORDING_CLOUD.history', jsonb_build_array(o.local_start)
 from ev_history h
 join ev_occurrence o on o.meeting_id = h.meeting_id and o.start_time = h.start_time
 where h.cloud_recording

@@ -5,8 +5,8 @@
 -- judged. One per meeting, with the count.
 -- inputs: consent|disclaimers; dashboard|recordings|history
 select o.subject, o.start_time as occurred_at, o.meeting_id, o.topic, o.host_email, o.host_profile as profile,
-       c.missing || ' of ' || c.total || ' participants did not acknowledge the recording notice of the meeting of '
-           || o.local_start as evidence
+       'evidence.RECORDING_CONSENT_MISSING' as evidence_key,
+       jsonb_build_array(c.missing, c.total, o.local_start) as evidence_args
 from ev_occurrence o
 join (select p.meeting_id, p.start_time, count(*) as total,
              count(*) filter (where not coalesce(p.is_host, false) and not coalesce(p.consent, false)

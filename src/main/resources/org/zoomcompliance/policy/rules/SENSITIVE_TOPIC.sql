@@ -2,13 +2,14 @@
 -- ("secrétariat" does not contain the word "secret"). One per meeting occurrence.
 -- inputs: topics
 with terms as (
-    select term, '\m' || regexp_replace(regexp_replace(zc_fold(btrim(term)), '([][(){}.^$*+?|\\])', '\\\1', 'g'),
+    select term, ordinality, '\m' || regexp_replace(regexp_replace(zc_fold(btrim(term)), '([][(){}.^$*+?|\\])', '\\\1', 'g'),
                                         '\s+', '\\s+', 'g') || '\M' as pattern
-    from unnest(string_to_array(:sensitive_terms, E'\n')) term
+    from unnest(string_to_array(:sensitive_terms, E'\n')) with ordinality u(term, ordinality)
 )
 select o.subject, o.start_time as occurred_at, o.meeting_id, o.topic, o.host_email, o.host_profile as profile,
-       'the topic "' || o.topic || '" contains the sensitive term(s) ' || string_agg('"' || t.term || '"', ', ')
-           || '; Zoom is approved for non-sensitive information only' as evidence
+       'evidence.SENSITIVE_TOPIC' as evidence_key,
+       jsonb_build_array(o.topic, jsonb_agg(jsonb_build_object('key', 'evidence.quoted', 'args', jsonb_build_array(t.term))
+                                            order by t.ordinality)) as evidence_args
 from ev_occurrence o
 join terms t on zc_fold(o.topic) ~ t.pattern
 group by o.subject, o.start_time, o.meeting_id, o.topic, o.host_email, o.host_profile

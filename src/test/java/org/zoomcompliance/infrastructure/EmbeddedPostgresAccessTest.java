@@ -106,6 +106,22 @@ class EmbeddedPostgresAccessTest {
             assertThat(new JdbcTemplate(postgres.dataSource()).queryForObject("select 1", Integer.class)).isEqualTo(1);
         }
         assertThat(Files.size(installation(home).resolve("bin/pg_ctl"))).isEqualTo(size);
+
+        // when a file is changed in place, its size and modification time kept (what a careful swap would do)
+        Path postgres = installation(home).resolve("bin/postgres");
+        byte[] original = Files.readAllBytes(postgres);
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(postgres);
+        byte[] swapped = original.clone();
+        swapped[swapped.length / 2] ^= 0x5A;
+        Files.write(postgres, swapped);
+        Files.setLastModifiedTime(postgres, modified);
+
+        // then the next start notices it too (its change time moved), unpacks them again, and runs
+        try (EmbeddedPostgresServer postgresServer = EmbeddedPostgresServer.open(home)) {
+            assertThat(new JdbcTemplate(postgresServer.dataSource()).queryForObject("select 1", Integer.class))
+                    .isEqualTo(1);
+        }
+        assertThat(Files.readAllBytes(installation(home).resolve("bin/postgres"))).isEqualTo(original);
     }
 
     private static Path installation(HomeFolder home) throws Exception {

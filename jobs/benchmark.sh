@@ -3,6 +3,7 @@
 #
 #   jobs/benchmark.sh                       # from the project root, on a clean checkout
 #   MEETINGS=30000 MONTH=2026-11 SEED=1 HEAP=256m jobs/benchmark.sh
+#   DATABASE=external jobs/benchmark.sh     # the same against a PostgreSQL server of Debian's postgresql package
 #
 # Builds target/zoom-compliance.jar and the tools jar if either is missing or older than the sources, generates
 # a synthetic month with the tools' generate (jobs/tools.sh; 30,000 meetings: about 1.1M participant joins, 510k
@@ -16,6 +17,9 @@
 #             a file's size)
 #   quick     jobs list, keys status, --help and a report of the demo month, as java -jar and through
 #             jobs/bin/zoom-compliance, with and without serve running, beside java -version (QUICK_RUNS=5)
+# With DATABASE=external the commands use a PostgreSQL server instead of the embedded one (SPRING_DATASOURCE_URL):
+# a throw-away cluster of Debian's `postgresql` package (installed when root), started by this script on port
+# $EXTERNAL_PORT under target/benchmark/external-pg with its defaults and fsync on, removed at the end.
 # and prints wall time, rows/s, ingest's share of the floor's rate and peak memory (max RSS), written to
 # target/benchmark/figures.md. A step whose command exits 3 is reported as "not available in this build";
 # any other failure is reported with its exit code and the benchmark goes on. The manifest of planted
@@ -44,6 +48,33 @@ if [ ! -f "$JAR" ] || [ ! -f "$TOOLS_JAR" ] || [ -n "$(find pom.xml src/main src
 fi
 
 rm -rf "$WORK" && mkdir -p "$WORK"
+
+DATABASE="${DATABASE:-embedded}"
+EXTERNAL_PORT="${EXTERNAL_PORT:-55432}"
+if [ "$DATABASE" = external ]; then
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    if [ -z "$pg_bin" ]; then
+        echo "installing Debian's postgresql (DATABASE=external)" >&2
+        if [ "$(id -u)" = 0 ]; then apt-get install -y -q postgresql >/dev/null; else sudo apt-get install -y -q postgresql >/dev/null; fi
+        pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    fi
+    PG_DATA="$PWD/$WORK/external-pg"
+    as_pg=()
+    if [ "$(id -u)" = 0 ]; then as_pg=(runuser -u postgres --); fi # PostgreSQL refuses to run as root
+    mkdir -p "$PG_DATA"
+    printf '%s\n' benchmark >"$WORK/external-pg.password"
+    if [ "$(id -u)" = 0 ]; then chown postgres "$PG_DATA" "$WORK/external-pg.password"; fi
+    "${as_pg[@]}" "$pg_bin/initdb" -D "$PG_DATA" -U zoom_compliance --pwfile="$PWD/$WORK/external-pg.password" \
+        -A scram-sha-256 >"$WORK/external-pg.init" 2>&1
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
+        -o "-p $EXTERNAL_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null
+    trap '"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true' EXIT
+    PGPASSWORD=benchmark psql -h 127.0.0.1 -p "$EXTERNAL_PORT" -U zoom_compliance -d postgres -q \
+        -c "create database zoom_compliance" >/dev/null
+    export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$EXTERNAL_PORT/zoom_compliance"
+    export SPRING_DATASOURCE_USERNAME=zoom_compliance SPRING_DATASOURCE_PASSWORD=benchmark
+    echo "database: $("$pg_bin/postgres" --version) on port $EXTERNAL_PORT (DATABASE=external)" >&2
+fi
 declare -a ROWS_TABLE=()
 declare -A SECONDS_OF=() STATUS_OF=()
 
@@ -85,6 +116,7 @@ run ingest "${APP[@]}" --home "$HOME_DIR" ingest "$EXPORTS"
 run evaluate "${APP[@]}" --home "$HOME_DIR" evaluate --month "$MONTH"
 run report "${APP[@]}" --home "$HOME_DIR" report --month "$MONTH"
 
+if [ "$DATABASE" = embedded ]; then
 # One big file, to show memory does not grow with a file's size: every meeting-details row of the month in one
 # file, each layout's rows as a block under its own header (a blank line starts the next block).
 ONE_DIR="$WORK/one-file"
@@ -157,11 +189,12 @@ for serving in no yes; do
         wait "$SERVE_PID" 2>/dev/null || true
     fi
 done
+fi # the one-file ingest and the quick commands: with the embedded database only (their homes would share a server)
 
 {
     echo "# Benchmark figures"
     echo
-    echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') with \`jobs/benchmark.sh\` (MEETINGS=$MEETINGS, MONTH=$MONTH, SEED=$SEED, -Xmx$HEAP)."
+    echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') with \`jobs/benchmark.sh\` (MEETINGS=$MEETINGS, MONTH=$MONTH, SEED=$SEED, -Xmx$HEAP, DATABASE=$DATABASE)."
     echo
     echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores,"\
          "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(java -version 2>&1 | head -n 1),"\
@@ -191,6 +224,7 @@ done
     echo "Targets: evaluate under 60 s (${STATUS_OF[evaluate]}: ${SECONDS_OF[evaluate]} s), report under 20 s (${STATUS_OF[report]}: ${SECONDS_OF[report]} s)."
     echo "Wall times are whole commands (JVM, application and database start included), each its own process."
     echo
+    if [ "$DATABASE" = embedded ]; then
     echo "Quick commands, median of $QUICK_RUNS runs; \`java -version\` takes $JAVA_VERSION_SECONDS s (target: at most 2 s more):"
     echo
     echo "| command | java -jar (s) | jobs/bin/zoom-compliance (s) | launcher minus java -version (s) |"
@@ -199,6 +233,7 @@ done
         IFS='|' read -r label jar launcher <<<"$line"
         echo "| $label | $jar | $launcher | $(awk -v l="$launcher" -v j="$JAVA_VERSION_SECONDS" 'BEGIN { printf "%.2f", l - j }') |"
     done
+    fi
 } >"$FIGURES"
 
 echo >&2

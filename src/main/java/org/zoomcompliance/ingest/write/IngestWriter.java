@@ -61,6 +61,8 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
     record Lined<R>(long line, R row) {
     }
 
+    // "xmax = 0": the row version was inserted by this statement, not updated by its conflict clause (PostgreSQL's
+    // idiom before 18's "old.*" in returning, which an external server of 15 to 17 rejects; README, Configuration).
     private static final SetInsert<Lined<MeetingRow>> MEETING = SetInsert.of(StoredTable.MEETING, List.of(
             text("meeting_id", l -> l.row().meetingId()),
             instant("start_time", l -> l.row().startTime()),
@@ -88,7 +90,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
                or (meeting.duration_minutes is null and excluded.duration_minutes is not null)
                or (meeting.participants is null and excluded.participants is not null)
                or (meeting.meeting_type is null and excluded.meeting_type is not null)
-            returning meeting_id, start_time, old.meeting_id is null""");
+            returning meeting_id, start_time, xmax = 0""");
 
     private static final SetInsert<Lined<ParticipantJoinRow>> PARTICIPANT_JOIN = SetInsert.of(StoredTable.PARTICIPANT_JOIN, List.of(
             text("meeting_id", l -> l.row().meetingId()),

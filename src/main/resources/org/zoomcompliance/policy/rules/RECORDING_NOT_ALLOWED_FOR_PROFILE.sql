@@ -21,17 +21,13 @@ with recorded as (
     where r.start_time >= :month_start and r.start_time < :month_end and r.inventory_date <= :reference_date
     order by r.meeting_id, r.start_time, r.inventory_date desc)
     union all
-    select o.meeting_id, o.start_time, o.subject, o.topic, o.host_email,
-           'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.locally'
+    -- the history meetings report: one row per recording feature it shows used
+    select o.meeting_id, o.start_time, o.subject, o.topic, o.host_email, f.key
     from ev_history h
     join ev_occurrence o on o.meeting_id = h.meeting_id and o.start_time = h.start_time
-    where h.local_recording
-    union all
-    select o.meeting_id, o.start_time, o.subject, o.topic, o.host_email,
-           'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.in-the-cloud'
-    from ev_history h
-    join ev_occurrence o on o.meeting_id = h.meeting_id and o.start_time = h.start_time
-    where h.cloud_recording
+    cross join lateral (values (h.local_recording, 'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.locally'),
+                               (h.cloud_recording, 'evidence.RECORDING_NOT_ALLOWED_FOR_PROFILE.in-the-cloud')) f(used, key)
+    where f.used
 )
 select c.subject, min(c.start_time) as occurred_at, c.meeting_id, min(c.topic) as topic, min(c.host_email) as host_email,
        min(a.profiles[1]) as profile,

@@ -95,8 +95,8 @@ final class ApiRecords {
             field("detail", r -> text(r, "operation_detail")));
 
     /**
-     * A history meetings record ({@code report/history_meetings}): the occurrence, its host, and its
-     * {@code feature_used} list, {@code ;} between features.
+     * A history meetings record ({@code report/history_meetings}): the occurrence, its host, and the features its
+     * {@code feature_used} object marks true ({@code record_to_cloud}, {@code waiting_room}...), {@code ;} between.
      */
     static final Layout HISTORY_MEETING = layout(BlockType.HISTORY_MEETINGS,
             field("meeting_id", r -> text(r, "meeting_id")),
@@ -108,19 +108,26 @@ final class ApiRecords {
             field("participants", r -> text(r, "participants")),
             field("features_used", r -> {
                 List<String> features = new ArrayList<>();
-                r.path("feature_used").forEach(feature -> features.add(feature.asString("")));
+                r.path("feature_used").properties().forEach(feature -> {
+                    if (feature.getValue().asBoolean(false)) {
+                        features.add(feature.getKey());
+                    }
+                });
                 return String.join(";", features);
             }));
 
-    /** A disclaimer report record ({@code report/disclaimer}): who answered which notice of which meeting. */
+    /**
+     * A disclaimer report record ({@code report/disclaimer}, its {@code disclaimer_records}): who answered which
+     * notice of which meeting, and when. The meeting is its number ({@code meeting_id} is the occurrence's UUID);
+     * the record gives no start of the occurrence, which evaluation finds from the answer's time.
+     */
     static final Layout DISCLAIMER = layout(BlockType.DISCLAIMERS,
-            field("meeting_id", r -> text(r, "meeting_id")),
-            field("start_time", r -> text(r, "meeting_start_time")),
-            field("name", r -> text(r, "user_name")),
+            field("meeting_id", r -> text(r, "meeting_number")),
+            field("name", r -> text(r, "display_name")),
             field("email", r -> text(r, "user_email")),
             field("disclaimer_type", r -> text(r, "disclaimer_type")),
-            field("recording_consent", r -> text(r, "response")),
-            field("response_time", r -> text(r, "response_time")));
+            field("recording_consent", r -> text(r, "disclaimer_status")),
+            field("response_time", r -> text(r, "time")));
 
     /** A user ({@code users}), its groups named through {@code groups} (id to name). */
     static Layout users(Map<String, String> groups) {

@@ -4,7 +4,7 @@ import org.zoomcompliance.pull.zoom.Category;
 
 /**
  * The endpoints a pull calls, with Zoom's rate-limit category and the field holding each page's records
- * (Zoom's API reference). {@code {uuid}} is a meeting occurrence's UUID, encoded by {@code MeetingUuids}.
+ * (Zoom's API reference; docs/exports.md says where the records' fields were checked). {@code {uuid}} is a meeting occurrence's UUID, encoded by {@code MeetingUuids}.
  */
 enum Endpoint {
     /** Dashboard, past meetings of a day: the occurrences whose participants are pulled. */
@@ -19,7 +19,7 @@ enum Endpoint {
     /** The day's meetings with the features used in each ({@code feature_used}). */
     HISTORY_MEETINGS("/report/history_meetings", Category.HEAVY, "history_meetings"),
     /** The day's answers to meetings' notices (recording and others). */
-    DISCLAIMERS("/report/disclaimer", Category.HEAVY, "disclaimers");
+    DISCLAIMERS("/report/disclaimer", Category.HEAVY, "disclaimer_records");
 
     private final String path;
     private final Category category;

@@ -160,18 +160,18 @@ class PullFunctionalTests extends PipelineIntegrationTest {
                        || array_to_string(features, ';') || ' ' || host_email
                 from history_meeting where meeting_id in ('85218486205', '91234567805') order by meeting_id""",
                 String.class)).containsExactly(
-                "85218486205 true true true Screen sharing;Record to cloud;Record to computer;Waiting room"
+                "85218486205 true true true screen_sharing;record_to_cloud;record_to_computer;waiting_room"
                         + " alice.martin@exemple.fr",
-                "91234567805 false false false Screen sharing;Video on dan.host@exemple.fr");
+                "91234567805 false false false screen_sharing;video_on dan.host@exemple.fr");
         assertThat(jdbc.queryForList("""
                 select name || ' ' || notice || ' ' || response || ' ' || consent || ' ' || (email_pseudonym is null)
-                       || ' ' || (meeting_start = '2026-10-05T08:00:00Z')
+                       || ' ' || (meeting_start is null)
                 from disclaimer_response where meeting_id = '85218486205' order by response_time""", String.class))
                 .hasSize(3)
                 .satisfies(rows -> {
                     assertThat(rows.get(0)).isEqualTo("Bob Durand RECORDING ACKNOWLEDGED true false true");
                     assertThat(rows.get(1)).matches("Invité ip:[0-9a-f]{32} RECORDING NO_ANSWER false true true");
-                    assertThat(rows.get(2)).isEqualTo("Carla MEETING_ENTRY ACKNOWLEDGED true true true");
+                    assertThat(rows.get(2)).isEqualTo("Carla JOINMEETING ACKNOWLEDGED true true true");
                 });
         assertThat(jdbc.queryForObject("select count(*) from sign_in where event_time::date = '2026-10-05'"
                 + " and ip_pseudonym is not null", Integer.class)).isEqualTo(3);

@@ -20,7 +20,7 @@ final class ZoomDay {
 
     /** Every address the day's answers hold, and the device identifiers ingest drops. */
     static final List<String> ADDRESSES = List.of("198.51.100.23", "2001:db8:77::1234", "203.0.113.77", "192.0.2.44",
-            "192.0.2.45", "10.0.0.12", "203.0.113.9", "198.51.100.99", "192.0.2.60", "192.0.2.61", "192.0.2.62");
+            "192.0.2.45", "10.0.0.12", "203.0.113.9", "198.51.100.99");
     static final List<String> DROPPED = List.of("alice-pc", "00:11:22:33:44:55", "wd-0042");
 
     private ZoomDay() {
@@ -100,31 +100,32 @@ final class ZoomDay {
                         "start_time", day + "T08:00:00Z", "end_time", day + "T09:00:00Z",
                         "topic", "Cours de droit, salle 3.2", "participants", 4, "duration", 60,
                         "total_participant_minutes", 185, "department", "Droit", "group", "Enseignement",
-                        "source", "Zoom", "feature_used",
-                        List.of("Screen sharing", "Record to cloud", "Record to computer", "Waiting room"),
+                        "source", "Zoom", "feature_used", record("screen_sharing", true, "video_on", false,
+                                "record_to_cloud", true, "record_to_computer", true, "waiting_room", true,
+                                "poll", false),
                         "custom_fields", List.of()),
                 record("meeting_uuid", secondUuid(day), "meeting_id", Long.parseLong(second), "type", "Meeting",
                         "host_display_name", "Dan Host", "host_email", "dan.host@exemple.fr",
                         "start_time", day + "T14:00:00Z", "end_time", day + "T14:30:00Z",
                         "topic", "Réunion serveur 198.51.100.99", "participants", 1, "duration", 30,
                         "total_participant_minutes", 30, "department", "Informatique", "group", "Enseignement",
-                        "source", "Zoom", "feature_used", List.of("Screen sharing", "Video on"),
+                        "source", "Zoom", "feature_used", record("screen_sharing", true, "video_on", true,
+                                "record_to_cloud", false, "record_to_computer", false, "waiting_room", false),
                         "custom_fields", List.of())));
-        zoom.list("/report/disclaimer", "disclaimers", "response_time", List.of(
-                disclaimer(first, firstUuid(day), day, "Bob Durand", "bob.durand@etu.exemple.fr", "Recording",
-                        "Accepted", day + "T08:01:10Z", "192.0.2.60"),
-                disclaimer(first, firstUuid(day), day, "Invité 203.0.113.77", "", "Recording", "No Response",
-                        day + "T08:05:10Z", "192.0.2.61"),
-                disclaimer(first, firstUuid(day), day, "Carla", "", "Meeting entry", "Accepted",
-                        day + "T08:10:05Z", "192.0.2.62")));
+        zoom.list("/report/disclaimer", "disclaimer_records", "time", List.of(
+                disclaimer(first, firstUuid(day), "Bob Durand", "bob.durand@etu.exemple.fr", false, "recording",
+                        "Agree", day + "T08:01:10Z"),
+                disclaimer(first, firstUuid(day), "Invité 203.0.113.77", "", true, "recording", "Passive Agree",
+                        day + "T08:05:10Z"),
+                disclaimer(first, firstUuid(day), "Carla", "", true, "joinMeeting", "Agree", day + "T08:10:05Z")));
     }
 
-    private static Map<String, Object> disclaimer(String meetingId, String uuid, String day, String name, String email,
-            String type, String response, String at, String ip) {
-        return record("meeting_id", Long.parseLong(meetingId), "meeting_uuid", uuid, "topic", "Cours de droit, salle 3.2",
-                "meeting_start_time", day + "T08:00:00Z", "user_name", name, "user_email", email,
-                "disclaimer_type", type, "response", response, "response_time", at, "ip_address", ip,
-                "device", "Mac");
+    /** A record as Zoom's disclaimer report gives it (zoom/rivet-javascript, {@code Getdisclaimerreport}). */
+    private static Map<String, Object> disclaimer(String meetingNumber, String uuid, String name, String email,
+            boolean guest, String type, String status, String at) {
+        return record("meeting_id", uuid, "meeting_number", Long.parseLong(meetingNumber), "display_name", name,
+                "user_email", email, "is_guest", guest, "is_zoom_event", false, "group_ids", List.of(),
+                "client_type", "Mac", "disclaimer_type", type, "disclaimer_status", status, "time", at);
     }
 
     /** The account's users and groups: a snapshot, not dated. */

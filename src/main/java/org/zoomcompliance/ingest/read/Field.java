@@ -75,7 +75,7 @@ public final class Field {
     public static final String MICROPHONE = "microphone";
     public static final String SPEAKER = "speaker";
     public static final String CAMERA = "camera";
-    /** Pulled only: the history meetings report's {@code feature_used}, {@code ;} between features. */
+    /** Pulled only: the features the history meetings report's {@code feature_used} marks true, {@code ;} between. */
     public static final String FEATURES_USED = "features_used";
     /** Pulled only: the disclaimer report's notice type and the time of the answer. */
     public static final String DISCLAIMER_TYPE = "disclaimer_type";

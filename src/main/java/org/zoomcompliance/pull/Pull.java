@@ -332,8 +332,11 @@ public class Pull {
                     null, ApiRecords.HISTORY_MEETING, null), true, record, null);
         }
         if (request.kinds().contains(PullKind.DISCLAIMERS)) {
+            // every notice: the recording one, and the entry notices whose answers show who stayed
+            Map<String, String> query = new LinkedHashMap<>(dates);
+            query.put("disclaimer_type", "all");
             pullWindow(client, pseudonymiser, new Window(ExportKind.DISCLAIMERS, "zoom-api disclaimers " + day,
-                    "disclaimers|" + day, Endpoint.DISCLAIMERS, Endpoint.DISCLAIMERS.path(), dates, day, null, null,
+                    "disclaimers|" + day, Endpoint.DISCLAIMERS, Endpoint.DISCLAIMERS.path(), query, day, null, null,
                     ApiRecords.DISCLAIMER, null), true, record, null);
         }
     }

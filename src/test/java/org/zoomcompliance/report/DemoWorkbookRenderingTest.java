@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.zoomcompliance.cli.ExitCodes;
 import org.zoomcompliance.cli.ZoomComplianceCommand;
+import org.zoomcompliance.generate.ExportGenerator;
 import org.zoomcompliance.support.TestClocks;
 import org.zoomcompliance.support.TestHomes;
 import picocli.CommandLine;
@@ -48,6 +50,11 @@ class DemoWorkbookRenderingTest {
     private static final int MIN_INK_PIXELS = 150;
     /** Pixels a lone point of the trend leaves (its marker, and the legend's sample): far fewer than a line. */
     private static final int MIN_MARKER_PIXELS = 20;
+    /**
+     * Pixels a line between two adjacent months adds at least to the lone marker's: a second marker is about 20,
+     * the 2.25-point stroke a twelfth of the chart long about 75 more (measured: 55 alone, 149 with the line).
+     */
+    private static final int LINE_SEGMENT_PIXELS = 60;
 
     private static final Pattern PAGE = Pattern.compile("<page width=\"([\\d.]+)\" height=\"([\\d.]+)\">(.*?)</page>",
             Pattern.DOTALL);
@@ -106,8 +113,32 @@ class DemoWorkbookRenderingTest {
         int chartsFrom = summary.getWidth() / 2;
         assertThat(pixels(summary, chartsFrom, SummaryCharts.BAR_COLOUR)).as("bar pixels")
                 .isGreaterThanOrEqualTo(MIN_INK_PIXELS);
-        assertThat(pixels(summary, chartsFrom, SummaryCharts.TREND_COLOURS.get(0))).as("trend pixels")
-                .isBetween(MIN_MARKER_PIXELS, MIN_INK_PIXELS);
+        int loneMarker = pixels(summary, chartsFrom, SummaryCharts.TREND_COLOURS.get(0));
+        assertThat(loneMarker).as("trend pixels").isBetween(MIN_MARKER_PIXELS, MIN_INK_PIXELS);
+
+        // when September is ingested and evaluated too (a generated month with its planted deviations) and
+        // October's workbook is built again
+        Path september = home.resolve("september");
+        new ExportGenerator().generate(YearMonth.of(2026, 9), ExportGenerator.MINIMUM_MEETINGS, 3, september);
+        Files.delete(september.resolve(ExportGenerator.MANIFEST));
+        assertThat(demo.execute("--home", home.toString(), "ingest", september.toString())).as(out.toString())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(demo.execute("--home", home.toString(), "evaluate", "--month", "2026-09")).as(out.toString())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(demo.execute("--home", home.toString(), "report", "--month", "2026-10")).as(out.toString())
+                .isEqualTo(ExitCodes.OK);
+        Path twoMonths = Files.createDirectories(home.resolve("rendering-two-months"));
+        run(twoMonths, soffice.get().toString(), "-env:UserInstallation=" + rendering.resolve("profile").toUri(),
+                "--headless", "--norestore", "--convert-to", "pdf", "--outdir", twoMonths.toString(),
+                workbook.toString());
+        run(twoMonths, pdftoppm.get().toString(), "-f", "1", "-l", "1", "-r", String.valueOf(RESOLUTION_DPI), "-png",
+                "-singlefile", twoMonths.resolve("zoom-compliance-2026-10.pdf").toString(),
+                twoMonths.resolve("summary").toString());
+
+        // then the trend draws a line from September to October: ink well beyond a second marker
+        BufferedImage trend = ImageIO.read(twoMonths.resolve("summary.png").toFile());
+        assertThat(pixels(trend, chartsFrom, SummaryCharts.TREND_COLOURS.get(0))).as("trend pixels, two months")
+                .isGreaterThanOrEqualTo(loneMarker + LINE_SEGMENT_PIXELS);
     }
 
     /** One page of the PDF: its size in points, its words' heights, its text and the sheet its footer names. */

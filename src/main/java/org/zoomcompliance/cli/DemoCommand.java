@@ -55,12 +55,11 @@ final class DemoCommand extends PipelineCommand {
             out().flush();
         });
         IngestReport ingested = jobControl.ingest(List.of(folder.get()), actor());
-        out().printf("%d files from %s: %d ingested, %d already ingested, %d quarantined, %d failed;"
-                        + " %d rows in, %d rejected, %d already present%n",
-                ingested.files().size(), folder.get(), count(ingested, IngestReport.Status.COMPLETED),
+        out().println(text("cli.demo.ingested", ingested.files().size(), folder.get(),
+                count(ingested, IngestReport.Status.COMPLETED),
                 count(ingested, IngestReport.Status.ALREADY_INGESTED), count(ingested, IngestReport.Status.QUARANTINED),
                 count(ingested, IngestReport.Status.FAILED), ingested.rowsIngested(), ingested.rowsRejected(),
-                ingested.rowsDuplicate());
+                ingested.rowsDuplicate()));
 
         YearMonth month = busiestMonth(context);
         JobExecution evaluation = jobControl.run(JobRequest.evaluate(month), actor());
@@ -73,11 +72,11 @@ final class DemoCommand extends PipelineCommand {
             return exitCodeOf(report);
         }
         ReportEntry entry = reports.producedBy(report).orElseThrow();
-        out().printf("evaluated %s; workbook version %d: %s%n", month, entry.version(), entry.path());
-        out().println("deviations per rule:");
+        out().println(text("cli.demo.evaluated", month, entry.version(), entry.path()));
+        out().println(text("cli.demo.per-rule"));
         Map<String, Long> perRule = reports.deviationsPerRule(month);
         perRule.forEach((rule, count) -> out().printf("  %-36s %5d%n", rule, count));
-        out().printf("  %-36s %5d%n", "total", perRule.values().stream().mapToLong(Long::longValue).sum());
+        out().printf("  %-36s %5d%n", text("cli.demo.total"), perRule.values().stream().mapToLong(Long::longValue).sum());
         out().flush();
         return ingested.allCompleted() ? ExitCodes.OK : fail(ExitCodes.FAILED, "some sample files did not finish ingesting");
     }

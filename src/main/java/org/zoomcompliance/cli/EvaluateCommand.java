@@ -33,7 +33,7 @@ final class EvaluateCommand extends PipelineCommand {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             MonthRegister register = context.getBean(MonthRegister.class);
             if (!register.evaluated(month)) {
-                out().println("no data for " + month + ": not evaluated (no export covers the month)");
+                out().println(text("cli.evaluate.no-data", month));
                 printChanges(changes);
                 out().flush();
                 return exitCodeOf(execution);
@@ -41,15 +41,15 @@ final class EvaluateCommand extends PipelineCommand {
             Evaluation result = evaluation.summary(month);
             MonthRegister.Counts counts = register.counts(month);
             // Open deviations (NEW, ONGOING) as the workbook and the console count them; resolved ones apart.
-            out().println("Evaluated " + month + ": " + counts.openTotal() + " deviation(s) open, "
-                    + counts.resolvedTotal() + " resolved this month");
+            out().println(text("cli.evaluate.counts", month, counts.openTotal(), counts.resolvedTotal()));
             Set<String> rules = new TreeSet<>(result.deviations().keySet());
             rules.addAll(counts.resolved().keySet());
             for (String rule : rules) {
-                out().printf("  %-34s %5d open %5d resolved%n", rule, counts.open(rule), counts.resolved(rule));
+                out().println("  " + text("cli.evaluate.rule", String.format("%-34s", rule),
+                        String.format("%5d", counts.open(rule)), String.format("%5d", counts.resolved(rule))));
             }
             if (!result.notEvaluated().isEmpty()) {
-                out().println("Rules not evaluated:");
+                out().println(text("cli.evaluate.not-evaluated"));
                 result.notEvaluated().forEach((code, reason) -> out().printf("  %-34s %s%n", code, reason));
             }
             printChanges(changes);
@@ -60,7 +60,7 @@ final class EvaluateCommand extends PipelineCommand {
 
     private void printChanges(List<String> changes) {
         if (!changes.isEmpty()) {
-            out().println("The policy differs from the one " + month + " was last evaluated under:");
+            out().println(text("cli.evaluate.policy-changed", month));
             changes.forEach(change -> out().println("  " + change));
         }
     }

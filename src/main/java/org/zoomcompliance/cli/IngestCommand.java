@@ -35,14 +35,22 @@ final class IngestCommand extends PipelineCommand {
     protected int run(ConfigurableApplicationContext context) {
         context.getBean(IngestProgress.class).listen(this::print);
         IngestReport report = context.getBean(JobControl.class).ingest(paths, actor(), this::print);
-        out().printf("%d files: read %d, ingested %d, rejected %d, duplicate %d%n", report.files().size(),
-                report.rowsRead(), report.rowsIngested(), report.rowsRejected(), report.rowsDuplicate());
+        out().println(text("cli.ingest.total", report.files().size(), report.rowsRead(), report.rowsIngested(),
+                report.rowsRejected(), report.rowsDuplicate()));
         out().flush();
         if (report.allCompleted()) {
             return ExitCodes.OK;
         }
         return fail(ExitCodes.FAILED, report.files().stream().filter(f -> f.status() == IngestReport.Status.FAILED)
                 .count() + " file(s) failed; run ingest again to resume them");
+    }
+
+    /** A file's line: name, kind and status in columns, then its counts and any reason (pull prints windows so). */
+    static String fileLine(PipelineCommand command, IngestReport.FileOutcome file) {
+        return command.text("cli.ingest.file", String.format("%-45s %-22s %-16s", file.fileName(),
+                        file.kind() == null ? "-" : file.kind(), file.status()), file.rowsRead(), file.rowsIngested(),
+                file.rowsRejected(), file.rowsDuplicate(),
+                file.reason() == null || file.reason().isBlank() ? "" : " (" + file.reason() + ")");
     }
 
     /** A progress line of a long run. */
@@ -53,10 +61,7 @@ final class IngestCommand extends PipelineCommand {
 
     /** One file's line, printed as soon as the file ends (files end on several threads). */
     private synchronized void print(IngestReport.FileOutcome file) {
-        out().printf("%-45s %-22s %-16s read %d, ingested %d, rejected %d, duplicate %d%s%n", file.fileName(),
-                file.kind() == null ? "-" : file.kind(), file.status(), file.rowsRead(), file.rowsIngested(),
-                file.rowsRejected(), file.rowsDuplicate(),
-                file.reason() == null || file.reason().isBlank() ? "" : " (" + file.reason() + ")");
+        out().println(fileLine(this, file));
         out().flush();
     }
 }

@@ -27,14 +27,14 @@ final class JobsCommand extends CommandGroup {
         protected int run(ConfigurableApplicationContext context) {
             java.util.List<ExecutionView> executions = context.getBean(JobControl.class).recent(Math.max(1, limit));
             if (executions.isEmpty()) {
-                out().println("no job has run yet");
+                out().println(text("cli.jobs.none"));
             }
             for (ExecutionView e : executions) {
-                out().printf("%6d  %-14s %-10s %-19s  %-19s  read %d, written %d, skipped %d  [%s]%s%s%n", e.id(), e.jobName(),
-                        e.status(), time(e.start()), time(e.end()), e.readCount(), e.writeCount(), e.skipCount(),
-                        Sanitiser.redact(e.parameters()),
+                out().println(text("cli.jobs.execution", String.format("%6d  %-14s %-10s %-19s  %-19s", e.id(),
+                                e.jobName(), e.status(), time(e.start()), time(e.end())), e.readCount(), e.writeCount(),
+                        e.skipCount(), Sanitiser.redact(e.parameters()),
                         e.exitMessage().isEmpty() ? "" : "  " + Sanitiser.redact(e.exitMessage()),
-                        e.restartedAs() == null ? "" : "  (restarted as " + e.restartedAs() + ")");
+                        e.restartedAs() == null ? "" : "  " + text("cli.jobs.restarted-as", e.restartedAs())));
             }
             return ExitCodes.OK;
         }
@@ -53,7 +53,7 @@ final class JobsCommand extends CommandGroup {
         @Override
         protected int run(ConfigurableApplicationContext context) {
             JobExecution execution = context.getBean(JobControl.class).restart(id, actor());
-            out().println("execution " + id + " restarted as execution " + execution.getId() + ": " + execution.getStatus());
+            out().println(text("cli.jobs.restarted", id, execution.getId(), execution.getStatus()));
             return exitCodeOf(execution);
         }
     }
@@ -67,7 +67,7 @@ final class JobsCommand extends CommandGroup {
         @Override
         protected int run(ConfigurableApplicationContext context) {
             context.getBean(JobControl.class).stop(id, actor());
-            out().println("execution " + id + " asked to stop");
+            out().println(text("cli.jobs.stopping", id));
             return ExitCodes.OK;
         }
     }
@@ -81,7 +81,7 @@ final class JobsCommand extends CommandGroup {
         @Override
         protected int run(ConfigurableApplicationContext context) {
             context.getBean(JobControl.class).abandon(id, actor());
-            out().println("execution " + id + " abandoned");
+            out().println(text("cli.jobs.abandoned", id));
             return ExitCodes.OK;
         }
     }

@@ -28,23 +28,24 @@ final class KeysCommand extends CommandGroup {
             int problems = 0;
             List<KeyManagement.KeyStatus> keys = context.getBean(KeyManagement.class).status();
             if (keys.isEmpty()) {
-                out.println("no key yet: version 1 is generated when first needed (or run keys rotate)");
+                out.println(text("cli.keys.none"));
                 out.flush();
                 return ExitCodes.OK;
             }
             // one column per table holding pseudonyms, named as in SQL (docs/guide-export-kind.md)
-            StringBuilder header = new StringBuilder(String.format("%-8s %-8s %-20s", "version", "current", "created"));
+            StringBuilder header = new StringBuilder(String.format("%-8s %-8s %-20s", text("cli.keys.version"),
+                    text("cli.keys.current"), text("cli.keys.created")));
             KeyManagement.KEYED_TABLES.forEach(table -> header.append(' ').append(column(table, table.sqlName())));
-            out.println(header.append("  source"));
+            out.println(header.append("  ").append(text("cli.keys.source")));
             for (KeyManagement.KeyStatus key : keys) {
                 StringBuilder line = new StringBuilder(String.format("%-8d %-8s %-20s", key.version(),
-                        key.current() ? "yes" : "",
+                        key.current() ? text("yes") : "",
                         key.created() == null ? "-" : key.created().toString().replaceFirst("\\.\\d+Z$", "Z")));
                 KeyManagement.KEYED_TABLES.forEach(table -> line.append(' ')
                         .append(column(table, String.valueOf(key.usage().rows(table)))));
                 out.println(line.append("  ").append(key.source()));
                 if (key.problem() != null) {
-                    out.println("         problem: " + key.problem());
+                    out.println("         " + text("cli.keys.problem", key.problem()));
                     problems++;
                 }
             }
@@ -64,8 +65,7 @@ final class KeysCommand extends CommandGroup {
         @Override
         protected int run(ConfigurableApplicationContext context) {
             PseudonymKey key = context.getBean(KeyManagement.class).rotate();
-            out().println("key version " + key.version() + " is now current; older versions stay for look-ups"
-                    + " until retention purges their last rows");
+            out().println(text("cli.keys.rotated", key.version()));
             out().flush();
             return ExitCodes.OK;
         }

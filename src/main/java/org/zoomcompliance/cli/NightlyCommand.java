@@ -28,12 +28,11 @@ final class NightlyCommand extends PipelineCommand {
                 : LocalDate.now(context.getBean(Clock.class).withZone(context.getBean(Policy.class).zone()));
         context.getBean(IngestProgress.class).listen(this::print);
         JobExecution execution = context.getBean(JobControl.class).run(JobRequest.nightly(night), actor());
-        out().printf("nightly run of %s (execution %d): %s%n", night, execution.getId(),
-                execution.getStatus().name().toLowerCase());
+        out().println(text("cli.nightly.run", night, execution.getId(), execution.getStatus().name().toLowerCase()));
         for (StepExecution step : execution.getStepExecutions()) {
             out().printf("  %-24s %s%n", step.getStepName(), step.getStatus().name().toLowerCase());
         }
-        NightlySummary.of(execution).forEach(out()::println);
+        NightlySummary.of(execution, messages()).forEach(out()::println);
         out().flush();
         return exitCodeOf(execution);
     }

@@ -2,6 +2,7 @@ package org.zoomcompliance.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,8 +15,10 @@ import org.zoomcompliance.ZoomComplianceApplication;
 import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.infrastructure.JobRunner;
+import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.operations.OutOfRangeException;
 import org.zoomcompliance.config.LoadedPolicy;
+import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.config.PolicyException;
 import org.zoomcompliance.config.PolicyFile;
 import org.zoomcompliance.pseudonymisation.KeyManagement;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * A command that needs the application: it checks the home folder and the policy file first (fast, clear
  * errors), then starts Spring with the embedded or external database, runs, and maps the outcome to an exit code
- * with a one-line reason on stderr. Logs go to the home's {@code logs/}; stdout carries the summary only.
+ * with a one-line reason on stderr. Logs go to the home's {@code logs/}; stdout carries the summary only, in the
+ * institution's language ({@link #text}); the reasons on stderr stay English, as the logs are.
  */
 abstract class PipelineCommand implements Callable<Integer> {
 
@@ -37,6 +41,9 @@ abstract class PipelineCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The summary's language: the policy's {@code institution.language}, once the application has started. */
+    private Messages messages = Messages.of(Messages.ENGLISH);
 
     /** Runs the command in a started application; returns the exit code. */
     protected abstract int run(ConfigurableApplicationContext context) throws Exception;
@@ -86,6 +93,7 @@ abstract class PipelineCommand implements Callable<Integer> {
                 out().println("policy: " + policy.origin() + ", not " + home.policyFile());
             }
             try (ConfigurableApplicationContext context = start(home, options)) {
+                messages = Messages.of(context.getBean(Policy.class).institution().language().code());
                 if (needsUsableKeys()) {
                     context.getBean(KeyManagement.class).requireUsable();
                 }
@@ -157,6 +165,20 @@ abstract class PipelineCommand implements Callable<Integer> {
             }
         }
         return null;
+    }
+
+    /**
+     * A summary text in the institution's language (the {@code cli.} keys of the bundles). Numbers are given as
+     * digits without grouping, so that the English summary reads as it always has and scripts can still parse it.
+     */
+    protected String text(String key, Object... arguments) {
+        return messages.get(key, Arrays.stream(arguments)
+                .map(argument -> argument instanceof Number ? argument.toString() : argument).toArray());
+    }
+
+    /** The institution's messages, for summaries a capability writes itself (the night's). */
+    protected Messages messages() {
+        return messages;
     }
 
     protected PrintWriter out() {

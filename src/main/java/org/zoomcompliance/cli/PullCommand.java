@@ -78,8 +78,8 @@ final class PullCommand extends PipelineCommand {
             return fail(ExitCodes.CONFIGURATION, e.getMessage());
         }
         IngestReport report = pulled.report();
-        out().printf("%d windows: read %d, ingested %d, rejected %d, duplicate %d%n", report.files().size(),
-                report.rowsRead(), report.rowsIngested(), report.rowsRejected(), report.rowsDuplicate());
+        out().println(text("cli.pull.total", report.files().size(), report.rowsRead(), report.rowsIngested(),
+                report.rowsRejected(), report.rowsDuplicate()));
         out().flush();
         if (pulled.stopped() != null) {
             return fail(ExitCodes.FAILED, "pull stopped: " + pulled.stopped());
@@ -93,9 +93,7 @@ final class PullCommand extends PipelineCommand {
 
     /** One window's line, as ingest prints a file's. */
     private void print(IngestReport.FileOutcome window) {
-        out().printf("%-45s %-22s %-16s read %d, ingested %d, rejected %d, duplicate %d%s%n", window.fileName(),
-                window.kind(), window.status(), window.rowsRead(), window.rowsIngested(), window.rowsRejected(),
-                window.rowsDuplicate(), window.reason() == null || window.reason().isBlank() ? "" : " (" + window.reason() + ")");
+        out().println(IngestCommand.fileLine(this, window));
         out().flush();
     }
 }

@@ -44,12 +44,12 @@ final class ReportCommand extends PipelineCommand {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             report.producedBy(execution).ifPresent(this::print);
             if (!evaluated) {
-                out().println("Deviations: not evaluated (" + month + " was not evaluated)");
+                out().println(text("cli.report.not-evaluated", month));
             } else {
                 MonthRegister.Counts counts = report.counts(month);
-                out().println("Open deviations per rule: " + counts.openTotal());
+                out().println(text("cli.report.open", counts.openTotal()));
                 counts.open().forEach((rule, count) -> out().printf("  %-36s %d%n", rule, count));
-                out().println("Resolved this month: " + counts.resolvedTotal());
+                out().println(text("cli.report.resolved", counts.resolvedTotal()));
                 counts.resolved().forEach((rule, count) -> out().printf("  %-36s %d%n", rule, count));
             }
             out().flush();
@@ -58,12 +58,12 @@ final class ReportCommand extends PipelineCommand {
     }
 
     private void print(ReportEntry entry) {
-        out().println("Workbook: " + entry.path());
+        out().println(text("cli.report.workbook", entry.path()));
         if (out != null) {
             Path copy = Files.isDirectory(out) ? out.resolve(entry.path().getFileName()) : out;
-            out().println("Copy:     " + copy.toAbsolutePath());
+            out().println(text("cli.report.copy", copy.toAbsolutePath()));
         }
-        out().println("Version:  " + entry.version());
+        out().println(text("cli.report.version", entry.version()));
         out().println("SHA-256:  " + entry.sha256());
     }
 }

@@ -40,13 +40,11 @@ final class RetentionCommand extends PipelineCommand {
                 throw done;
             }
             execution = context.getBean(JobRepository.class).getJobExecution(done.executionId());
-            out().println("retention as of " + date + " was already applied (execution " + execution.getId()
-                    + "): nothing to do");
+            out().println(text("cli.retention.already-applied", date, execution.getId()));
             print(execution, retention, zone, context);
             return ExitCodes.OK;
         }
-        out().println("retention as of " + date + " (execution " + execution.getId() + ", "
-                + execution.getStatus().name().toLowerCase() + ")");
+        out().println(text("cli.retention.run", date, execution.getId(), execution.getStatus().name().toLowerCase()));
         print(execution, retention, zone, context);
         return exitCodeOf(execution);
     }
@@ -56,13 +54,12 @@ final class RetentionCommand extends PipelineCommand {
         boolean judged = execution.getStepExecutions().stream().anyMatch(step ->
                 step.getStepName().equals("retentionJudgeStep") && step.getStatus() == BatchStatus.COMPLETED);
         if (judged) {
-            out().println("  recordings judged as of " + date + ": " + context.getBean(PolicyEvaluation.class)
-                    .summary(YearMonth.from(date)).deviations().getOrDefault(Retention.RECORDING_RULE, 0)
-                    + " kept beyond their profile's limit");
+            out().println("  " + text("cli.retention.recordings", date, context.getBean(PolicyEvaluation.class)
+                    .summary(YearMonth.from(date)).deviations().getOrDefault(Retention.RECORDING_RULE, 0)));
         }
         for (Retention.PurgeRecord purge : retention.purges(execution)) {
-            out().printf("  %-28s %10d removed, older than %s%n", purge.table(), purge.rowsRemoved(),
-                    purge.cutOff().atZone(zone).toLocalDate());
+            out().println("  " + text("cli.retention.purge", String.format("%-28s", purge.table()),
+                    String.format("%10d", purge.rowsRemoved()), purge.cutOff().atZone(zone).toLocalDate()));
         }
         out().flush();
     }

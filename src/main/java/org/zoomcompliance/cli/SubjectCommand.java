@@ -83,10 +83,11 @@ final class SubjectCommand extends CommandGroup {
                 return act(context, request);
             } catch (SubjectFinder.AmbiguousSubjectException e) {
                 PrintWriter out = out();
-                out.println(e.candidates().size() + " people match:");
+                out.println(text("cli.subject.candidates", e.candidates().size()));
                 for (SubjectFinder.Candidate candidate : e.candidates()) {
-                    out.println("  candidate " + candidate.number() + " (e-mail " + (candidate.emailPresent()
-                            ? "present" : "absent") + "): " + String.join(", ", candidate.appearances()));
+                    out.println("  " + text(candidate.emailPresent() ? "cli.subject.candidate.email-present"
+                            : "cli.subject.candidate.email-absent", candidate.number(),
+                            String.join(", ", candidate.appearances())));
                 }
                 out.flush();
                 return fail(ExitCodes.FAILED, e.getMessage());
@@ -123,13 +124,13 @@ final class SubjectCommand extends CommandGroup {
                 if (evaluation.getStatus() != BatchStatus.COMPLETED) {
                     return exitCodeOf(evaluation);
                 }
-                String line = "  " + month + " evaluated again";
+                String line = "  " + text("cli.subject.evaluated-again", month);
                 if (!reports.kept(month).isEmpty()) {
                     JobExecution build = reports.build(month, null);
                     if (build.getStatus() != BatchStatus.COMPLETED) {
                         return exitCodeOf(build);
                     }
-                    line += ", workbook version " + reports.producedBy(build).orElseThrow().version();
+                    line += text("cli.subject.workbook-version", reports.producedBy(build).orElseThrow().version());
                 }
                 out().println(line);
             }
@@ -146,8 +147,8 @@ final class SubjectCommand extends CommandGroup {
         @Override
         protected int act(ConfigurableApplicationContext context, SubjectRequest request) {
             SubjectAccess.Answer answer = context.getBean(SubjectAccess.class).answer(request, out, actor());
-            out().println("access workbook: " + answer.file());
-            out().println("records: " + answer.total() + " (" + describe(answer.counts()) + ")");
+            out().println(text("cli.subject.access.workbook", answer.file()));
+            out().println(text("cli.subject.access.records", answer.total(), describe(answer.counts())));
             return ExitCodes.OK;
         }
     }
@@ -158,8 +159,7 @@ final class SubjectCommand extends CommandGroup {
         @Override
         protected int act(ConfigurableApplicationContext context, SubjectRequest request) {
             SubjectRestriction.Change change = context.getBean(SubjectRestriction.class).restrict(request, actor());
-            out().println("restriction " + change.ids().get(0) + ": " + change.total() + " row(s) restricted ("
-                    + describe(change.rows()) + ")");
+            out().println(text("cli.subject.restricted", change.ids().get(0), change.total(), describe(change.rows())));
             return refresh(context, change.months());
         }
     }
@@ -170,7 +170,7 @@ final class SubjectCommand extends CommandGroup {
         @Override
         protected int act(ConfigurableApplicationContext context, SubjectRequest request) {
             SubjectRestriction.Change change = context.getBean(SubjectRestriction.class).lift(request, actor());
-            out().println("lifted restriction(s) " + change.ids() + ": " + describe(change.rows()));
+            out().println(text("cli.subject.lifted", change.ids(), describe(change.rows())));
             return refresh(context, change.months());
         }
     }
@@ -185,14 +185,15 @@ final class SubjectCommand extends CommandGroup {
         protected int act(ConfigurableApplicationContext context, SubjectRequest request) {
             if (!yes) {
                 SubjectFinder.Person person = context.getBean(SubjectFinder.class).person(request);
-                out().println("would erase: " + person.rows().entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue().size()).toList());
+                out().println(text("cli.subject.would-erase", person.rows().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue().size()).toList()));
                 return fail(ExitCodes.USAGE, "nothing erased: add --yes to confirm");
             }
             SubjectErasure.Receipt receipt = context.getBean(SubjectErasure.class).erase(request, actor());
-            out().println("erasure " + receipt.id() + ": removed " + describe(receipt.removed()));
-            out().println("workbooks rebuilt: " + (receipt.rebuilt().isEmpty() ? "none" : String.join(", ", receipt.rebuilt())));
-            out().println("receipt: " + receipt.file());
+            out().println(text("cli.subject.erased", receipt.id(), describe(receipt.removed())));
+            out().println(text("cli.subject.rebuilt", receipt.rebuilt().isEmpty() ? text("cli.subject.rebuilt.none")
+                    : String.join(", ", receipt.rebuilt())));
+            out().println(text("cli.subject.receipt", receipt.file()));
             return ExitCodes.OK;
         }
     }
@@ -213,7 +214,7 @@ final class SubjectCommand extends CommandGroup {
             } catch (IllegalArgumentException e) {
                 return fail(ExitCodes.USAGE, e.getMessage());
             }
-            out().println("note added to deviation " + deviation + "; rebuild its month's workbook to show it");
+            out().println(text("cli.subject.noted", deviation));
             return ExitCodes.OK;
         }
     }
@@ -234,7 +235,7 @@ final class SubjectCommand extends CommandGroup {
             } catch (IllegalArgumentException e) {
                 return fail(ExitCodes.USAGE, e.getMessage());
             }
-            out().println("legal hold placed on deviation " + deviation);
+            out().println(text("cli.subject.held", deviation));
             return ExitCodes.OK;
         }
     }

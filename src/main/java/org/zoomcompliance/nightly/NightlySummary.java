@@ -9,6 +9,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.zoomcompliance.infrastructure.Messages;
 
 /**
  * What a night set aside and what it could not do, read from its execution: the lines the {@code nightly} command
@@ -19,24 +20,33 @@ public final class NightlySummary {
     private NightlySummary() {
     }
 
-    /** The summary of a night: quarantined files, files skipped, then what did not run; empty for a clean night. */
+    private static final Messages ENGLISH = Messages.of(Messages.ENGLISH);
+
+    /** The summary of a night in English, as the log gives it. */
     public static List<String> of(JobExecution night) {
+        return of(night, ENGLISH);
+    }
+
+    /**
+     * The summary of a night: quarantined files, files skipped, then what did not run; empty for a clean night. The
+     * headings are in the language given; the entries (file names, reasons) are as the night recorded them.
+     */
+    public static List<String> of(JobExecution night, Messages messages) {
         ExecutionContext context = night.getExecutionContext();
         List<String> lines = new ArrayList<>();
         List<String> quarantined = entries(context, NightlyJobConfiguration.QUARANTINED);
         if (!quarantined.isEmpty()) {
-            lines.add("quarantined: " + quarantined.size() + " file(s), moved to quarantine/ with a reason file");
+            lines.add(messages.get("nightly.summary.quarantined", String.valueOf(quarantined.size())));
             quarantined.forEach(entry -> lines.add("  " + entry));
         }
         List<String> skipped = entries(context, NightlyJobConfiguration.SKIPPED);
         if (!skipped.isEmpty()) {
-            lines.add("skipped: " + skipped.size() + " file(s) left in the inbox, failed past the rejected-rows limit"
-                    + " before");
+            lines.add(messages.get("nightly.summary.skipped", String.valueOf(skipped.size())));
             skipped.forEach(entry -> lines.add("  " + entry));
         }
         List<String> problems = problems(context);
         if (!problems.isEmpty()) {
-            lines.add("did not run: " + problems.size());
+            lines.add(messages.get("nightly.summary.did-not-run", String.valueOf(problems.size())));
             problems.forEach(problem -> lines.add("  " + problem));
         }
         return lines;

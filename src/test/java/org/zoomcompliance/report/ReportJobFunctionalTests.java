@@ -584,6 +584,36 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
         }
     }
 
+    @Test
+    void aFrenchWorkbookGivesTheRejectedRowsReasonsInFrench() throws Exception {
+        // given a file of the month whose rejected rows ingest recorded with its English reasons
+        YearMonth month = YearMonth.of(2034, 8);
+        OffsetDateTime start = LocalDateTime.of(2034, 8, 12, 14, 0).atZone(policy.zone()).toOffsetDateTime();
+        long file = sourceFile("participants_93400000008.csv", "PARTICIPANTS", start.plusDays(1), start);
+        jdbc.update("insert into quarantined_row (source_file_id, line_number, reason) values"
+                + " (?, 4, 'empty participant name'), (?, 6, 'empty participant name'),"
+                + " (?, 8, 'not a number in duration')", file, file, file);
+        jdbc.update("update source_file set rows_read = 9, rows_ingested = 6, rows_rejected = 3 where id = ?", file);
+        EvaluatedMonths.mark(jdbc, month);
+
+        // when its workbook is written under a French policy and under an English one
+        byte[] french = write(inLanguage(policy, Language.FR), month);
+        byte[] english = write(inLanguage(policy, Language.EN), month);
+
+        // then the French Data quality sheet says the reasons in French, the English one as they were recorded
+        int quality = DpoWorkbook.SHEETS.indexOf("Data quality");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(french))) {
+            assertThat(labelRow(workbook.getSheetAt(quality), "participants_93400000008.csv").getCell(7)
+                    .getStringCellValue())
+                    .isEqualTo("nom de participant vide (2) : lignes 4, 6; pas un nombre dans duration (1) : ligne 8");
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+            assertThat(labelRow(workbook.getSheetAt(quality), "participants_93400000008.csv").getCell(7)
+                    .getStringCellValue())
+                    .isEqualTo("empty participant name (2): lines 4, 6; not a number in duration (1): line 8");
+        }
+    }
+
     private static Policy inLanguage(Policy p, Language language) {
         // the test policy differs from the defaults only by its language
         return TestPolicies.of("institution: { language: " + language.code() + " }");

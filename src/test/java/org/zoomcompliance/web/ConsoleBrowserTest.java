@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -260,6 +264,7 @@ class ConsoleBrowserTest extends WebIntegrationTest {
         assertThat(browser.findElement(By.id("counts")).getText()).isEqualTo("26 deviation(s) open, 4 resolved this month.");
         assertThat(browser.findElement(By.id("rows")).getText()).startsWith("Rows 1–25 of 30.");
         assertThat(rows()).hasSize(25);
+        screenshotForTheReadme("console-deviations.png");
         assertThat(rows().get(0).getText()).startsWith("RECORDING_CLOUD HIGH NEW");
         assertThat(browser.findElement(By.id("page-info")).getText()).isEqualTo("Page 1 of 2");
         assertThat(browser.findElement(By.id("workbook-link")).getAttribute("href"))
@@ -444,6 +449,19 @@ class ConsoleBrowserTest extends WebIntegrationTest {
             String meetingId, String host, String evidence) {
         jdbc.update("insert into deviation (month, rule_code, subject, severity, status, meeting_id, host_email, evidence)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)", month.atDay(1), rule, subject, severity, status, meetingId, host, evidence);
+    }
+
+    /**
+     * The README's picture of a console page, taken only when asked
+     * ({@code mvn test -Dtest=ConsoleBrowserTest -Dreadme.images=docs/images}).
+     */
+    private void screenshotForTheReadme(String name) throws IOException {
+        String folder = System.getProperty("readme.images");
+        if (folder != null) {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), Path.of(folder, name),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private void signIn(String user, String password) {

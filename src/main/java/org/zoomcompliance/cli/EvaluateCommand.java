@@ -11,6 +11,7 @@ import org.zoomcompliance.month.MonthRegister;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobRequest;
 import org.zoomcompliance.policy.Evaluation;
+import org.zoomcompliance.policy.NotEvaluatedReasons;
 import org.zoomcompliance.policy.EvaluationPolicy;
 import org.zoomcompliance.policy.PolicyEvaluation;
 import picocli.CommandLine.Command;
@@ -50,7 +51,8 @@ final class EvaluateCommand extends PipelineCommand {
             }
             if (!result.notEvaluated().isEmpty()) {
                 out().println(text("cli.evaluate.not-evaluated"));
-                result.notEvaluated().forEach((code, reason) -> out().printf("  %-34s %s%n", code, reason));
+                result.notEvaluated().forEach((code, reason) -> out().printf("  %-34s %s%n", code,
+                        NotEvaluatedReasons.say(reason, messages())));
             }
             printChanges(changes);
             out().flush();

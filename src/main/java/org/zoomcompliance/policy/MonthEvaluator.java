@@ -241,15 +241,15 @@ class MonthEvaluator {
 
     /** The reason a rule cannot be evaluated for the month, or null when every input it needs is there. */
     private String missingInputs(Rule rule, MapSqlParameterSource parameters) {
-        List<String> reasons = new ArrayList<>();
+        List<List<RuleInput>> missing = new ArrayList<>();
         for (List<RuleInput> group : rule.inputs()) {
             boolean present = group.stream()
                     .anyMatch(input -> Boolean.TRUE.equals(jdbc.queryForObject(input.query(), parameters, Boolean.class)));
             if (!present) {
-                reasons.add(group.stream().map(RuleInput::missing).collect(Collectors.joining(", nor ")));
+                missing.add(group);
             }
         }
-        return reasons.isEmpty() ? null : "not evaluated: " + String.join("; ", reasons);
+        return NotEvaluatedReasons.of(missing);
     }
 
     private void replaceResults(YearMonth month, MapSqlParameterSource parameters, Set<String> codes,

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.zoomcompliance.infrastructure.Messages;
+import org.zoomcompliance.policy.NotEvaluatedReasons;
 import org.zoomcompliance.month.MonthFacts;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.KeyManagement;
@@ -193,7 +194,7 @@ final class RegisterSheet implements Sheet {
                         rows.text("rule.not-run.detail"));
             } else if (!evaluated.ran()) {
                 rows.row("rules-not-evaluated", code, rows.text("rule.not-evaluated"), null,
-                        evaluated.reason() == null ? "" : evaluated.reason());
+                        evaluated.reason() == null ? "" : NotEvaluatedReasons.say(evaluated.reason(), rows.messages()));
             }
         }
     }

@@ -41,6 +41,11 @@ public final class Messages {
         return locale == Locale.ROOT ? Locale.ENGLISH : locale;
     }
 
+    /** Whether these are the English texts, the language everything is recorded and logged in. */
+    public boolean english() {
+        return locale == Locale.ROOT;
+    }
+
     /** The text of a key, its {@code {0}} placeholders filled (MessageFormat). */
     public String get(String key, Object... arguments) {
         String pattern;

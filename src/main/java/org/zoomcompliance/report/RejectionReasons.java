@@ -1,7 +1,6 @@
 package org.zoomcompliance.report;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zoomcompliance.infrastructure.Messages;
@@ -45,7 +44,7 @@ final class RejectionReasons {
 
     RejectionReasons(Messages messages) {
         this.messages = messages;
-        this.english = messages.locale().getLanguage().equals(Locale.ENGLISH.getLanguage());
+        this.english = messages.english();
     }
 
     /** The reasons text in the workbook's language; English is how it was recorded, so it is returned as is. */

@@ -3,9 +3,6 @@ package org.zoomcompliance.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Map;
 import java.util.Properties;
@@ -14,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.zoomcompliance.support.Bundles;
 
 /**
  * Both bundles hold the same keys, each French text takes the same placeholders as its English one, and every
@@ -23,8 +21,8 @@ class MessageBundlesCompleteTest {
 
     @Test
     void everyKeyInBothLanguages() throws IOException {
-        Properties en = load("/messages.properties");
-        Properties fr = load("/messages_fr.properties");
+        Properties en = Bundles.load("/messages.properties");
+        Properties fr = Bundles.load("/messages_fr.properties");
         assertThat(fr.stringPropertyNames()).as("keys in English but not in French")
                 .containsAll(en.stringPropertyNames());
         assertThat(en.stringPropertyNames()).as("keys in French but not in English")
@@ -33,8 +31,8 @@ class MessageBundlesCompleteTest {
 
     @Test
     void placeholdersAgree() throws IOException {
-        Properties en = load("/messages.properties");
-        Properties fr = load("/messages_fr.properties");
+        Properties en = Bundles.load("/messages.properties");
+        Properties fr = Bundles.load("/messages_fr.properties");
         Map<String, String> disagreeing = new TreeMap<>();
         for (String key : en.stringPropertyNames()) {
             if (fr.containsKey(key)) {
@@ -55,13 +53,4 @@ class MessageBundlesCompleteTest {
                 .collect(Collectors.toCollection(TreeSet::new)).toString();
     }
 
-    private static Properties load(String resource) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = MessageBundlesCompleteTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            // bundles are UTF-8 (ResourceBundle reads .properties as UTF-8 since Java 9)
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
-    }
 }

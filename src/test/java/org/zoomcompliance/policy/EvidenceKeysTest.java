@@ -3,8 +3,6 @@ package org.zoomcompliance.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.zoomcompliance.infrastructure.EvidenceText;
+import org.zoomcompliance.support.Bundles;
 
 /**
  * Every evidence key a rule can emit, and every one the code names, is in both bundles; each rule's own keys start
@@ -43,8 +42,8 @@ class EvidenceKeysTest {
         assertThat(used).as("keys found").contains("evidence.resolved", "evidence.format.date",
                 "evidence.separator.and", "evidence.ACCOUNT_INACTIVE", "evidence.quoted");
 
-        Set<String> english = evidenceKeys(load("/messages.properties"));
-        Set<String> french = evidenceKeys(load("/messages_fr.properties"));
+        Set<String> english = evidenceKeys(Bundles.load("/messages.properties"));
+        Set<String> french = evidenceKeys(Bundles.load("/messages_fr.properties"));
         assertThat(english).as("keys used but not in messages.properties").containsAll(used);
         assertThat(french).as("keys used but not in messages_fr.properties").containsAll(used);
         assertThat(french).as("evidence keys of the two bundles").isEqualTo(english);
@@ -103,12 +102,4 @@ class EvidenceKeysTest {
         return keys;
     }
 
-    private static Properties load(String resource) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = EvidenceKeysTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
-    }
 }

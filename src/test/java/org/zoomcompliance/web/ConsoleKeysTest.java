@@ -3,9 +3,6 @@ package org.zoomcompliance.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -15,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.zoomcompliance.support.Bundles;
 
 /**
  * The console's two bundles hold the same keys, and every {@code #{key}} the templates use is in them; a key built
@@ -27,8 +25,8 @@ class ConsoleKeysTest {
 
     @Test
     void bothLanguagesHoldTheSameKeys() throws IOException {
-        assertThat(load("/console_fr.properties").stringPropertyNames())
-                .isEqualTo(load("/console.properties").stringPropertyNames());
+        assertThat(Bundles.load("/console_fr.properties").stringPropertyNames())
+                .isEqualTo(Bundles.load("/console.properties").stringPropertyNames());
     }
 
     @Test
@@ -44,7 +42,7 @@ class ConsoleKeysTest {
         }
         assertThat(used).as("keys found").contains("nav.deviations", "login.title", "deviations.status.");
         for (String bundle : new String[] {"/console.properties", "/console_fr.properties"}) {
-            Set<String> keys = load(bundle).stringPropertyNames();
+            Set<String> keys = Bundles.load(bundle).stringPropertyNames();
             for (String key : used) {
                 if (key.endsWith(".")) {
                     assertThat(keys).as(bundle + ": keys under " + key).anyMatch(k -> k.startsWith(key));
@@ -55,12 +53,4 @@ class ConsoleKeysTest {
         }
     }
 
-    private static Properties load(String resource) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = ConsoleKeysTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
-    }
 }

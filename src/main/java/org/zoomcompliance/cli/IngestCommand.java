@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.infrastructure.EvidenceText;
 import org.zoomcompliance.ingest.IngestProgress;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.operations.JobControl;
@@ -50,7 +51,7 @@ final class IngestCommand extends PipelineCommand {
         return command.text("cli.ingest.file", String.format("%-45s %-22s %-16s", file.fileName(),
                         file.kind() == null ? "-" : file.kind(), file.status()), file.rowsRead(), file.rowsIngested(),
                 file.rowsRejected(), file.rowsDuplicate(),
-                file.reason() == null || file.reason().isBlank() ? "" : " (" + file.reason() + ")");
+                file.reason() == null ? "" : " (" + file.reason().in(new EvidenceText(command.messages())) + ")");
     }
 
     /** A progress line of a long run. */

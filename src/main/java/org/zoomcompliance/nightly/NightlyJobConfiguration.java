@@ -157,12 +157,12 @@ public class NightlyJobConfiguration {
             List<String> skipped = new ArrayList<>();
             for (IngestReport.FileOutcome file : report.files()) {
                 if (file.status() == IngestReport.Status.QUARANTINED) {
-                    quarantined.add(NightlySummary.line(file.fileName(), file.reason()));
+                    quarantined.add(NightlySummary.line(file.fileName(), file.reasonText()));
                 } else if (file.status() == IngestReport.Status.SKIPPED) {
-                    skipped.add(NightlySummary.line(file.fileName(), file.reason()));
+                    skipped.add(NightlySummary.line(file.fileName(), file.reasonText()));
                 } else if (file.status() == IngestReport.Status.FAILED) {
                     failed.add(NightlySummary.line(file.fileName(), "ingest failed, left in the inbox: "
-                            + file.reason()));
+                            + file.reasonText()));
                 }
             }
             context.putString(QUARANTINED, String.join("\n", quarantined));

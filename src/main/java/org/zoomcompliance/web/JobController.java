@@ -28,6 +28,7 @@ import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.AlreadyCompletedException;
 import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRefusedException;
+import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.operations.ExecutionView;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobGuard;
@@ -147,9 +148,9 @@ class JobController {
                 jobControl.runInBackground(request, user.getName());
                 started++;
             } catch (AlreadyCompletedException e) {
-                flash.addFlashAttribute("message", say.getMessage("jobs.flash.nothing-to-do", new Object[] {e.getMessage()}));
+                flash.addFlashAttribute("message", say.getMessage("jobs.flash.nothing-to-do", new Object[] {said(e)}));
             } catch (JobRefusedException e) {
-                flash.addFlashAttribute("error", e.getMessage());
+                flash.addFlashAttribute("error", said(e));
             }
         }
         if (started > 0) {
@@ -184,12 +185,17 @@ class JobController {
         return "redirect:/jobs/" + executionId;
     }
 
+    /** A refusal in the reader's language (the console's locale: en or fr). */
+    private static String said(JobRefusedException refusal) {
+        return refusal.in(Messages.of(ConsoleLanguage.language()));
+    }
+
     private static String control(Runnable action, String done, RedirectAttributes flash) {
         try {
             action.run();
             flash.addFlashAttribute("message", done);
         } catch (JobRefusedException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", said(e));
         }
         return "redirect:/jobs";
     }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.month.OpenDeviations;
@@ -49,17 +48,15 @@ class ReportCatalogue {
      */
     private final Map<String, EvidenceText> evidence = Arrays.stream(Language.values())
             .collect(Collectors.toUnmodifiableMap(Language::code, language -> new EvidenceText(Messages.of(language.code()))));
-    private final String institutionLanguage;
 
     ReportCatalogue(JdbcTemplate jdbc, Policy policy) {
         this.zone = policy.zone();
-        this.institutionLanguage = policy.institution().language().code();
         this.jdbc = jdbc;
     }
 
-    /** The evidence renderer of the request's language (LocaleContextHolder, set by the console's resolver). */
+    /** The evidence renderer of the page's language. */
     private EvidenceText evidence() {
-        return evidence.getOrDefault(LocaleContextHolder.getLocale().getLanguage(), evidence.get(institutionLanguage));
+        return evidence.get(ConsoleLanguage.language());
     }
 
     /** Every workbook, newest month and version first. */

@@ -1,6 +1,7 @@
 package org.zoomcompliance.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -15,10 +16,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.sql.Date;
+import java.time.Duration;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
@@ -42,6 +45,9 @@ class ConsoleLanguageTest extends WebIntegrationTest {
 
     @Autowired
     JobControl jobControl;
+
+    @Autowired
+    JobRepository jobRepository;
 
     @Test
     void theInstitutionsLanguageFirstThenTheUsersChoiceKeptByItsCookie() throws Exception {
@@ -124,6 +130,13 @@ class ConsoleLanguageTest extends WebIntegrationTest {
         // and what an action answers is French too
         mvc.perform(post("/jobs/" + failed.getId() + "/restart").with(AS_OPERATOR).with(csrf()))
                 .andExpect(flash().attribute("message", "exécution " + failed.getId() + " relancée"));
+        // a refusal too, once the restart (run in the background) has ended: the same execution is not restarted twice
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                !jobRepository.getLastJobExecution(failed.getJobInstance()).getStatus().isRunning()
+                        && jobRepository.getLastJobExecution(failed.getJobInstance()).getId() != failed.getId());
+        mvc.perform(post("/jobs/" + failed.getId() + "/restart").with(AS_OPERATOR).with(csrf()))
+                .andExpect(flash().attribute("error", startsWith("l’exécution " + failed.getId()
+                        + " de standInFlakyJob a déjà été relancée sous le n° ")));
     }
 
     @Test

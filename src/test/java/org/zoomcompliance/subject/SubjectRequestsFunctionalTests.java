@@ -329,6 +329,15 @@ class SubjectRequestsFunctionalTests extends PipelineIntegrationTest {
         assertThat(finder.find(SubjectRequest.name("Nadia Webinaire")).candidates()).singleElement().satisfies(
                 candidate -> assertThat(candidate.person().ids("webinar_registration")).hasSize(1));
 
+        // and a restriction covers both, in the month they belong to, until it is lifted
+        SubjectRestriction.Change restricted = restriction.restrict(SubjectRequest.email("nadia.webinaire@exemple.fr"),
+                "test");
+        assertThat(restricted.rows()).containsEntry("webinar_registration", 1).containsEntry("disclaimer_response", 1);
+        assertThat(restricted.months()).containsExactly(YearMonth.of(2026, 9));
+        assertThat(jdbc.queryForObject("select count(*) from disclaimer_response d"
+                + " where zc_restricted('disclaimer_response', d.id)", Integer.class)).isOne();
+        restriction.lift(SubjectRequest.email("nadia.webinaire@exemple.fr"), "test");
+
         // when she is looked up by e-mail, then erased
         SubjectFinder.Findings findings = finder.find(SubjectRequest.email("Nadia.Webinaire@exemple.fr"));
         SubjectErasure.Receipt receipt = erasure.erase(SubjectRequest.email("nadia.webinaire@exemple.fr"), "test");

@@ -8,13 +8,13 @@ public class AlreadyCompletedException extends JobRefusedException {
 
     private final Long executionId;
 
-    public AlreadyCompletedException(String message, long executionId) {
-        super(message);
+    public AlreadyCompletedException(Sentence sentence, long executionId) {
+        super(sentence);
         this.executionId = executionId;
     }
 
-    AlreadyCompletedException(String message, Throwable cause) {
-        super(message, cause);
+    AlreadyCompletedException(Sentence sentence, Throwable cause) {
+        super(sentence, cause);
         this.executionId = null;
     }
 

@@ -107,11 +107,10 @@ public class JobRunner {
      */
     public void checkCanStart(String jobName, JobParameters parameters) {
         if (job(jobName) == null) {
-            throw new JobRefusedException("the job '" + jobName + "' is not available in this build");
+            throw new JobRefusedException(Sentence.of("refusal.not-available", jobName));
         }
         if (shuttingDown) {
-            throw new JobRefusedException(jobName + " " + describe(parameters)
-                    + " not started: the application is shutting down");
+            throw new JobRefusedException(Sentence.of("refusal.shutting-down", jobName, describe(parameters)));
         }
         refuseIfRunning(jobName, parameters);
         refuseIfCompleted(jobName, parameters);
@@ -124,19 +123,19 @@ public class JobRunner {
         Job job = job(jobName);
         Launch launch = new Launch(jobName, subject(parameters));
         if (!launches.add(launch)) {
-            throw new JobRefusedException(jobName + " " + describe(parameters)
-                    + " is already being started or run by this process; wait for it to end");
+            throw new JobRefusedException(Sentence.of("refusal.starting", jobName, describe(parameters)));
         }
         try {
             job.getJobParametersValidator().validate(parameters);
             removeInstanceWithoutExecution(jobName, parameters);
             return startOrLeaveNothing(job, parameters);
         } catch (JobExecutionAlreadyRunningException e) {
-            throw new JobRefusedException(jobName + " " + describe(parameters) + " is already running", e);
+            throw new JobRefusedException(Sentence.of("refusal.running", jobName, describe(parameters)), e);
         } catch (JobInstanceAlreadyCompleteException e) {
-            throw new AlreadyCompletedException(jobName + " " + describe(parameters) + " has already completed", e);
+            throw new AlreadyCompletedException(Sentence.of("refusal.completed", jobName, describe(parameters)), e);
         } catch (JobRestartException | InvalidJobParametersException e) {
-            throw new JobRefusedException(jobName + " " + describe(parameters) + " cannot start: " + e.getMessage(), e);
+            throw new JobRefusedException(Sentence.of("refusal.cannot-start", jobName, describe(parameters),
+                    String.valueOf(e.getMessage())), e);
         } finally {
             launches.remove(launch);
             synchronized (launches) {
@@ -262,9 +261,8 @@ public class JobRunner {
         Set<JobExecution> running = jobRepository.findRunningJobExecutions(jobName);
         for (JobExecution execution : running) {
             if (subject(execution.getJobParameters()).equals(subject)) {
-                throw new JobRefusedException(jobName + " " + describe(parameters) + " is already running (execution "
-                        + execution.getId() + ", started " + execution.getStartTime() + "); wait for it, or stop it with"
-                        + " `jobs stop " + execution.getId() + "`");
+                throw new JobRefusedException(Sentence.of("refusal.running-execution", jobName, describe(parameters),
+                        String.valueOf(execution.getId()), String.valueOf(execution.getStartTime())));
             }
         }
     }
@@ -278,8 +276,8 @@ public class JobRunner {
         JobInstance instance = jobRepository.getJobInstance(jobName, parameters);
         JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            throw new AlreadyCompletedException(jobName + " " + describe(parameters) + " has already completed"
-                    + " (execution " + last.getId() + ", ended " + last.getEndTime() + ")", last.getId());
+            throw new AlreadyCompletedException(Sentence.of("refusal.completed-execution", jobName, describe(parameters),
+                    String.valueOf(last.getId()), String.valueOf(last.getEndTime())), last.getId());
         }
     }
 

@@ -25,6 +25,7 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.infrastructure.JobRefusedException;
+import org.zoomcompliance.infrastructure.Sentence;
 import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.Ingestion;
@@ -170,7 +171,7 @@ public class JobControl implements DisposableBean {
             jobRunner.requestStop(execution);
         } catch (JobExecutionNotRunningException e) {
             throw refused(actor, target, new JobRefusedException(
-                    "execution " + id + " is not running (" + execution.getStatus() + ")", e));
+                    Sentence.of("refusal.not-running", String.valueOf(id), execution.getStatus()), e));
         }
         audit.record(actor, AuditLog.JOB_STOP, target, null, null);
     }
@@ -181,13 +182,13 @@ public class JobControl implements DisposableBean {
         String target = target(id, execution.getJobInstance().getJobName());
         if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
             throw refused(actor, target, new JobRefusedException(
-                    "execution " + id + " is " + execution.getStatus() + "; nothing to abandon"));
+                    Sentence.of("refusal.nothing-to-abandon", String.valueOf(id), execution.getStatus())));
         }
         try {
             jobOperator.abandon(execution);
         } catch (JobExecutionAlreadyRunningException e) {
             throw refused(actor, target, new JobRefusedException(
-                    "execution " + id + " is still running; stop it first with `jobs stop " + id + "`", e));
+                    Sentence.of("refusal.stop-first", String.valueOf(id)), e));
         }
         audit.record(actor, AuditLog.JOB_ABANDON, target, null, null);
     }
@@ -224,13 +225,13 @@ public class JobControl implements DisposableBean {
         String jobName = execution.getJobInstance().getJobName();
         String target = target(id, jobName);
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
-            throw refused(actor, target, new JobRefusedException("execution " + id + " of " + jobName + " is "
-                    + execution.getStatus() + "; only a failed or stopped execution can be restarted"));
+            throw refused(actor, target, new JobRefusedException(Sentence.of("refusal.not-restartable",
+                    String.valueOf(id), jobName, execution.getStatus())));
         }
         JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
         if (last != null && last.getId() != id) {
-            throw refused(actor, target, new JobRefusedException("execution " + id + " of " + jobName
-                    + " was already restarted as execution " + last.getId() + " (" + last.getStatus() + ")"));
+            throw refused(actor, target, new JobRefusedException(Sentence.of("refusal.already-restarted",
+                    String.valueOf(id), jobName, String.valueOf(last.getId()), last.getStatus())));
         }
         return admit(new JobRequest(jobName, execution.getJobParameters()), actor, target);
     }
@@ -254,19 +255,18 @@ public class JobControl implements DisposableBean {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the retention lock: " + e.getMessage(), e);
         }
-        throw new JobRefusedException(request.subject() + " refused: " + runningRetention()
-                + "; only one retention runs at a time");
+        throw new JobRefusedException(Sentence.of("refusal.retention-running", request.subject(), runningRetention()));
     }
 
     /** The run holding the retention lock, in words. */
-    private String runningRetention() {
+    private Sentence runningRetention() {
         return APPLYING_RETENTION.stream()
                 .flatMap(name -> jobRepository.findRunningJobExecutions(name).stream())
                 .min(Comparator.comparing(JobExecution::getId))
-                .map(running -> new JobRequest(running.getJobInstance().getJobName(), running.getJobParameters())
-                        .subject() + " is already running (execution " + running.getId() + ", started "
-                        + running.getStartTime() + "): wait for it, or stop it with `jobs stop " + running.getId() + "`")
-                .orElse("another retention run is starting");
+                .map(running -> Sentence.of("refusal.retention-running.which",
+                        new JobRequest(running.getJobInstance().getJobName(), running.getJobParameters()).subject(),
+                        String.valueOf(running.getId()), String.valueOf(running.getStartTime())))
+                .orElse(Sentence.of("refusal.retention-running.starting"));
     }
 
     /** Launches, auditing a refusal that comes only at launch (two launches of one subject at the same instant). */
@@ -285,7 +285,7 @@ public class JobControl implements DisposableBean {
 
     private JobExecution existing(long id, String actor) {
         return lookup(id).orElseThrow(() -> refused(actor, "execution #" + id,
-                new JobRefusedException("there is no job execution " + id)));
+                new JobRefusedException(Sentence.of("refusal.no-execution", String.valueOf(id)))));
     }
 
     /** The execution, if any: the JDBC repository answers an unknown id with an exception, not null. */

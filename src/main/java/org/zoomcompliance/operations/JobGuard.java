@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.infrastructure.JobRefusedException;
+import org.zoomcompliance.infrastructure.Sentence;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.retention.Retention;
 import org.zoomcompliance.schema.StoredTable;
@@ -80,13 +81,10 @@ public class JobGuard {
                 """, (rs, row) -> new Newest(LocalDate.parse(rs.getString(1)), rs.getLong(2)),
                 JobRequest.RETENTION_JOB, Retention.AS_OF);
         if (!newest.isEmpty() && asOf.isBefore(newest.get(0).asOf())) {
-            String what = request.jobName().equals(JobRequest.NIGHTLY_JOB)
-                    ? "nightly of " + asOf + " refused: a night applies retention as of its date, and retention"
-                    : "retention as of " + asOf + " refused: retention";
-            throw new JobRefusedException(what + " was already applied as of " + newest.get(0).asOf()
-                    + " (execution " + newest.get(0).executionId() + "); an earlier date would remove nothing that"
-                    + " run left" + (request.jobName().equals(JobRequest.NIGHTLY_JOB)
-                            ? " (ingest and evaluate run on their own for an earlier night's files)" : ""));
+            boolean nightly = request.jobName().equals(JobRequest.NIGHTLY_JOB);
+            throw new JobRefusedException(Sentence.of(nightly ? "refusal.behind-retention.nightly"
+                    : "refusal.behind-retention", asOf.toString(), newest.get(0).asOf().toString(),
+                    String.valueOf(newest.get(0).executionId())));
         }
     }
 

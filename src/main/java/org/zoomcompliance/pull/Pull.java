@@ -28,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.JobRefusedException;
+import org.zoomcompliance.infrastructure.Sentence;
 import org.zoomcompliance.ingest.ExportKind;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.IngestReport.FileOutcome;
@@ -193,8 +194,7 @@ public class Pull {
                 take.setLong(1, PULL_LOCK);
                 try (ResultSet taken = take.executeQuery()) {
                     if (!taken.next() || !taken.getBoolean(1)) {
-                        throw new JobRefusedException("another pull is running (the nightly run's or an operator's):"
-                                + " wait for it to end");
+                        throw new JobRefusedException(Sentence.of("refusal.another-pull"));
                     }
                 }
             }

@@ -26,12 +26,13 @@ public enum StoredTable {
     SIGN_IN("sign_in", "event_time", Policy.Retention::signInDays, Trait.PSEUDONYMISED, Trait.PERSONAL,
             Trait.RESTRICTABLE),
     WEBINAR_REGISTRATION("webinar_registration", "coalesce(webinar_start, registration_time)",
-            Policy.Retention::participantDays, Trait.PSEUDONYMISED, Trait.PERSONAL),
+            Policy.Retention::participantDays, Trait.PSEUDONYMISED, Trait.PERSONAL, Trait.RESTRICTABLE),
     // Pulled only (docs/exports.md): the features of an occurrence; hosts in clear, as in meeting, no participant.
     HISTORY_MEETING("history_meeting", "start_time", Policy.Retention::participantDays),
-    // Pulled only: a person's answer to a meeting's notice, found by e-mail and removed by an erasure.
+    // Pulled only: a person's answer to a meeting's notice, found by e-mail, left out of evaluation by a
+    // restriction and removed by an erasure.
     DISCLAIMER_RESPONSE("disclaimer_response", "coalesce(meeting_start, response_time)",
-            Policy.Retention::participantDays, Trait.PSEUDONYMISED, Trait.PERSONAL),
+            Policy.Retention::participantDays, Trait.PSEUDONYMISED, Trait.PERSONAL, Trait.RESTRICTABLE),
     // A users export is a snapshot: the latest one says who has an account today, so snapshots are replaced by
     // later ones and removed by an erasure, not aged out (docs/policy.md, "Keys").
     ZOOM_USER("zoom_user", "snapshot_date", null, Trait.PERSONAL),

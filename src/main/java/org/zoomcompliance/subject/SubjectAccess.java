@@ -125,12 +125,16 @@ public class SubjectAccess {
         AccessWorkbook.SheetRows accounts = accounts(workbook, m, person);
         AccessWorkbook.SheetRows deviations = deviations(workbook, m, person);
         AccessWorkbook.SheetRows quarantine = quarantine(workbook, m, person);
+        AccessWorkbook.SheetRows registrations = registrations(workbook, person);
+        AccessWorkbook.SheetRows notices = notices(workbook, m, person);
         counts.put("meetings", meetings.rows());
         counts.put("sign-ins", signIns.rows());
         counts.put("recordings", recordings.rows());
         counts.put("accounts", accounts.rows());
         counts.put("deviations", deviations.rows());
         counts.put("quarantined rows", quarantine.rows());
+        counts.put("webinar registrations", registrations.rows());
+        counts.put("notice answers", notices.rows());
         summary.add(m.get("subject.access.title", policy.institution().name()), "");
         summary.add(m.get("subject.access.generated"), OffsetDateTime.now(clock));
         summary.add(m.get("subject.access.request"), m.get("subject.access.request."
@@ -141,6 +145,8 @@ public class SubjectAccess {
         summary.add(m.get("subject.access.sheet.accounts"), accounts.rows());
         summary.add(m.get("subject.access.sheet.deviations"), deviations.rows());
         summary.add(m.get("subject.access.sheet.quarantine"), quarantine.rows());
+        summary.add(m.get("subject.access.sheet.registrations"), registrations.rows());
+        summary.add(m.get("subject.access.sheet.notices"), notices.rows());
         summary.add(person.isEmpty() ? m.get("subject.access.none") : m.get("subject.access.note"), "");
         processing(workbook, m);
     }
@@ -289,6 +295,32 @@ public class SubjectAccess {
                     sheet.add(row.getString(1), row.getLong(2),
                             reasons.render(row.getString(3), row.getString(4), row.getString(5)), time(row, 6));
                 }, (Object) ids(person, "quarantined_row"));
+        return sheet;
+    }
+
+    /** Webinar registrations: the name as registered, when, whether approved and whether the person attended. */
+    private AccessWorkbook.SheetRows registrations(AccessWorkbook workbook, Person person) {
+        AccessWorkbook.SheetRows sheet = workbook.sheet("subject.access.sheet.registrations", List.of(
+                "subject.access.header.webinar-id", "subject.access.header.occurrence",
+                "subject.access.header.registered-name", "subject.access.header.registered",
+                "subject.access.header.approval", "subject.access.header.attended"));
+        jdbc.query("select webinar_id, webinar_start, name, registration_time, approval_status, attended"
+                + " from webinar_registration where id = any(?) order by registration_time nulls last, webinar_id", row -> {
+                    sheet.add(row.getString(1), time(row, 2), row.getString(3), time(row, 4), row.getString(5),
+                            bool(row, 6));
+                }, (Object) ids(person, "webinar_registration"));
+        return sheet;
+    }
+
+    /** Answers to a meeting's notice (recording, entry): which notice, the answer, when. */
+    private AccessWorkbook.SheetRows notices(AccessWorkbook workbook, Messages m, Person person) {
+        AccessWorkbook.SheetRows sheet = workbook.sheet("subject.access.sheet.notices", List.of(
+                "subject.access.header.meeting-id", "subject.access.header.occurrence",
+                "subject.access.header.notice", "subject.access.header.answer", "subject.access.header.answered"));
+        jdbc.query("select meeting_id, meeting_start, notice, response, response_time from disclaimer_response"
+                + " where id = any(?) order by response_time nulls last, meeting_id", row -> {
+                    sheet.add(row.getString(1), time(row, 2), row.getString(3), row.getString(4), time(row, 5));
+                }, (Object) ids(person, "disclaimer_response"));
         return sheet;
     }
 

@@ -219,7 +219,9 @@ public class SubjectFinder {
         List<String> matching = new ArrayList<>();
         jdbc.query("""
                 select name from participant_join union select original_name from participant_join
-                where original_name is not null union select name from dashboard_participant""", row -> {
+                where original_name is not null union select name from dashboard_participant
+                union select name from webinar_registration where name is not null
+                union select name from disclaimer_response where name is not null""", row -> {
             String name = row.getString(1);
             if (key.equals(SubjectDenyList.nameKey(name))) {
                 matching.add(name);
@@ -240,6 +242,14 @@ public class SubjectFinder {
                 select 'dashboard_participant', id, email_pseudonym, key_version, meeting_id,
                        zc_join_moment(meeting_start, join_time), name
                 from dashboard_participant where name = any(?)
+                union all
+                select 'webinar_registration', id, email_pseudonym, key_version, webinar_id,
+                       coalesce(webinar_start, registration_time), name
+                from webinar_registration where name = any(?)
+                union all
+                select 'disclaimer_response', id, email_pseudonym, key_version, meeting_id,
+                       coalesce(meeting_start, response_time), name
+                from disclaimer_response where name = any(?)
                 order by 6, 2""", row -> {
             String email = row.getString(3);
             Timestamp at = row.getTimestamp(6);
@@ -251,7 +261,7 @@ public class SubjectFinder {
                 groupEmail.put(group, new Keyed(row.getInt(4), email));
             }
             groupNames.computeIfAbsent(group, g -> new TreeSet<>()).add(row.getString(7));
-        }, names, names, names);
+        }, names, names, names, names, names);
         Map<String, String> accounts = accountsByPseudonym(groupEmail.values(), keys);
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Map<String, Set<Long>>> group : groups.entrySet()) {

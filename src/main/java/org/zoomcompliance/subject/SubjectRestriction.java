@@ -4,11 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -125,20 +127,19 @@ public class SubjectRestriction {
     /** The months (in the institution's zone) of a restriction's rows. */
     private SortedSet<YearMonth> months(long restrictionId) {
         SortedSet<YearMonth> months = new TreeSet<>();
-        jdbc.queryForList("""
-                select distinct to_char(zc_join_moment(t.meeting_start, t.join_time) at time zone ?, 'YYYY-MM')
-                from subject_restricted_row r join participant_join t on r.table_name = 'participant_join' and t.id = r.row_id
-                where r.restriction_id = ?
-                union
-                select to_char(zc_join_moment(t.meeting_start, t.join_time) at time zone ?, 'YYYY-MM')
-                from subject_restricted_row r join dashboard_participant t
-                     on r.table_name = 'dashboard_participant' and t.id = r.row_id
-                where r.restriction_id = ?
-                union
-                select to_char(t.event_time at time zone ?, 'YYYY-MM')
-                from subject_restricted_row r join sign_in t on r.table_name = 'sign_in' and t.id = r.row_id
-                where r.restriction_id = ?""", String.class, zone(), restrictionId, zone(), restrictionId, zone(),
-                restrictionId).stream().filter(m -> m != null).forEach(m -> months.add(YearMonth.parse(m)));
+        // each restrictable table's rows belong to the month of their moment (StoredTable, docs/months.md)
+        List<Object> arguments = new ArrayList<>();
+        String query = Arrays.stream(StoredTable.values()).filter(table -> table.is(Trait.RESTRICTABLE))
+                .map(table -> {
+                    arguments.add(zone());
+                    arguments.add(table.sqlName());
+                    arguments.add(restrictionId);
+                    return "select to_char((" + table.moment() + ") at time zone ?, 'YYYY-MM') from subject_restricted_row r"
+                            + " join " + table.sqlName() + " t on t.id = r.row_id where r.table_name = ? and r.restriction_id = ?";
+                })
+                .collect(Collectors.joining(" union "));
+        jdbc.queryForList(query, String.class, arguments.toArray()).stream().filter(m -> m != null)
+                .forEach(m -> months.add(YearMonth.parse(m)));
         return months;
     }
 

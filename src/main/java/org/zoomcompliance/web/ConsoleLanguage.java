@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -34,6 +35,12 @@ class ConsoleLanguage implements WebMvcConfigurer {
     /** The language a code names, or null when it is not one the console speaks. */
     static Locale supported(String code) {
         return code != null && CODES.contains(code) ? Locale.forLanguageTag(code) : null;
+    }
+
+    /** The language code of the page being answered (LocaleContextHolder, set by the resolver below): en or fr. */
+    static String language() {
+        return supported(LocaleContextHolder.getLocale().getLanguage()) != null
+                ? LocaleContextHolder.getLocale().getLanguage() : "en";
     }
 
     @Bean

@@ -48,10 +48,9 @@ class Dashboard {
      * zoom-compliance.console.stuck-after} (1 h).
      */
     record Job(ExecutionView execution, String message, boolean stuck) {
-        static Job of(ExecutionView execution, boolean stuck) {
+        static Job of(ExecutionView execution, boolean stuck, ExitMessages exits) {
             return new Job(execution, stuck && execution.exitMessage().isEmpty()
-                    ? "no progress recorded for a while: stop it, or abandon it if its process is gone"
-                    : ExitMessages.human(execution.exitMessage()), stuck);
+                    ? exits.stuck() : exits.human(execution.exitMessage()), stuck);
         }
     }
 
@@ -70,10 +69,12 @@ class Dashboard {
     private final JobControl jobControl;
     private final Clock clock;
     private final Duration stuckAfter;
+    private final ExitMessages exits;
 
     Dashboard(JdbcTemplate jdbc, MonthRegister register, JobControl jobControl, Clock clock,
-            PipelineSettings settings) {
+            PipelineSettings settings, ExitMessages exits) {
         this.jdbc = jdbc;
+        this.exits = exits;
         this.register = register;
         this.jobControl = jobControl;
         this.clock = clock;
@@ -105,18 +106,18 @@ class Dashboard {
         return jdbc.queryForList("select e.job_execution_id from batch_job_execution e join batch_job_instance i"
                         + " on i.job_instance_id = e.job_instance_id where i.job_name = ?"
                         + " order by e.job_execution_id desc limit 1", Long.class, NightlyRun.JOB_NAME)
-                .stream().findFirst().flatMap(jobControl::find).map(view -> Job.of(view, false));
+                .stream().findFirst().flatMap(jobControl::find).map(view -> Job.of(view, false, exits));
     }
 
     /** Failed executions not restarted since, and running ones without progress for {@code stuck-after}. */
     List<Job> problems() {
         List<Job> stuck = jdbc.queryForList("select e.job_execution_id" + STUCK
                         + " order by e.job_execution_id desc limit ?", Long.class, stuckBefore(), PROBLEMS_SHOWN)
-                .stream().map(jobControl::find).flatMap(Optional::stream).map(view -> Job.of(view, true)).toList();
+                .stream().map(jobControl::find).flatMap(Optional::stream).map(view -> Job.of(view, true, exits)).toList();
         List<Job> failed = jdbc.queryForList("select e.job_execution_id from batch_job_execution e"
                         + " where e.status = 'FAILED'" + LAST_OF_ITS_INSTANCE + " order by e.job_execution_id desc limit ?",
                         Long.class, PROBLEMS_SHOWN)
-                .stream().map(jobControl::find).flatMap(Optional::stream).map(view -> Job.of(view, false)).toList();
+                .stream().map(jobControl::find).flatMap(Optional::stream).map(view -> Job.of(view, false, exits)).toList();
         return Stream.concat(stuck.stream(), failed.stream()).limit(PROBLEMS_SHOWN).toList();
     }
 

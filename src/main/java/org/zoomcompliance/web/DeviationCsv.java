@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.zoomcompliance.report.SafeText;
 
 /**
@@ -19,10 +20,16 @@ final class DeviationCsv {
     private DeviationCsv() {
     }
 
-    static byte[] of(List<ReportCatalogue.Deviation> deviations, String month, ConsoleTimes times) {
+    /** The header's keys in console.properties, in column order; the time column names its zone. */
+    private static final List<String> HEADER = List.of("deviations.month", "deviations.rule", "deviations.severity",
+            "deviations.status", "deviations.csv.occurred", "deviations.meeting-id", "deviations.topic", "deviations.host",
+            "deviations.profile", "deviations.evidence");
+
+    /** The rows with a header in the reader's language ({@code say}); cells are as the page shows them. */
+    static byte[] of(List<ReportCatalogue.Deviation> deviations, String month, ConsoleTimes times,
+            MessageSourceAccessor say) {
         StringBuilder csv = new StringBuilder(BOM);
-        line(csv, Stream.of("Month", "Rule", "Severity", "Status", "Occurred (" + times.zone() + ")", "Meeting ID",
-                "Topic", "Host", "Profile", "Evidence"));
+        line(csv, HEADER.stream().map(key -> say.getMessage(key, new Object[] {times.zone()})));
         for (ReportCatalogue.Deviation d : deviations) {
             line(csv, Stream.of(month, d.rule(), d.severity(), d.status(), times.minutes(d.occurred()), d.meetingId(),
                     d.topic(), d.host(), d.profile(), d.evidence()));

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -26,6 +28,7 @@ import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.AlreadyCompletedException;
 import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRefusedException;
+import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.operations.ExecutionView;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobGuard;
@@ -51,9 +54,12 @@ class JobController {
     private final JobGuard guard;
     private final Duration refreshInterval;
     private final JobHistory history;
+    /** Says the flash messages in the request's language (console.properties, jobs.flash.*). */
+    private final MessageSourceAccessor say;
 
     JobController(JobControl jobControl, HomeFolder home, JobGuard guard, JobHistory history,
-            PipelineSettings settings) {
+            PipelineSettings settings, MessageSource messages) {
+        this.say = new MessageSourceAccessor(messages);
         this.jobControl = jobControl;
         this.history = history;
         this.home = home;
@@ -142,15 +148,16 @@ class JobController {
                 jobControl.runInBackground(request, user.getName());
                 started++;
             } catch (AlreadyCompletedException e) {
-                flash.addFlashAttribute("message", e.getMessage() + ": nothing to do");
+                flash.addFlashAttribute("message", say.getMessage("jobs.flash.nothing-to-do", new Object[] {said(e)}));
             } catch (JobRefusedException e) {
-                flash.addFlashAttribute("error", e.getMessage());
+                flash.addFlashAttribute("error", said(e));
             }
         }
         if (started > 0) {
             flash.addFlashAttribute("message", started == 1
-                    ? requests.get(0).jobName() + " started: " + JobRequest.describe(requests.get(0).parameters())
-                    : started + " " + requests.get(0).jobName() + " runs started");
+                    ? say.getMessage("jobs.flash.started", new Object[] {requests.get(0).jobName(),
+                            JobRequest.describe(requests.get(0).parameters())})
+                    : say.getMessage("jobs.flash.started-many", new Object[] {started, requests.get(0).jobName()}));
         }
         return "redirect:/jobs";
     }
@@ -159,21 +166,28 @@ class JobController {
     String restart(@PathVariable String id, Authentication user, RedirectAttributes flash) {
         long executionId = WebParameters.id(id);
         return control(() -> jobControl.restartInBackground(executionId, user.getName()),
-                "execution " + executionId + " restarted", flash);
+                say.getMessage("jobs.flash.restarted", new Object[] {String.valueOf(executionId)}), flash);
     }
 
     @PostMapping("/jobs/{id}/stop")
     String stop(@PathVariable String id, Authentication user, RedirectAttributes flash) {
         long executionId = WebParameters.id(id);
-        control(() -> jobControl.stop(executionId, user.getName()), "execution " + executionId + " asked to stop", flash);
+        control(() -> jobControl.stop(executionId, user.getName()), say.getMessage("jobs.flash.stopping", new Object[] {String.valueOf(executionId)}),
+                flash);
         return "redirect:/jobs/" + executionId;
     }
 
     @PostMapping("/jobs/{id}/abandon")
     String abandon(@PathVariable String id, Authentication user, RedirectAttributes flash) {
         long executionId = WebParameters.id(id);
-        control(() -> jobControl.abandon(executionId, user.getName()), "execution " + executionId + " abandoned", flash);
+        control(() -> jobControl.abandon(executionId, user.getName()), say.getMessage("jobs.flash.abandoned", new Object[] {String.valueOf(executionId)}),
+                flash);
         return "redirect:/jobs/" + executionId;
+    }
+
+    /** A refusal in the reader's language (the console's locale: en or fr). */
+    private static String said(JobRefusedException refusal) {
+        return refusal.in(Messages.of(ConsoleLanguage.language()));
     }
 
     private static String control(Runnable action, String done, RedirectAttributes flash) {
@@ -181,7 +195,7 @@ class JobController {
             action.run();
             flash.addFlashAttribute("message", done);
         } catch (JobRefusedException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", said(e));
         }
         return "redirect:/jobs";
     }
@@ -193,10 +207,10 @@ class JobController {
             waiting = files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith(".")).count();
         }
         if (waiting == 0) {
-            flash.addFlashAttribute("error", "the inbox is empty: nothing to ingest");
+            flash.addFlashAttribute("error", say.getMessage("jobs.flash.inbox-empty"));
         } else {
             jobControl.ingestInboxInBackground(user.getName());
-            flash.addFlashAttribute("message", "ingesting the " + waiting + " file(s) of the inbox");
+            flash.addFlashAttribute("message", say.getMessage("jobs.flash.ingesting", new Object[] {waiting}));
         }
         return "redirect:/jobs";
     }

@@ -127,11 +127,13 @@ class JobHistory {
     private final JdbcTemplate jdbc;
     private final JobControl jobControl;
     private final MonthRegister register;
+    private final ExitMessages exits;
 
-    JobHistory(JdbcTemplate jdbc, JobControl jobControl, MonthRegister register) {
+    JobHistory(JdbcTemplate jdbc, JobControl jobControl, MonthRegister register, ExitMessages exits) {
         this.jdbc = jdbc;
         this.jobControl = jobControl;
         this.register = register;
+        this.exits = exits;
     }
 
     /** The job names executions exist of, for the filter. */
@@ -172,7 +174,7 @@ class JobHistory {
         return jobControl.find(id).map(execution -> {
             Optional<Child> self = children(List.of(id)).stream().findFirst();
             boolean quarantined = self.map(Child::quarantined).orElse(false);
-            String message = quarantined ? self.get().message() : ExitMessages.human(execution.exitMessage());
+            String message = quarantined ? self.get().message() : exits.human(execution.exitMessage());
             if (!execution.jobName().equals(NIGHTLY)) {
                 return new Run(execution, message, quarantined, List.of(), null);
             }
@@ -231,13 +233,13 @@ class JobHistory {
                 order by x.job_execution_id""", (rs, row) -> child(rs), (Object) ids.toArray(Long[]::new));
     }
 
-    private static Child child(ResultSet rs) throws SQLException {
+    private Child child(ResultSet rs) throws SQLException {
         boolean quarantined = "QUARANTINED".equals(rs.getString("file_status"));
         String exit = rs.getString("exit_message");
         String message = quarantined
-                ? ConsoleReasons.quarantined(rs.getString("reasons_key"), rs.getString("reasons_args"),
-                        rs.getString("reasons"))
-                : rs.getString("status").equals("COMPLETED") ? "" : ExitMessages.human(firstLine(exit));
+                ? exits.quarantined(ConsoleReasons.said(rs.getString("reasons_key"), rs.getString("reasons_args"),
+                        rs.getString("reasons")))
+                : rs.getString("status").equals("COMPLETED") ? "" : exits.human(firstLine(exit));
         String fileName = rs.getString("file_name");
         return new Child(rs.getLong("id"), rs.getString("job_name"), rs.getString("status"),
                 local(rs.getTimestamp("start_time")), local(rs.getTimestamp("end_time")), rs.getLong("read_count"),

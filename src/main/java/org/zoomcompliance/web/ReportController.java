@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -44,9 +46,12 @@ class ReportController {
     private final MonthRegister register;
     private final JobGuard guard;
     private final ConsoleTimes times;
+    /** Says the export's header in the request's language (console.properties). */
+    private final MessageSourceAccessor say;
 
     ReportController(ReportCatalogue catalogue, AuditLog audit, HomeFolder home, MonthRegister register,
-            JobGuard guard, ConsoleTimes times) {
+            JobGuard guard, ConsoleTimes times, MessageSource messages) {
+        this.say = new MessageSourceAccessor(messages);
         this.catalogue = catalogue;
         this.audit = audit;
         this.home = home;
@@ -160,7 +165,7 @@ class ReportController {
                 WebParameters.rule(rule), WebParameters.severity(severity), WebParameters.host(host),
                 WebParameters.meetingId(meeting));
         List<ReportCatalogue.Deviation> rows = catalogue.deviations(filter, 0, Integer.MAX_VALUE);
-        byte[] csv = DeviationCsv.of(rows, filter.month().toString(), times);
+        byte[] csv = DeviationCsv.of(rows, filter.month().toString(), times, say);
         String name = "deviations-" + filter.month() + ".csv";
         audit.record(user.getName(), AuditLog.DOWNLOAD, "deviations " + filter.month() + " (" + rows.size() + " rows)",
                 FileHashes.sha256(csv), name);

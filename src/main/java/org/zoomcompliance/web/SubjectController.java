@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -52,9 +54,12 @@ class SubjectController {
     private final SubjectAccess access;
     private final SubjectRestriction restriction;
     private final SubjectErasure erasure;
+    /** Says the flash messages in the request's language (console.properties, subjects.flash.*). */
+    private final MessageSourceAccessor say;
 
     SubjectController(SubjectFinder finder, SubjectAccess access, SubjectRestriction restriction,
-            SubjectErasure erasure) {
+            SubjectErasure erasure, MessageSource messages) {
+        this.say = new MessageSourceAccessor(messages);
         this.finder = finder;
         this.access = access;
         this.restriction = restriction;
@@ -112,16 +117,16 @@ class SubjectController {
     String restrict(@RequestParam String token, @RequestParam(required = false) List<Integer> candidate,
             HttpSession session, Authentication user, RedirectAttributes redirect) {
         SubjectRestriction.Change change = restriction.restrict(request(session, token, candidate), user.getName());
-        redirect.addFlashAttribute("message", change.total() + " row(s) restricted; evaluate and report again: "
-                + change.months());
+        redirect.addFlashAttribute("message", say.getMessage("subjects.flash.restricted",
+                new Object[] {change.total(), String.valueOf(change.months())}));
         return "redirect:/subjects";
     }
 
     @PostMapping("/subjects/lift")
     String lift(@RequestParam String token, HttpSession session, Authentication user, RedirectAttributes redirect) {
         SubjectRestriction.Change change = restriction.lift(request(session, token, null), user.getName());
-        redirect.addFlashAttribute("message", "lifted restriction(s) " + change.ids()
-                + "; evaluate and report again: " + change.months());
+        redirect.addFlashAttribute("message", say.getMessage("subjects.flash.lifted",
+                new Object[] {String.valueOf(change.ids()), String.valueOf(change.months())}));
         return "redirect:/subjects";
     }
 
@@ -130,12 +135,13 @@ class SubjectController {
             @RequestParam(defaultValue = "false") boolean confirm, HttpSession session, Authentication user,
             RedirectAttributes redirect) {
         if (!confirm) {
-            redirect.addFlashAttribute("error", "nothing erased: tick the confirmation");
+            redirect.addFlashAttribute("error", say.getMessage("subjects.flash.not-confirmed"));
             return "redirect:/subjects";
         }
         SubjectErasure.Receipt receipt = erasure.erase(request(session, token, candidate), user.getName());
         requests(session).remove(token);
-        redirect.addFlashAttribute("message", "erasure " + receipt.id() + " done; receipt " + receipt.file());
+        redirect.addFlashAttribute("message", say.getMessage("subjects.flash.erased",
+                new Object[] {String.valueOf(receipt.id()), String.valueOf(receipt.file())}));
         return "redirect:/subjects";
     }
 

@@ -229,7 +229,8 @@ select d.meeting_id, coalesce(d.email_pseudonym, 'name:' || lower(d.name)) as pe
                  where o.meeting_id = d.meeting_id and o.start_time <= d.response_time + interval '30 minutes'
                    and (o.end_time is null or d.response_time <= o.end_time + interval '30 minutes'))) as start_time
 from disclaimer_response d
-where coalesce(d.meeting_start, d.response_time) >= :lo and coalesce(d.meeting_start, d.response_time) < :hi;
+where coalesce(d.meeting_start, d.response_time) >= :lo and coalesce(d.meeting_start, d.response_time) < :hi
+  and not zc_restricted('disclaimer_response', d.id);
 
 delete from ev_disclaimer d where not exists (
     select 1 from ev_occurrence o where o.meeting_id = d.meeting_id and o.start_time = d.start_time);

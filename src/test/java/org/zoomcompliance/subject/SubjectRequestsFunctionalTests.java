@@ -302,11 +302,41 @@ class SubjectRequestsFunctionalTests extends PipelineIntegrationTest {
     }
 
     @Test
-    void aWebinarRegistrationIsThePersonsOwnFoundByHerEmailAndErasedWithHer() throws Exception {
+    void aWebinarRegistrationAndANoticeAnswerAreThePersonsOwnGivenInHerAccessFoundByHerNameAndErasedWithHer() throws Exception {
         // given a webinar registration report (the real report's shape) naming her and another registrant
         Path exports = Files.createTempDirectory(home.root(), "webinar");
         copy("registration_report_92000000077.csv", exports.resolve("registration_report_92000000077.csv"));
         assertThat(ingestion.ingest(List.of(exports)).allCompleted()).isTrue();
+
+        // and her answer to a meeting's recording notice (pulled from the API; planted under her pseudonym)
+        jdbc.update("insert into disclaimer_response (meeting_id, notice, response, consent, response_time,"
+                + " email_pseudonym, key_version, source_file_id, line_number) select '93000000001', 'RECORDING',"
+                + " 'REFUSED', false, timestamptz '2026-09-02 09:00:00+02', email_pseudonym, key_version,"
+                + " source_file_id, 99 from webinar_registration where name = 'Nadia Webinaire'");
+
+        // when she asks for access, then her registration and her answer are in the workbook, and no one else's
+        Path out = Files.createTempDirectory(home.root(), "access").resolve("nadia.xlsx");
+        Answer answer = answer(SubjectRequest.email("nadia.webinaire@exemple.fr"), out);
+        assertThat(cell(out, "Webinar registrations", 0, 2)).isEqualTo("Name as registered");
+        assertThat(cell(out, "Webinar registrations", 1, 0)).isEqualTo("92000000077");
+        assertThat(cell(out, "Webinar registrations", 1, 2)).isEqualTo("Nadia Webinaire");
+        assertThat(cell(out, "Webinar registrations", 1, 3)).startsWith("2026-09-02 08:15");
+        assertThat(cell(out, "Notice answers", 1, 0)).isEqualTo("93000000001");
+        assertThat(cell(out, "Notice answers", 1, 2)).isEqualTo("RECORDING");
+        assertThat(cell(out, "Notice answers", 1, 3)).isEqualTo("REFUSED");
+        assertThat(answer.text()).doesNotContain("Oscar", "Reste");
+        // and a search by the name she registered under finds the same registration
+        assertThat(finder.find(SubjectRequest.name("Nadia Webinaire")).candidates()).singleElement().satisfies(
+                candidate -> assertThat(candidate.person().ids("webinar_registration")).hasSize(1));
+
+        // and a restriction covers both, in the month they belong to, until it is lifted
+        SubjectRestriction.Change restricted = restriction.restrict(SubjectRequest.email("nadia.webinaire@exemple.fr"),
+                "test");
+        assertThat(restricted.rows()).containsEntry("webinar_registration", 1).containsEntry("disclaimer_response", 1);
+        assertThat(restricted.months()).containsExactly(YearMonth.of(2026, 9));
+        assertThat(jdbc.queryForObject("select count(*) from disclaimer_response d"
+                + " where zc_restricted('disclaimer_response', d.id)", Integer.class)).isOne();
+        restriction.lift(SubjectRequest.email("nadia.webinaire@exemple.fr"), "test");
 
         // when she is looked up by e-mail, then erased
         SubjectFinder.Findings findings = finder.find(SubjectRequest.email("Nadia.Webinaire@exemple.fr"));
@@ -315,7 +345,7 @@ class SubjectRequestsFunctionalTests extends PipelineIntegrationTest {
         // then her registration was hers, and only it is gone
         assertThat(findings.candidates()).singleElement().satisfies(candidate ->
                 assertThat(candidate.person().ids("webinar_registration")).hasSize(1));
-        assertThat(receipt.removed()).containsEntry("webinar_registration", 1);
+        assertThat(receipt.removed()).containsEntry("webinar_registration", 1).containsEntry("disclaimer_response", 1);
         assertThat(jdbc.queryForList("select name from webinar_registration where webinar_id = '92000000077'",
                 String.class)).containsExactly("Oscar Reste");
     }

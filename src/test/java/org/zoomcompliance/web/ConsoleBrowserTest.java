@@ -218,6 +218,19 @@ class ConsoleBrowserTest extends WebIntegrationTest {
             assertThat(browser.findElements(By.id("quarantined-" + older))).isEmpty();
             assertThat(browser.findElement(By.id("zone")).getText()).isEqualTo("Times in Europe/Paris");
             assertThat(browser.findElements(By.cssSelector("a[href='/jobs']"))).isEmpty();
+
+            // and in French once the DPO clicks FR: the same figures, in words of the other language
+            browser.findElement(By.id("lang-fr")).click();
+            await().atMost(PATIENCE).until(() -> browser.findElement(By.tagName("html")).getAttribute("lang").equals("fr"));
+            assertThat(browser.findElement(By.cssSelector("#latest-workbook h2")).getText()).isEqualTo("Dernier classeur");
+            assertThat(browser.findElement(By.id("open-high")).getText()).isEqualTo("3 écart(s) HIGH ouvert(s)");
+            assertThat(browser.findElement(By.id("last-nightly-message")).getText())
+                    .isEqualTo("arrêtée par un opérateur ou par l’arrêt de l’application ; relancez-la pour continuer");
+            assertThat(browser.findElement(By.id("problem-" + stuck.getId())).getText())
+                    .contains("standInStuckJob", "BLOQUÉE (STARTED)", "2026-11-01 07:00:00");
+            assertThat(browser.findElement(By.cssSelector("#quarantine h2")).getText())
+                    .isEqualTo("Fichiers mis en quarantaine ces 7 derniers jours");
+            assertThat(browser.findElement(By.id("zone")).getText()).isEqualTo("Fuseau horaire : Europe/Paris");
         } finally {
             jdbc.update("update batch_job_execution set status = 'ABANDONED', end_time = start_time where job_execution_id = ?",
                     stuck.getId());

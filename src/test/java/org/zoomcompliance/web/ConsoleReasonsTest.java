@@ -33,6 +33,9 @@ class ConsoleReasonsTest extends WebIntegrationTest {
     @Autowired
     Ingestion ingestion;
 
+    @Autowired
+    ExitMessages exits;
+
     @Test
     void theDashboardSaysAQuarantinedFilesReasonInThePagesLanguage() throws Exception {
         // given a file of no known kind, ingested for real and set aside
@@ -61,14 +64,14 @@ class ConsoleReasonsTest extends WebIntegrationTest {
                 + " [{\"key\": \"ingest.reason.no-meeting-id\", \"args\": []}, 2]}]}]";
         try {
             LocaleContextHolder.setLocale(Locale.FRENCH);
-            assertThat(ConsoleReasons.quarantined(key, arguments, "ignored when there is a key")).isEqualTo(
-                    "mis en quarantaine : rien n’a pu être importé, toutes les lignes ont été rejetées : pas d’ID de"
-                            + " réunion (2)");
+            assertThat(exits.quarantined(ConsoleReasons.said(key, arguments, "ignored when there is a key")))
+                    .isEqualTo("en quarantaine : rien n’a pu être importé, toutes les lignes ont été rejetées :"
+                            + " pas d’ID de réunion (2)");
             assertThat(ConsoleReasons.said(null, null, "from 192.0.2.44, as recorded"))
                     .isEqualTo("from [address], as recorded");
             LocaleContextHolder.setLocale(Locale.ENGLISH);
-            assertThat(ConsoleReasons.quarantined(key, arguments, null)).isEqualTo(
-                    "quarantined: nothing could be ingested, every row was rejected: no meeting ID (2)");
+            assertThat(exits.quarantined(ConsoleReasons.said(key, arguments, null)))
+                    .isEqualTo("quarantined: nothing could be ingested, every row was rejected: no meeting ID (2)");
         } finally {
             LocaleContextHolder.resetLocaleContext();
         }

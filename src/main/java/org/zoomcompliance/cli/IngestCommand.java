@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zoomcompliance.infrastructure.EvidenceText;
 import org.zoomcompliance.ingest.IngestProgress;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.operations.JobControl;
@@ -47,10 +48,11 @@ final class IngestCommand extends PipelineCommand {
 
     /** A file's line: name, kind and status in columns, then its counts and any reason (pull prints windows so). */
     static String fileLine(PipelineCommand command, IngestReport.FileOutcome file) {
+        // the reason in the institution's language, from the key ingest recorded (docs/data-quality.md)
+        String reason = file.reason() == null ? null : file.reason().in(new EvidenceText(command.messages()));
         return command.text("cli.ingest.file", String.format("%-45s %-22s %-16s", file.fileName(),
                         file.kind() == null ? "-" : file.kind(), file.status()), file.rowsRead(), file.rowsIngested(),
-                file.rowsRejected(), file.rowsDuplicate(),
-                file.reason() == null || file.reason().isBlank() ? "" : " (" + file.reason() + ")");
+                file.rowsRejected(), file.rowsDuplicate(), reason == null || reason.isBlank() ? "" : " (" + reason + ")");
     }
 
     /** A progress line of a long run. */

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it kept as unknown by field, for the Data quality sheet. A file that yielded nothing because every row was
  * rejected (typically for one structural reason: no meeting ID anywhere, no date to anchor its times, rows shorter
  * than the header) is QUARANTINED as a whole with that summary instead, so it is set aside rather than reported
- * complete. A file the survey quarantined keeps its status and reason.
+ * complete. A file the survey quarantined keeps its status and reason. The summary is kept as keys and arguments
+ * (zc_rejection_counts, V58) beside its English text (docs/data-quality.md).
  */
 final class FinishTasklet implements Tasklet {
 
@@ -30,14 +31,13 @@ final class FinishTasklet implements Tasklet {
                 set status = case when nothing then 'QUARANTINED' else 'COMPLETED' end,
                     finished_at = now(), job_execution_id = ?,
                     reasons = case when nothing then 'nothing could be ingested, every row was rejected: ' || summary
-                                   else summary end
+                                   else summary end,
+                    reasons_key = case when summary is null then null
+                                       when nothing then 'ingest.reason.nothing-ingested-rejected'
+                                       else 'ingest.reason.summary' end,
+                    reasons_args = case when summary is not null then jsonb_build_array(counts) end
                 from (select f.rows_ingested = 0 and f.rows_duplicate = 0 and f.rows_rejected > 0 as nothing,
-                             (select string_agg(reason || ' (' || n || ')', '; ' order by n desc, reason)
-                              from (select reason, count(*) n from quarantined_row
-                                    where source_file_id = f.id group by reason
-                                    union all
-                                    select 'unknown value in ' || field || ', row kept as unknown', rows
-                                    from unknown_value where source_file_id = f.id) r) as summary
+                             zc_rejection_counts_text(f.id) as summary, zc_rejection_counts(f.id) as counts
                       from source_file f where f.id = ?) outcome
                 where f.id = ? and f.status <> 'QUARANTINED'""",
                 chunkContext.getStepContext().getStepExecution().getJobExecutionId(), sourceFileId, sourceFileId);

@@ -1,6 +1,7 @@
 package org.zoomcompliance.ingest;
 
 import java.util.List;
+import org.zoomcompliance.ingest.read.RejectionReason;
 
 /**
  * What an ingestion run did, file by file. Quarantined and already-ingested files are handled outcomes; only a
@@ -25,9 +26,17 @@ public record IngestReport(List<FileOutcome> files) {
         SKIPPED
     }
 
-    /** One file's outcome and counts; {@code reason} says why it was quarantined or failed. */
+    /**
+     * One file's outcome and counts; {@code reason} says why it was quarantined or failed, or what its rows' rejections
+     * were (null when there is nothing to say), as a key and arguments each reader says in its language.
+     */
     public record FileOutcome(String fileName, String sha256, String kind, Status status, long rowsRead,
-            long rowsIngested, long rowsRejected, long rowsDuplicate, Long jobExecutionId, String reason) {
+            long rowsIngested, long rowsRejected, long rowsDuplicate, Long jobExecutionId, RejectionReason reason) {
+
+        /** The reason in English, as the logs and the reason file say it; null when there is none. */
+        public String reasonText() {
+            return reason == null ? null : reason.english();
+        }
     }
 
     public IngestReport {

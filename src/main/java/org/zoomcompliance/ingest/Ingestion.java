@@ -45,6 +45,7 @@ import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport.FileOutcome;
 import org.zoomcompliance.ingest.IngestReport.Status;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
+import org.zoomcompliance.ingest.read.RejectionReason;
 import org.zoomcompliance.ingest.write.IngestWriter;
 
 /**
@@ -101,7 +102,7 @@ public class Ingestion {
     public IngestReport ingest(List<Path> filesOrFolders, Consumer<FileOutcome> ended) {
         return new IngestReport(ingestSideBySide(expand(filesOrFolders), false, (file, outcome) -> {
             if (outcome.status() == Status.QUARANTINED) {
-                inboxFiles.writeReason(file, outcome.sha256(), outcome.reason());
+                inboxFiles.writeReason(file, outcome.sha256(), outcome.reasonText());
             }
             ended.accept(outcome);
         }));
@@ -133,7 +134,7 @@ public class Ingestion {
     private IngestReport ingestInbox(boolean skipPastLimit, Consumer<FileOutcome> ended) {
         return new IngestReport(ingestSideBySide(expand(List.of(home.inbox())), skipPastLimit, (file, outcome) -> {
             try {
-                inboxFiles.settle(file, outcome.status(), outcome.sha256(), outcome.reason());
+                inboxFiles.settle(file, outcome.status(), outcome.sha256(), outcome.reasonText());
             } catch (UncheckedIOException e) {
                 log.warn("handled {} but could not move it out of the inbox: {}", FileNames.display(file),
                         e.getCause().getClass().getSimpleName());
@@ -170,14 +171,16 @@ public class Ingestion {
                 FileOutcome setAside = null;
                 String sha256 = null;
                 if (Files.isSymbolicLink(file)) {
-                    setAside = unread(file, "a symbolic link: links are not followed, put the file itself there");
+                    setAside = unread(file, RejectionReason.of("ingest.reason.symbolic-link"));
                 } else {
                     try {
                         sha256 = sha256(file);
                     } catch (NoSuchFileException e) {
-                        setAside = failed(FileNames.display(file), null, "the file disappeared before it was read");
+                        setAside = failed(FileNames.display(file), null,
+                                RejectionReason.of("ingest.reason.disappeared"));
                     } catch (IOException e) {
-                        setAside = unread(file, "cannot be opened: " + e.getClass().getSimpleName());
+                        setAside = unread(file, RejectionReason.of("ingest.reason.cannot-be-opened",
+                                e.getClass().getSimpleName()));
                     }
                 }
                 if (setAside != null) {
@@ -237,19 +240,19 @@ public class Ingestion {
         if (known != null && (known.status().equals("COMPLETED") || known.status().equals("QUARANTINED"))) {
             if (known.status().equals("QUARANTINED")) {
                 return new FileOutcome(name, sha256, known.kind(), Status.QUARANTINED, 0, 0, 0, 0,
-                        known.jobExecutionId(), known.reasons());
+                        known.jobExecutionId(), known.reason());
             }
             return new FileOutcome(name, sha256, known.kind(), Status.ALREADY_INGESTED, 0, 0, 0, 0,
-                    known.jobExecutionId(), "same content as " + known.fileName() + ", already ingested");
+                    known.jobExecutionId(), RejectionReason.of("ingest.reason.already-ingested", known.fileName()));
         }
         if (skipPastLimit && known != null && known.status().equals("FAILED")) {
-            OptionalLong limit = IngestWriter.rejectedRowsLimitIn(known.reasons());
+            OptionalLong limit = IngestWriter.rejectedRowsLimitIn(known.reasonText());
             if (limit.isPresent() && limit.getAsLong() >= maxRejectedRows) {
                 return new FileOutcome(name, sha256, known.kind(), Status.SKIPPED, 0, 0, 0, 0, known.jobExecutionId(),
-                        "more than " + limit.getAsLong() + " rows rejected when last tried"
-                                + (known.jobExecutionId() == null ? "" : " (execution " + known.jobExecutionId() + ")")
-                                + "; left in the inbox: raise zoom-compliance.ingest.max-rejected-rows and ingest it,"
-                                + " or replace the file");
+                        known.jobExecutionId() == null
+                                ? RejectionReason.of("ingest.reason.skipped-past-limit", limit.getAsLong())
+                                : RejectionReason.of("ingest.reason.skipped-past-limit-execution", limit.getAsLong(),
+                                        known.jobExecutionId()));
             }
         }
         JobParameters parameters = new JobParametersBuilder()
@@ -260,7 +263,7 @@ public class Ingestion {
         try (FileLocations.Registration registered = locations.register(sha256, file)) {
             execution = jobRunner.run(IngestFileJobConfiguration.JOB_NAME, parameters);
         } catch (JobRefusedException e) {
-            return failed(name, sha256, Sanitiser.redact(e.getMessage()));
+            return failed(name, sha256, RejectionReason.text(Sanitiser.redact(e.getMessage())));
         }
         if (execution.getStatus() != BatchStatus.COMPLETED && ranOutOfMemory(execution)) {
             return quarantineOutOfMemory(name, sha256, execution);
@@ -269,17 +272,18 @@ public class Ingestion {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String reason = Sanitiser.redact(JobRunner.reason(execution));
             if (recorded != null) {
-                jdbc.update("update source_file set status = 'FAILED', reasons = ? where id = ?", reason, recorded.id());
+                jdbc.update("update source_file set status = 'FAILED', reasons = ?, reasons_key = null, reasons_args = null"
+                        + " where id = ?", reason, recorded.id());
             }
             log.warn("ingest of {} failed: {}", name, reason);
             return new FileOutcome(name, sha256, recorded == null ? null : recorded.kind(), Status.FAILED,
                     recorded == null ? 0 : recorded.rowsRead(), recorded == null ? 0 : recorded.rowsIngested(),
                     recorded == null ? 0 : recorded.rowsRejected(), recorded == null ? 0 : recorded.rowsDuplicate(),
-                    execution.getId(), reason);
+                    execution.getId(), RejectionReason.text(reason));
         }
         Status status = recorded.status().equals("QUARANTINED") ? Status.QUARANTINED : Status.COMPLETED;
         return new FileOutcome(name, sha256, recorded.kind(), status, recorded.rowsRead(), recorded.rowsIngested(),
-                recorded.rowsRejected(), recorded.rowsDuplicate(), execution.getId(), recorded.reasons());
+                recorded.rowsRejected(), recorded.rowsDuplicate(), execution.getId(), recorded.reason());
     }
 
     private static boolean ranOutOfMemory(JobExecution execution) {
@@ -298,14 +302,16 @@ public class Ingestion {
      * so, so later runs skip it; the failed execution stays restartable once the heap is raised.
      */
     private FileOutcome quarantineOutOfMemory(String name, String sha256, JobExecution execution) {
-        String reason = "the file could not be read within the memory given to the JVM (-Xmx); raise it and restart"
-                + " execution " + execution.getId() + ", or replace the file";
+        RejectionReason reason = RejectionReason.of("ingest.reason.out-of-memory", execution.getId());
         jdbc.update("""
-                insert into source_file (sha256, file_name, kind, status, reasons, job_execution_id, finished_at)
-                values (?, ?, 'UNKNOWN', 'QUARANTINED', ?, ?, ?)
+                insert into source_file (sha256, file_name, kind, status, reasons, reasons_key, reasons_args,
+                                         job_execution_id, finished_at)
+                values (?, ?, 'UNKNOWN', 'QUARANTINED', ?, ?, ?::jsonb, ?, ?)
                 on conflict (sha256) do update set status = 'QUARANTINED', reasons = excluded.reasons,
+                    reasons_key = excluded.reasons_key, reasons_args = excluded.reasons_args,
                     job_execution_id = excluded.job_execution_id, finished_at = excluded.finished_at""",
-                sha256, name, reason, execution.getId(), Timestamp.from(clock.instant()));
+                sha256, name, reason.english(), reason.key(), reason.arguments(), execution.getId(),
+                Timestamp.from(clock.instant()));
         log.warn("ingest of {} ran out of memory; the file is quarantined", name);
         return new FileOutcome(name, sha256, null, Status.QUARANTINED, 0, 0, 0, 0, execution.getId(), reason);
     }
@@ -315,13 +321,15 @@ public class Ingestion {
      * the month it arrived in shows it in Data quality (docs/months.md, "Files"). Without content there is no
      * content hash; its key is the hash of its masked path, so the same file given again is recorded once.
      */
-    private FileOutcome unread(Path file, String reason) {
+    private FileOutcome unread(Path file, RejectionReason reason) {
         String key = sha256Hex("not read: " + FileNames.displayPath(file));
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
-                insert into source_file (sha256, file_name, kind, status, reasons, ingested_at, finished_at)
-                values (?, ?, 'UNKNOWN', 'QUARANTINED', ?, ?, ?)
-                on conflict (sha256) do nothing""", key, FileNames.display(file), reason, now, now);
+                insert into source_file (sha256, file_name, kind, status, reasons, reasons_key, reasons_args,
+                                         ingested_at, finished_at)
+                values (?, ?, 'UNKNOWN', 'QUARANTINED', ?, ?, ?::jsonb, ?, ?)
+                on conflict (sha256) do nothing""", key, FileNames.display(file), reason.english(), reason.key(),
+                reason.arguments(), now, now);
         return new FileOutcome(FileNames.display(file), null, null, Status.QUARANTINED, 0, 0, 0, 0, null, reason);
     }
 
@@ -334,22 +342,26 @@ public class Ingestion {
         }
     }
 
-    private static FileOutcome failed(String name, String sha256, String reason) {
+    private static FileOutcome failed(String name, String sha256, RejectionReason reason) {
         return new FileOutcome(name, sha256, null, Status.FAILED, 0, 0, 0, 0, null, reason);
     }
 
     private record SourceFile(long id, String fileName, String kind, String status, long rowsRead, long rowsIngested,
-            long rowsRejected, long rowsDuplicate, Long jobExecutionId, String reasons) {
+            long rowsRejected, long rowsDuplicate, Long jobExecutionId, RejectionReason reason) {
+
+        String reasonText() {
+            return reason == null ? null : reason.english();
+        }
     }
 
     private SourceFile find(String sha256) {
         List<SourceFile> rows = jdbc.query("""
                 select id, file_name, kind, status, rows_read, rows_ingested, rows_rejected, rows_duplicate,
-                       job_execution_id, reasons
+                       job_execution_id, reasons_key, reasons_args, reasons
                 from source_file where sha256 = ?""",
                 (rs, i) -> new SourceFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getObject(9, Long.class),
-                        rs.getString(10)),
+                        RejectionReason.recorded(rs.getString(10), rs.getString(11), rs.getString(12))),
                 sha256);
         return rows.isEmpty() ? null : rows.get(0);
     }

@@ -18,6 +18,7 @@ import org.zoomcompliance.ingest.normalise.FileContext;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
 import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.FileSurvey;
+import org.zoomcompliance.ingest.read.RejectionReason;
 import org.zoomcompliance.ingest.read.Survey;
 import org.zoomcompliance.ingest.write.DataPeriod;
 import org.zoomcompliance.config.Policy;
@@ -78,18 +79,22 @@ final class SurveyTasklet implements Tasklet {
                 // the survey said so already: the file is quarantined with its name's dates only
             }
         }
+        RejectionReason reason = found.quarantined() ? found.quarantineReason().sanitised(sanitiser::sanitise) : null;
         Long id = jdbc.queryForObject("""
                 insert into source_file (sha256, file_name, kind, layout, language, inventory_date, status, reasons,
-                                         job_execution_id, finished_at, ingested_at, data_from, data_to)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'QUARANTINED' then now() end, ?, ?, ?)
+                                         reasons_key, reasons_args, job_execution_id, finished_at, ingested_at,
+                                         data_from, data_to)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, case when ? = 'QUARANTINED' then now() end, ?, ?, ?)
                 on conflict (sha256) do update set file_name = excluded.file_name, kind = excluded.kind,
                     layout = excluded.layout, language = excluded.language, inventory_date = excluded.inventory_date,
-                    status = excluded.status, reasons = excluded.reasons, job_execution_id = excluded.job_execution_id,
+                    status = excluded.status, reasons = excluded.reasons, reasons_key = excluded.reasons_key,
+                    reasons_args = excluded.reasons_args, job_execution_id = excluded.job_execution_id,
                     finished_at = excluded.finished_at, data_from = excluded.data_from, data_to = excluded.data_to
                 returning id""", Long.class,
                 parameters.getString(IngestFileJobConfiguration.SHA256), Sanitiser.fileName(fileName),
                 found.kind().name(), found.layout(),
-                found.language(), inventoryDate, status, sanitiser.sanitise(found.quarantineReason()), job.getId(),
+                found.language(), inventoryDate, status, reason == null ? null : reason.english(),
+                reason == null ? null : reason.key(), reason == null ? null : reason.arguments(), job.getId(),
                 status, Timestamp.from(clock.instant()), period == null ? null : Timestamp.from(period.from()),
                 period == null ? null : Timestamp.from(period.to()));
         ExecutionContext context = job.getExecutionContext();

@@ -31,6 +31,7 @@ import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.Ingestion;
+import org.zoomcompliance.ingest.read.RejectionReason;
 import org.zoomcompliance.policy.PolicyEvaluation;
 import org.zoomcompliance.pull.Pull;
 import org.zoomcompliance.pull.PullRequest;
@@ -117,7 +118,8 @@ public class NightlyJobConfiguration {
                     context.putString(MONTHS, String.join(",", touched));
                     for (IngestReport.FileOutcome window : pulled.report().files()) {
                         if (window.status() == IngestReport.Status.FAILED) {
-                            problems.add(NightlySummary.line(window.fileName(), "pull failed: " + window.reason()));
+                            problems.add(NightlySummary.line(window.fileName(),
+                                    RejectionReason.of("ingest.reason.pull-failed", window.reason())));
                         }
                     }
                     if (pulled.stopped() != null) {
@@ -161,8 +163,8 @@ public class NightlyJobConfiguration {
                 } else if (file.status() == IngestReport.Status.SKIPPED) {
                     skipped.add(NightlySummary.line(file.fileName(), file.reason()));
                 } else if (file.status() == IngestReport.Status.FAILED) {
-                    failed.add(NightlySummary.line(file.fileName(), "ingest failed, left in the inbox: "
-                            + file.reason()));
+                    failed.add(NightlySummary.line(file.fileName(),
+                            RejectionReason.of("ingest.reason.ingest-failed", file.reason())));
                 }
             }
             context.putString(QUARANTINED, String.join("\n", quarantined));

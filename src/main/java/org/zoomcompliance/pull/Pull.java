@@ -39,6 +39,7 @@ import org.zoomcompliance.ingest.normalise.Rows.NormalisedRow;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
 import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.RawRow;
+import org.zoomcompliance.ingest.read.RejectionReason;
 import org.zoomcompliance.ingest.write.IngestWriter;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
@@ -354,7 +355,7 @@ public class Pull {
     }
 
     private record Known(long id, String status, long read, long ingested, long rejected, long duplicate,
-            String reasons) {
+            RejectionReason reason) {
     }
 
     /**
@@ -377,7 +378,7 @@ public class Pull {
                 return new FileOutcome(name, sha256, window.kind().name(), Status.COMPLETED, 0, 0, 0, 0, null, null);
             }
             FileOutcome outcome = new FileOutcome(name, sha256, window.kind().name(), Status.ALREADY_INGESTED, 0, 0,
-                    0, 0, null, "pulled completely before: nothing written again");
+                    0, 0, null, RejectionReason.of("ingest.reason.pulled-before"));
             record.accept(outcome);
             return outcome;
         }
@@ -448,9 +449,11 @@ public class Pull {
 
     private Known find(String sha256) {
         List<Known> rows = jdbc.query("""
-                select id, status, rows_read, rows_ingested, rows_rejected, rows_duplicate, reasons
+                select id, status, rows_read, rows_ingested, rows_rejected, rows_duplicate, reasons_key, reasons_args,
+                       reasons
                 from source_file where sha256 = ?""", (rs, i) -> new Known(rs.getLong(1), rs.getString(2),
-                rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getString(7)), sha256);
+                rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                RejectionReason.recorded(rs.getString(7), rs.getString(8), rs.getString(9))), sha256);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -463,7 +466,8 @@ public class Pull {
                 insert into source_file (sha256, file_name, kind, layout, inventory_date, status, ingested_at,
                                          data_from, data_to)
                 values (?, ?, ?, 'zoom-api', ?, 'INGESTING', ?, ?, ?)
-                on conflict (sha256) do update set status = 'INGESTING', reasons = null
+                on conflict (sha256) do update set status = 'INGESTING', reasons = null, reasons_key = null,
+                    reasons_args = null
                 returning id""", Long.class, sha256, name, window.kind().name(),
                 window.inventory() == null ? null : java.sql.Date.valueOf(window.inventory()),
                 Timestamp.from(clock.instant()), from, to);
@@ -474,27 +478,26 @@ public class Pull {
         jdbc.update("""
                 update source_file f
                 set status = 'COMPLETED', finished_at = now(),
-                    reasons = (select string_agg(reason || ' (' || n || ')', '; ' order by n desc, reason)
-                               from (select reason, count(*) n from quarantined_row
-                                     where source_file_id = f.id group by reason
-                                     union all
-                                     select 'unknown value in ' || field || ', row kept as unknown', rows
-                                     from unknown_value where source_file_id = f.id) r)
+                    reasons = zc_rejection_counts_text(f.id),
+                    reasons_key = case when zc_rejection_counts(f.id) is not null then 'ingest.reason.summary' end,
+                    reasons_args = case when zc_rejection_counts(f.id) is not null
+                                        then jsonb_build_array(zc_rejection_counts(f.id)) end
                 where f.id = ?""", id);
         Known done = find(sha256);
         log.info("{}: read {}, ingested {}, rejected {}, already present {}", name, done.read(), done.ingested(),
                 done.rejected(), done.duplicate());
         return new FileOutcome(name, sha256, window.kind().name(), Status.COMPLETED, done.read(), done.ingested(),
-                done.rejected(), done.duplicate(), null, done.reasons());
+                done.rejected(), done.duplicate(), null, done.reason());
     }
 
     private FileOutcome failed(long id, String name, String sha256, Window window, String message) {
         String reason = Sanitiser.redact(message == null ? "failed" : message);
-        jdbc.update("update source_file set status = 'FAILED', reasons = ? where id = ?", reason, id);
+        jdbc.update("update source_file set status = 'FAILED', reasons = ?, reasons_key = null, reasons_args = null"
+                + " where id = ?", reason, id);
         log.warn("{} failed: {}", name, reason);
         Known known = find(sha256);
         return new FileOutcome(name, sha256, window.kind().name(), Status.FAILED, known.read(), known.ingested(),
-                known.rejected(), known.duplicate(), null, reason + "; pull again to resume");
+                known.rejected(), known.duplicate(), null, RejectionReason.of("ingest.reason.pull-again", reason));
     }
 
     private static String sha256(String identity) {

@@ -3,12 +3,13 @@ package org.zoomcompliance.report;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.zoomcompliance.infrastructure.EvidenceText;
 import org.zoomcompliance.report.SheetWriter.Column;
 
 /**
- * The files that concern the month (docs/months.md), with their counts and one reasons column (in the workbook's
- * language where ingest's recorded shape is known: RejectionReasons); a file that
- * concerns the month but arrived after its evaluation is marked so in its status.
+ * The files that concern the month (docs/months.md), with their counts and one reasons column, said in the
+ * workbook's language from the keys ingest recorded (docs/data-quality.md); a file that concerns the month but
+ * arrived after its evaluation is marked so in its status.
  */
 final class DataQualitySheet implements Sheet {
 
@@ -39,14 +40,15 @@ final class DataQualitySheet implements Sheet {
         // a month never evaluated has no evaluation for a file to come after
         boolean evaluated = context.period().facts() != null;
         String after = context.messages().get("report.data-quality.after-evaluation");
-        RejectionReasons reasons = new RejectionReasons(context.messages());
+        EvidenceText reasons = context.evidence();
         sql.stream("files", context.period().parameters().addValue("shown", REJECTED_LINES_SHOWN), rs -> {
-            String status = rs.getString(9);
-            if (evaluated && !rs.getBoolean(10)) {
+            String status = rs.getString(11);
+            if (evaluated && !rs.getBoolean(12)) {
                 status = status + " " + after;
             }
             sheet.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
-                    rs.getLong(5), rs.getLong(6), rs.getLong(7), reasons.of(rs.getString(8)), status, rs.getLong(11));
+                    rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                    reasons.render(rs.getString(8), rs.getString(9), rs.getString(10)), status, rs.getLong(13));
         });
         sheet.finish();
         return sheet.rowsWritten();

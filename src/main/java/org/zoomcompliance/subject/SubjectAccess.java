@@ -18,6 +18,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.config.HomeFolder;
+import org.zoomcompliance.infrastructure.EvidenceText;
 import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.operations.AuditLog;
 import org.zoomcompliance.config.LoadedPolicy;
@@ -123,7 +124,7 @@ public class SubjectAccess {
         AccessWorkbook.SheetRows recordings = recordings(workbook, person);
         AccessWorkbook.SheetRows accounts = accounts(workbook, m, person);
         AccessWorkbook.SheetRows deviations = deviations(workbook, m, person);
-        AccessWorkbook.SheetRows quarantine = quarantine(workbook, person);
+        AccessWorkbook.SheetRows quarantine = quarantine(workbook, m, person);
         AccessWorkbook.SheetRows registrations = registrations(workbook, person);
         AccessWorkbook.SheetRows notices = notices(workbook, m, person);
         counts.put("meetings", meetings.rows());
@@ -282,13 +283,17 @@ public class SubjectAccess {
         return sheet;
     }
 
-    private AccessWorkbook.SheetRows quarantine(AccessWorkbook workbook, Person person) {
+    /** The person's rejected rows, each reason in the report's language (docs/data-quality.md). */
+    private AccessWorkbook.SheetRows quarantine(AccessWorkbook workbook, Messages m, Person person) {
         AccessWorkbook.SheetRows sheet = workbook.sheet("subject.access.sheet.quarantine", List.of(
                 "subject.access.header.file", "subject.access.header.line", "subject.access.header.reason",
                 "subject.access.header.set-aside"));
-        jdbc.query("select f.file_name, q.line_number, q.reason, q.quarantined_at from quarantined_row q"
-                + " join source_file f on f.id = q.source_file_id where q.id = any(?) order by 1, 2", row -> {
-                    sheet.add(row.getString(1), row.getLong(2), row.getString(3), time(row, 4));
+        EvidenceText reasons = new EvidenceText(m);
+        jdbc.query("select f.file_name, q.line_number, q.reason_key, q.reason_args, q.reason, q.quarantined_at"
+                + " from quarantined_row q join source_file f on f.id = q.source_file_id where q.id = any(?)"
+                + " order by 1, 2", row -> {
+                    sheet.add(row.getString(1), row.getLong(2),
+                            reasons.render(row.getString(3), row.getString(4), row.getString(5)), time(row, 6));
                 }, (Object) ids(person, "quarantined_row"));
         return sheet;
     }

@@ -136,11 +136,13 @@ class Dashboard {
 
     /** Files quarantined in the last 7 days, newest first. */
     List<QuarantinedFile> quarantinedThisWeek() {
-        return jdbc.query("select id, file_name, coalesce(finished_at, ingested_at) at, reasons from source_file"
+        return jdbc.query("select id, file_name, coalesce(finished_at, ingested_at) at, reasons_key, reasons_args,"
+                        + " reasons from source_file"
                         + " where status = 'QUARANTINED' and coalesce(finished_at, ingested_at) between ? and ?"
                         + " order by at desc, id desc limit ?",
                 (rs, row) -> new QuarantinedFile(rs.getLong("id"), Sanitiser.fileName(rs.getString("file_name")),
-                        rs.getObject("at", OffsetDateTime.class), reasons(rs.getString("reasons"))),
+                        rs.getObject("at", OffsetDateTime.class), ConsoleReasons.said(rs.getString("reasons_key"),
+                                rs.getString("reasons_args"), rs.getString("reasons"))),
                 since(), now(), QUARANTINED_SHOWN);
     }
 
@@ -155,10 +157,5 @@ class Dashboard {
 
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
-    }
-
-    /** A reason is written by the pipeline, but may quote the file: no address reaches the page. */
-    static String reasons(String reasons) {
-        return reasons == null ? "" : Sanitiser.maskAddresses(reasons, Sanitiser.ADDRESS_MARKER);
     }
 }

@@ -219,6 +219,7 @@ class JobHistory {
                 select x.job_execution_id as id, i.job_name, x.status, x.start_time, x.end_time, x.exit_message,
                        coalesce(s.read_count, 0) as read_count, coalesce(s.write_count, 0) as write_count,
                        coalesce(s.skip_count, 0) as skip_count, f.file_name, f.status as file_status, f.reasons,
+                       f.reasons_key, f.reasons_args,
                        (select p.parameter_value from batch_job_execution_params p
                         where p.job_execution_id = x.job_execution_id and p.parameter_name = 'month' limit 1) as month
                 from batch_job_execution x
@@ -226,7 +227,7 @@ class JobHistory {
                 left join lateral (select sum(read_count) as read_count, sum(write_count) as write_count,
                         sum(read_skip_count + process_skip_count + write_skip_count) as skip_count
                         from batch_step_execution where job_execution_id = x.job_execution_id) s on true
-                left join lateral (select file_name, status, reasons from source_file
+                left join lateral (select file_name, status, reasons, reasons_key, reasons_args from source_file
                         where job_execution_id = x.job_execution_id order by id desc limit 1) f on true
                 where x.job_execution_id = any(?)
                 order by x.job_execution_id""", (rs, row) -> child(rs), (Object) ids.toArray(Long[]::new));
@@ -236,7 +237,8 @@ class JobHistory {
         boolean quarantined = "QUARANTINED".equals(rs.getString("file_status"));
         String exit = rs.getString("exit_message");
         String message = quarantined
-                ? exits.quarantined(Dashboard.reasons(rs.getString("reasons")))
+                ? exits.quarantined(ConsoleReasons.said(rs.getString("reasons_key"), rs.getString("reasons_args"),
+                        rs.getString("reasons")))
                 : rs.getString("status").equals("COMPLETED") ? "" : exits.human(firstLine(exit));
         String fileName = rs.getString("file_name");
         return new Child(rs.getLong("id"), rs.getString("job_name"), rs.getString("status"),

@@ -31,6 +31,9 @@ class FrenchSummaryTest {
         int ingested = commandLine(ingest).execute("--home", home.toString(), "ingest", SIGN_INS);
         StringWriter evaluate = new StringWriter();
         int evaluated = commandLine(evaluate).execute("--home", home.toString(), "evaluate", "--month", "2026-10");
+        Path notes = Files.writeString(TestHomes.newHome().resolve("notes_french.csv"), "Note,Author\r\nhello,me\r\n");
+        StringWriter setAside = new StringWriter();
+        int quarantined = commandLine(setAside).execute("--home", home.toString(), "ingest", notes.toString());
         StringWriter keys = new StringWriter();
         int listed = commandLine(keys).execute("--home", home.toString(), "keys", "status");
 
@@ -39,6 +42,9 @@ class FrenchSummaryTest {
         assertThat(ingest.toString()).contains(
                 "9 lignes lues, 9 importées, 0 rejetées, 0 en double\n",
                 "1 fichiers : 9 lignes lues, 9 importées, 0 rejetées, 0 en double\n");
+        assertThat(quarantined).isEqualTo(ExitCodes.OK);
+        assertThat(setAside.toString()).contains("notes_french.csv", "(type inconnu : la première ligne ne correspond"
+                + " à aucun en-tête d’export Zoom connu (2 colonnes))");
         assertThat(evaluated).isEqualTo(ExitCodes.OK);
         assertThat(evaluate.toString()).startsWith("Évaluation de 2026-10 : 1 écart(s) ouvert(s), 0 résolu(s) ce mois-ci\n"
                 + "  CLIENT_OUTDATED                        1 ouvert(s)     0 résolu(s)\n"

@@ -87,7 +87,7 @@ class DatabaseLostTest {
             FileOutcome rerun = context.getBean(Ingestion.class).ingest(List.of(file)).files().get(0);
 
             // then every row is there once, with exact counts
-            assertThat(rerun.status()).as(rerun.reason()).isEqualTo(IngestReport.Status.COMPLETED);
+            assertThat(rerun.status()).as(rerun.reasonText()).isEqualTo(IngestReport.Status.COMPLETED);
             assertThat(jdbc.queryForObject("select count(*) from participant_join", Integer.class)).isEqualTo(2500);
             assertThat(jdbc.queryForObject("select count(distinct name) from participant_join", Integer.class))
                     .isEqualTo(2500);

@@ -63,7 +63,7 @@ class IngestRowFaultsTest extends PipelineIntegrationTest {
 
         // then the faulty file failed with the database's reason, alone, and nothing of its chunk was kept
         assertThat(first.get(0).status()).isEqualTo(Status.FAILED);
-        assertThat(first.get(0).reason()).contains("rejected by the fault test");
+        assertThat(first.get(0).reasonText()).contains("rejected by the fault test");
         assertThat(first.get(1).status()).isEqualTo(Status.COMPLETED);
         assertThat(first.get(1).rowsIngested()).isEqualTo(2);
         assertThat(names("97100000001")).isEmpty();

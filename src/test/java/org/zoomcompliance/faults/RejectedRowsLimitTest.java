@@ -47,7 +47,7 @@ class RejectedRowsLimitTest {
 
             // then the broken one failed, saying why, with nothing of it kept, and the sound one was ingested
             assertThat(outcomes.get(0).status()).isEqualTo(Status.FAILED);
-            assertThat(outcomes.get(0).reason()).contains("more than 3 rows rejected");
+            assertThat(outcomes.get(0).reasonText()).contains("more than 3 rows rejected");
             assertThat(outcomes.get(1).status()).isEqualTo(Status.COMPLETED);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select status || ': ' || reasons from source_file where sha256 = ?",

@@ -54,7 +54,7 @@ class BrokenInputTest extends PipelineIntegrationTest {
         // a quarantined row keeps no more than ingest would: its extra fields are dropped, e-mails pseudonymised
         assertThat(contents).doesNotContain("192.0.2.99").doesNotContain("@fixture.example").doesNotContain("extra")
                 .contains("name=Too Many; email=email:").contains("Nul\\0Byte");
-        assertThat(outcome.reason()).contains("unterminated or broken quote (2)");
+        assertThat(outcome.reasonText()).contains("unterminated or broken quote (2)");
     }
 
     @ParameterizedTest
@@ -75,7 +75,7 @@ class BrokenInputTest extends PipelineIntegrationTest {
 
         // then
         assertThat(outcome.status()).isEqualTo(Status.QUARANTINED);
-        assertThat(outcome.reason()).contains(reason);
+        assertThat(outcome.reasonText()).contains(reason);
         assertThat(jdbc.queryForMap("select status, reasons, rows_ingested from source_file where sha256 = ?",
                 outcome.sha256())).containsEntry("status", "QUARANTINED").containsEntry("rows_ingested", 0L);
         Path reasonFile = home.quarantine().resolve(name + ".reason.txt");
@@ -135,7 +135,7 @@ class BrokenInputTest extends PipelineIntegrationTest {
         IngestReport report = ingestion.ingestInbox();
 
         // then the link itself is quarantined with the reason, nothing of the target is read, and it is untouched
-        assertThat(report.files()).extracting(FileOutcome::fileName, FileOutcome::status, FileOutcome::reason)
+        assertThat(report.files()).extracting(FileOutcome::fileName, FileOutcome::status, FileOutcome::reasonText)
                 .contains(tuple("signinout_link.csv", Status.QUARANTINED,
                         "a symbolic link: links are not followed, put the file itself there"));
         assertThat(link).doesNotExist();
@@ -171,7 +171,7 @@ class BrokenInputTest extends PipelineIntegrationTest {
         IngestReport report = ingestion.ingestInbox();
 
         // then the file is quarantined with the one reason of its rows, which are kept with their lines
-        assertThat(report.files()).extracting(FileOutcome::sha256, FileOutcome::status, FileOutcome::reason).contains(
+        assertThat(report.files()).extracting(FileOutcome::sha256, FileOutcome::status, FileOutcome::reasonText).contains(
                 tuple(sha256, Status.QUARANTINED, "nothing could be ingested, every row was rejected: no meeting ID: no"
                         + " meeting block and none in the file name (2)"));
         assertThat(file).doesNotExist();

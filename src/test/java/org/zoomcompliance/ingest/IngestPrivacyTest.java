@@ -83,7 +83,7 @@ class IngestPrivacyTest extends PipelineIntegrationTest {
 
         // then
         assertThat(refused.status()).isEqualTo(Status.FAILED);
-        assertThat(refused.reason()).contains("refusing it");
+        assertThat(refused.reasonText()).contains("refusing it");
         assertThat(jdbc.queryForObject("select count(*) from source_file where sha256 = ?", Integer.class,
                 refused.sha256())).isZero();
         assertThat(jdbc.queryForObject("select count(*) from sign_in where email = 'nokey@fixture.example'",

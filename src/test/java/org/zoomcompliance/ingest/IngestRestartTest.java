@@ -56,7 +56,7 @@ class IngestRestartTest extends PipelineIntegrationTest {
         // then
         assertThat(failed.status()).isEqualTo(Status.FAILED);
         assertThat(failed.rowsRead()).isEqualTo(1_000);
-        assertThat(failed.reason()).contains("simulated outage");
+        assertThat(failed.reasonText()).contains("simulated outage");
         assertThat(resumed.status()).isEqualTo(Status.COMPLETED);
         assertThat(List.of(resumed.rowsRead(), resumed.rowsIngested(), resumed.rowsDuplicate(), resumed.rowsRejected()))
                 .containsExactly((long) ROWS, (long) ROWS, 0L, 0L);

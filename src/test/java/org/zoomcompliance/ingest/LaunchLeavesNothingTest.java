@@ -91,7 +91,7 @@ class LaunchLeavesNothingTest extends PipelineIntegrationTest {
 
         // then every file completed, and no instance is left without an execution
         assertThat(report.files()).hasSize(FILES).allSatisfy(file ->
-                assertThat(file.status()).as(file.fileName() + ": " + file.reason()).isEqualTo(Status.COMPLETED));
+                assertThat(file.status()).as(file.fileName() + ": " + file.reasonText()).isEqualTo(Status.COMPLETED));
         assertThat(instancesWithoutExecution()).isZero();
     }
 
@@ -190,7 +190,7 @@ class LaunchLeavesNothingTest extends PipelineIntegrationTest {
 
         // when the file is ingested, then it completes
         FileOutcome outcome = ingestion.ingest(List.of(file)).files().get(0);
-        assertThat(outcome.status()).as(outcome.reason()).isEqualTo(Status.COMPLETED);
+        assertThat(outcome.status()).as(outcome.reasonText()).isEqualTo(Status.COMPLETED);
     }
 
     private int instancesWithoutExecution() {

@@ -13,6 +13,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zoomcompliance.infrastructure.JobRefusedException;
+import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 
 class NightlyJobFunctionalTests extends PipelineIntegrationTest {
@@ -72,6 +73,9 @@ class NightlyJobFunctionalTests extends PipelineIntegrationTest {
         assertThat(NightlySummary.of(night)).containsExactly(
                 "quarantined: 1 file(s), moved to quarantine/ with a reason file",
                 "  notes_nightly.csv: unknown kind: the first line matches no known Zoom export header (2 columns)");
+        // and a French institution reads it in French, reason included
+        assertThat(NightlySummary.of(night, Messages.of(Messages.FRENCH))).element(1).isEqualTo("  notes_nightly.csv:"
+                + " type inconnu : la première ligne ne correspond à aucun en-tête d’export Zoom connu (2 colonnes)");
         assertThat(home.quarantine().resolve("notes_nightly.csv")).exists();
     }
 }

@@ -238,7 +238,7 @@ class PullFunctionalTests extends PipelineIntegrationTest {
                     "zoom-api participants 2026-10-07 85218486207 2026-10-07T08:00:00Z FAILED 2 2 0 0",
                     "zoom-api sign-ins 2026-10-07 COMPLETED 3 3 0 0");
             assertThat(lines).anyMatch(line -> line.status() == IngestReport.Status.FAILED
-                    && line.reason().contains("killed mid-page; pull again to resume"));
+                    && line.reasonText().contains("killed mid-page; pull again to resume"));
         } finally {
             pull.afterPageWritten = window -> { };
         }

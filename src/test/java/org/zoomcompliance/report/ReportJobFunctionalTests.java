@@ -43,15 +43,22 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.STBarGrouping;
 import org.zoomcompliance.config.Language;
 import org.zoomcompliance.config.LoadedPolicy;
 import org.zoomcompliance.config.Policy;
+import org.zoomcompliance.ingest.IngestReport;
+import org.zoomcompliance.ingest.IngestReport.FileOutcome;
+import org.zoomcompliance.ingest.Ingestion;
 import org.zoomcompliance.pseudonymisation.KeyManagement;
 import org.zoomcompliance.support.EvaluatedMonths;
 import org.zoomcompliance.support.PipelineIntegrationTest;
+import org.zoomcompliance.support.TestHomes;
 import org.zoomcompliance.support.TestPolicies;
 
 class ReportJobFunctionalTests extends PipelineIntegrationTest {
 
     @Autowired
     MonthlyReport monthlyReport;
+
+    @Autowired
+    Ingestion ingestion;
 
     @Autowired
     Policy policy;
@@ -585,33 +592,51 @@ class ReportJobFunctionalTests extends PipelineIntegrationTest {
     }
 
     @Test
-    void aFrenchWorkbookGivesTheRejectedRowsReasonsInFrench() throws Exception {
-        // given a file of the month whose rejected rows ingest recorded with its English reasons
+    void theDataQualitySheetSaysTheReasonsIngestRecordedInTheWorkbooksLanguage() throws Exception {
+        // given a participants export of its own month ingested for real, with rows that cannot be read: an empty
+        // name twice, a duration that is no number, a row cut short, and a join time that is an address
         YearMonth month = YearMonth.of(2034, 8);
-        OffsetDateTime start = LocalDateTime.of(2034, 8, 12, 14, 0).atZone(policy.zone()).toOffsetDateTime();
-        long file = sourceFile("participants_93400000008.csv", "PARTICIPANTS", start.plusDays(1), start);
-        jdbc.update("insert into quarantined_row (source_file_id, line_number, reason) values"
-                + " (?, 4, 'empty participant name'), (?, 6, 'empty participant name'),"
-                + " (?, 8, 'not a number in duration')", file, file, file);
-        jdbc.update("update source_file set rows_read = 9, rows_ingested = 6, rows_rejected = 3 where id = ?", file);
+        Path file = Files.writeString(TestHomes.newHome().resolve("participants_93400000008.csv"), """
+                Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants
+                934 0000 0008,Reasons,08/12/2034 02:00:00 PM,08/12/2034 03:00:00 PM,host@exemple.fr,60,5
+
+                Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+                Anne Martin,anne@exemple.fr,08/12/2034 02:00:00 PM,08/12/2034 03:00:00 PM,60,No
+                ,nobody@exemple.fr,08/12/2034 02:01:00 PM,08/12/2034 03:00:00 PM,59,No
+                ,nobody.else@exemple.fr,08/12/2034 02:02:00 PM,08/12/2034 03:00:00 PM,58,No
+                Bob,bob@exemple.fr,08/12/2034 02:03:00 PM,08/12/2034 03:00:00 PM,many,No
+                Cut,cut@exemple.fr
+                Eve,eve@exemple.fr,203.0.113.77,08/12/2034 03:00:00 PM,57,No
+                """, StandardCharsets.UTF_8);
+        FileOutcome outcome = ingestion.ingest(List.of(file)).files().get(0);
+        assertThat(outcome.status()).as(outcome.reasonText()).isEqualTo(IngestReport.Status.COMPLETED);
         EvaluatedMonths.mark(jdbc, month);
 
         // when its workbook is written under a French policy and under an English one
         byte[] french = write(inLanguage(policy, Language.FR), month);
         byte[] english = write(inLanguage(policy, Language.EN), month);
 
-        // then the French Data quality sheet says the reasons in French, the English one as they were recorded
+        // then each Data quality sheet says every reason in its language, with counts and line numbers
         int quality = DpoWorkbook.SHEETS.indexOf("Data quality");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(french))) {
             assertThat(labelRow(workbook.getSheetAt(quality), "participants_93400000008.csv").getCell(7)
-                    .getStringCellValue())
-                    .isEqualTo("nom de participant vide (2) : lignes 4, 6; pas un nombre dans duration (1) : ligne 8");
+                    .getStringCellValue()).isEqualTo("nom de participant vide (2) : lignes 6, 7 ; "
+                    + "pas un nombre entier dans duration_minutes (1) : ligne 8 ; "
+                    + "date illisible dans join_time : forme de date non reconnue (1) : ligne 10 ; "
+                    + "nombre de champs incorrect : 2 champs pour un en-tête de 6 (1) : ligne 9");
         }
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(english))) {
             assertThat(labelRow(workbook.getSheetAt(quality), "participants_93400000008.csv").getCell(7)
-                    .getStringCellValue())
-                    .isEqualTo("empty participant name (2): lines 4, 6; not a number in duration (1): line 8");
+                    .getStringCellValue()).isEqualTo("empty participant name (2): lines 6, 7; "
+                    + "not a whole number in duration_minutes (1): line 8; "
+                    + "unparseable date in join_time: unrecognised date shape (1): line 10; "
+                    + "wrong field count: 2 fields for a header of 6 (1): line 9");
         }
+        // and the address in the rejected row reaches neither the reasons nor their arguments
+        assertThat(jdbc.queryForList("""
+                select concat_ws(' ', q.reason, q.reason_key, q.reason_args, f.reasons, f.reasons_key, f.reasons_args)
+                  from quarantined_row q join source_file f on f.id = q.source_file_id where f.sha256 = ?""",
+                String.class, outcome.sha256())).hasSize(5).noneMatch(text -> text.contains("203.0.113.77"));
     }
 
     private static Policy inLanguage(Policy p, Language language) {

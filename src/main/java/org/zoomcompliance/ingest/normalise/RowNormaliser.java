@@ -33,6 +33,8 @@ import org.zoomcompliance.ingest.normalise.ValueReadings.YesNo;
 import org.zoomcompliance.ingest.read.BlockType;
 import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.RawRow;
+import org.zoomcompliance.ingest.read.RejectedValueException;
+import org.zoomcompliance.ingest.read.RejectionReason;
 import org.zoomcompliance.pseudonymisation.IpPseudonym;
 import org.zoomcompliance.pseudonymisation.Pseudonymiser;
 
@@ -58,7 +60,7 @@ public final class RowNormaliser {
     private final SubjectDenyList denyList;
     private RawRow cachedMeetingRaw;
     private Meeting cachedMeeting;
-    private String cachedMeetingError;
+    private RejectionReason cachedMeetingError;
     /** The fields of the row being normalised whose value no value table knows. */
     private final List<String> unknownValues = new ArrayList<>();
 
@@ -117,7 +119,7 @@ public final class RowNormaliser {
                 case DISCLAIMERS -> new NormalisedRow(raw.line(), disclaimer(raw), null);
             };
         } catch (IllegalArgumentException e) {
-            return rejected(raw, e.getMessage());
+            return rejected(raw, RejectedValueException.reasonOf(e));
         }
     }
 
@@ -133,8 +135,8 @@ public final class RowNormaliser {
                 row.unknownValues());
     }
 
-    private NormalisedRow rejected(RawRow raw, String reason) {
-        return new NormalisedRow(raw.line(), new RejectedRow(sanitiser.sanitise(reason), quarantined.of(raw)), null);
+    private NormalisedRow rejected(RawRow raw, RejectionReason reason) {
+        return new NormalisedRow(raw.line(), new RejectedRow(reason.sanitised(sanitiser::sanitise), quarantined.of(raw)), null);
     }
 
     private Meeting meetingOf(RawRow raw) {
@@ -148,7 +150,7 @@ public final class RowNormaliser {
                 cachedMeeting = meeting(raw.meeting());
             } catch (IllegalArgumentException e) {
                 cachedMeeting = null;
-                cachedMeetingError = e.getMessage();
+                cachedMeetingError = RejectedValueException.reasonOf(e);
             }
         }
         return cachedMeeting;
@@ -157,11 +159,11 @@ public final class RowNormaliser {
     private Meeting meeting(RawRow raw) {
         String meetingId = Values.digits(raw.value(MEETING_ID));
         if (meetingId == null) {
-            throw new IllegalArgumentException("no meeting ID");
+            throw new RejectedValueException("ingest.reason.no-meeting-id");
         }
         DateShapes.Moment start = moment(START_TIME, raw.value(START_TIME));
         if (start == null || start.timeOnly()) {
-            throw new IllegalArgumentException("no meeting start time");
+            throw new RejectedValueException("ingest.reason.no-meeting-start");
         }
         Integer duration = raw.header().has(MEETING_DURATION_HMS)
                 ? Values.minutesOfClock(MEETING_DURATION_HMS, raw.value(MEETING_DURATION_HMS))
@@ -207,10 +209,9 @@ public final class RowNormaliser {
             return file.fileMeetingId();
         }
         if (raw.meeting() != null && cachedMeetingError != null) {
-            throw new IllegalArgumentException("no meeting ID: the meeting line above cannot be read ("
-                    + cachedMeetingError + ") and the file name has none");
+            throw new RejectedValueException("ingest.reason.no-meeting-id-meeting-unread", cachedMeetingError);
         }
-        throw new IllegalArgumentException("no meeting ID: no meeting block and none in the file name");
+        throw new RejectedValueException("ingest.reason.no-meeting-id-block");
     }
 
     private ParticipantJoinRow participant(RawRow raw, Meeting meeting) {
@@ -291,7 +292,7 @@ public final class RowNormaliser {
     private DisplayName displayName(RawRow raw) {
         String rawName = raw.value(NAME) != null ? raw.value(NAME) : registeredName(raw);
         if (rawName == null) {
-            throw new IllegalArgumentException("empty participant name");
+            throw new RejectedValueException("ingest.reason.empty-participant-name");
         }
         PersonName person = PersonName.parse(rawName);
         boolean phone = Values.isPhoneNumber(person.name());
@@ -372,7 +373,7 @@ public final class RowNormaliser {
     private DisclaimerRow disclaimer(RawRow raw) {
         String meetingId = Values.digits(raw.value(MEETING_ID));
         if (meetingId == null) {
-            throw new IllegalArgumentException("no meeting ID");
+            throw new RejectedValueException("ingest.reason.no-meeting-id");
         }
         String name = null;
         if (raw.value(NAME) != null) {
@@ -422,7 +423,7 @@ public final class RowNormaliser {
             return LocalDateTime.of(moment.date(), moment.time());
         }
         if (meeting == null) {
-            throw new IllegalArgumentException("time without a date in " + field + " and no meeting line to date it");
+            throw new RejectedValueException("ingest.reason.time-without-date-or-meeting", field);
         }
         LocalDateTime time = LocalDateTime.of(meeting.localStart().toLocalDate(), moment.time());
         if (time.isBefore(meeting.localStart().minusHours(12))) {
@@ -437,7 +438,7 @@ public final class RowNormaliser {
     private RecordingRow recording(RawRow raw) {
         String meetingId = Values.digits(raw.value(MEETING_ID));
         if (meetingId == null) {
-            throw new IllegalArgumentException("no meeting ID");
+            throw new RejectedValueException("ingest.reason.no-meeting-id");
         }
         BigDecimal size = Values.decimal(FILE_SIZE_MB, raw.value(FILE_SIZE_MB));
         if (size == null && raw.value(FILE_SIZE_BYTES) != null) {
@@ -507,7 +508,7 @@ public final class RowNormaliser {
         try {
             return shapes.parse(value, file.order());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unparseable date in " + field + ": " + e.getMessage());
+            throw new RejectedValueException("ingest.reason.unparseable-date", field, RejectedValueException.reasonOf(e));
         }
     }
 
@@ -521,7 +522,7 @@ public final class RowNormaliser {
             return null;
         }
         if (moment.timeOnly()) {
-            throw new IllegalArgumentException("time without a date in " + field);
+            throw new RejectedValueException("ingest.reason.time-without-date", field);
         }
         return moment.instant(zone);
     }
@@ -532,14 +533,14 @@ public final class RowNormaliser {
             return null;
         }
         if (moment.timeOnly()) {
-            throw new IllegalArgumentException("time without a date in " + field);
+            throw new RejectedValueException("ingest.reason.time-without-date", field);
         }
         return moment.date();
     }
 
     private static <T> T required(String field, T value) {
         if (value == null) {
-            throw new IllegalArgumentException("empty " + field);
+            throw new RejectedValueException("ingest.reason.empty-field", field);
         }
         return value;
     }

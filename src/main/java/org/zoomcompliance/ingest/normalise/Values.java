@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.zoomcompliance.ingest.read.RejectedValueException;
 
 /** Typed readings of export values: meeting IDs, whole numbers, durations, hosts, sizes, countries. */
 final class Values {
@@ -37,7 +38,7 @@ final class Values {
         try {
             return new BigDecimal(value.replace(",", "").strip()).setScale(0, RoundingMode.HALF_UP).intValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("not a whole number in " + field);
+            throw new RejectedValueException("ingest.reason.not-whole-number", field);
         }
     }
 
@@ -48,7 +49,7 @@ final class Values {
         try {
             return new BigDecimal(value.replace(",", "").strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a number in " + field);
+            throw new RejectedValueException("ingest.reason.not-number", field);
         }
     }
 
@@ -65,7 +66,7 @@ final class Values {
             }
             return (int) ((seconds + 30) / 60);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a hh:mm:ss duration in " + field);
+            throw new RejectedValueException("ingest.reason.not-duration", field);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
  * One record of an export as split by {@link CsvRecords}: its first physical line number, its fields, and the raw
  * text (for quarantine). A record that could not be split carries the reason instead of fields.
  */
-public record CsvRecord(long line, List<String> fields, String text, String error) {
+public record CsvRecord(long line, List<String> fields, String text, RejectionReason error) {
 
     /** A blank line, or a line of empty fields only (",,,"): a block separator. */
     public boolean blank() {

@@ -21,7 +21,7 @@ import java.util.List;
 public final class CsvRecords {
 
     /** The reason given for a record whose quotes do not pair up. */
-    public static final String BROKEN_QUOTE = "unterminated or broken quote";
+    public static final RejectionReason BROKEN_QUOTE = RejectionReason.of("ingest.reason.broken-quote");
 
     /** How a text splits into fields. */
     enum Split { COMPLETE, OPEN_QUOTE, MALFORMED }
@@ -42,8 +42,8 @@ public final class CsvRecords {
     }
 
     /** The reason given for a record longer than the limit. */
-    public static String tooLong(int maxLength) {
-        return "record longer than " + maxLength + " characters";
+    public static RejectionReason tooLong(int maxLength) {
+        return RejectionReason.of("ingest.reason.too-long", maxLength);
     }
 
     /** The width of the current block's header, which bounds a record continued over several lines. */
@@ -63,7 +63,7 @@ public final class CsvRecords {
         }
         String first = physical.text();
         if (first.indexOf('\0') >= 0) {
-            return new CsvRecord(line, List.of(), first, "NUL byte in the line");
+            return new CsvRecord(line, List.of(), first, RejectionReason.of("ingest.reason.nul-byte"));
         }
         List<String> fields = new ArrayList<>();
         Split split = split(first, fields);

@@ -104,11 +104,11 @@ public final class DateShapes {
     public Moment parse(String value, Order order) {
         Match match = match(value.strip());
         if (match == null) {
-            throw new IllegalArgumentException("unrecognised date shape");
+            throw new RejectedValueException("ingest.reason.unrecognised-date-shape");
         }
         Moment moment = build(match, order);
         if (moment == null) {
-            throw new IllegalArgumentException("impossible date or time (shape " + match.shape().name() + ")");
+            throw new RejectedValueException("ingest.reason.impossible-date", match.shape().name());
         }
         return moment;
     }

@@ -53,8 +53,8 @@ public final class ExportScanner implements Closeable {
         while ((record = records.next()) != null) {
             if (record.error() != null) {
                 if (current == null) {
-                    throw new UnknownExportException("the first line cannot be read (" + record.error()
-                            + "); a NUL byte there usually means UTF-16 without a byte-order mark");
+                    throw new UnknownExportException(RejectionReason.of("ingest.reason.first-line-unreadable",
+                            record.error()));
                 }
                 afterBlank = false;
                 return RawRow.rejected(record.line(), current, record.error(), record.text());
@@ -78,8 +78,8 @@ public final class ExportScanner implements Closeable {
                     continue;
                 }
                 if (current == null) {
-                    throw new UnknownExportException("the first line matches no known Zoom export header ("
-                            + record.fields().size() + " columns)");
+                    throw new UnknownExportException(RejectionReason.of("ingest.reason.no-known-header",
+                            record.fields().size()));
                 }
             }
             return row(record);
@@ -104,12 +104,12 @@ public final class ExportScanner implements Closeable {
             for (int i = width; i < fields.size(); i++) {
                 if (!fields.get(i).isBlank()) {
                     return RawRow.rejected(record.line(), current,
-                            "wrong field count: " + fields.size() + " fields for a header of " + width, record.text());
+                            RejectionReason.of("ingest.reason.field-count", fields.size(), width), record.text());
                 }
             }
         } else if (fields.size() < current.shortestRow()) {
             return RawRow.rejected(record.line(), current,
-                    "wrong field count: " + fields.size() + " fields for a header of " + width, record.text());
+                    RejectionReason.of("ingest.reason.field-count", fields.size(), width), record.text());
         }
         RawRow row = new RawRow(record.line(), current, fields, current.type().meetingBlock() ? null : meeting,
                 null, record.text());

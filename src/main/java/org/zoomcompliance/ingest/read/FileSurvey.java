@@ -68,19 +68,17 @@ public final class FileSurvey {
             }
             headers = scanner.headers();
         } catch (CharacterCodingException e) {
-            return Survey.rejected("not valid text: the file must be UTF-8 (with or without a byte-order mark) or"
-                    + " UTF-16 with a byte-order mark, and holds invalid bytes");
+            return Survey.rejected(RejectionReason.of("ingest.reason.not-valid-text"));
         } catch (UnknownExportException e) {
-            return Survey.rejected("unknown kind: " + e.getMessage());
+            return Survey.rejected(RejectionReason.of("ingest.reason.unknown-kind", e.reason()));
         } catch (IOException e) {
-            return Survey.rejected("cannot be read: " + e.getClass().getSimpleName());
+            return Survey.rejected(RejectionReason.of("ingest.reason.cannot-be-read", e.getClass().getSimpleName()));
         }
         if (headers.isEmpty()) {
-            return Survey.rejected("empty file: no header and no rows");
+            return Survey.rejected(RejectionReason.of("ingest.reason.empty-file"));
         }
         if (monthFirst > 0 && dayFirst > 0) {
-            return Survey.rejected("day/month order cannot be resolved: " + dayFirst + " dates are valid only day"
-                    + " first and " + monthFirst + " only month first");
+            return Survey.rejected(RejectionReason.of("ingest.reason.order-unresolved", dayFirst, monthFirst));
         }
         BlockHeader main = headers.stream().filter(h -> !h.type().meetingBlock()).findFirst().orElse(headers.get(0));
         DateShapes.Order order = dayFirst > 0 ? DateShapes.Order.DAY_FIRST : DateShapes.Order.MONTH_FIRST;

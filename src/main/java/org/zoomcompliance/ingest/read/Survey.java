@@ -7,13 +7,13 @@ import org.zoomcompliance.ingest.ExportKind;
  * data rows it has, and why it must be quarantined as a whole ({@code null} when it can be ingested).
  */
 public record Survey(ExportKind kind, String layout, String language, DateShapes.Order order, long dataRows,
-        String quarantineReason) {
+        RejectionReason quarantineReason) {
 
     public boolean quarantined() {
         return quarantineReason != null;
     }
 
-    static Survey rejected(String reason) {
+    static Survey rejected(RejectionReason reason) {
         return new Survey(ExportKind.UNKNOWN, null, null, null, 0, reason);
     }
 }

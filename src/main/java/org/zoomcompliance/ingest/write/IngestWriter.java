@@ -39,6 +39,7 @@ import org.zoomcompliance.ingest.normalise.Rows.RejectedRow;
 import org.zoomcompliance.ingest.normalise.Rows.SignInRow;
 import org.zoomcompliance.ingest.normalise.Rows.WebinarRegistrationRow;
 import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
+import org.zoomcompliance.ingest.read.RejectionReason;
 import org.zoomcompliance.schema.StoredTable;
 
 /**
@@ -253,7 +254,9 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
 
     private static final SetInsert<Lined<RejectedRow>> QUARANTINED_ROW = SetInsert.of(StoredTable.QUARANTINED_ROW, List.of(
             typed("line_number", "bigint", Lined::line),
-            text("reason", l -> l.row().reason()),
+            text("reason", l -> l.row().reason().english()),
+            text("reason_key", l -> l.row().reason().key()),
+            typed("reason_args", "jsonb", l -> l.row().reason().arguments()),
             text("content", l -> l.row().content())),
             List.of("line_number"),
             "on conflict (source_file_id, line_number) do nothing");
@@ -395,7 +398,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
                 added += inSavepoint(() -> insert(type, List.of(row)));
             } catch (DataAccessException e) {
                 String reason = refusalOfOneRow(e);
-                refused.add(new Lined<>(row.line(), new RejectedRow("the database refused the row: " + reason,
+                refused.add(new Lined<>(row.line(), new RejectedRow(RejectionReason.of("ingest.reason.database-refused", reason),
                         Sanitiser.redact(String.valueOf(row.row())))));
             }
         }

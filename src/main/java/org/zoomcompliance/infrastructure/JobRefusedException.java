@@ -23,12 +23,12 @@ public class JobRefusedException extends RuntimeException {
     }
 
     public JobRefusedException(Sentence sentence, Throwable cause) {
-        super(sentence.in(Messages.of(Messages.ENGLISH)), cause);
+        super(sentence.english(), cause);
         this.sentence = sentence;
     }
 
-    /** The refusal in the language of {@code messages}; a refusal recorded as text is said as it was. */
-    public String in(Messages messages) {
-        return sentence == null ? getMessage() : sentence.in(messages);
+    /** The refusal in a reader's language; a refusal recorded as text is said as it was. */
+    public String in(EvidenceText language) {
+        return sentence == null ? getMessage() : sentence.in(language);
     }
 }

@@ -1,7 +1,7 @@
 package org.zoomcompliance.ingest;
 
 import java.util.List;
-import org.zoomcompliance.ingest.read.RejectionReason;
+import org.zoomcompliance.infrastructure.Sentence;
 
 /**
  * What an ingestion run did, file by file. Quarantined and already-ingested files are handled outcomes; only a
@@ -31,7 +31,7 @@ public record IngestReport(List<FileOutcome> files) {
      * were (null when there is nothing to say), as a key and arguments each reader says in its language.
      */
     public record FileOutcome(String fileName, String sha256, String kind, Status status, long rowsRead,
-            long rowsIngested, long rowsRejected, long rowsDuplicate, Long jobExecutionId, RejectionReason reason) {
+            long rowsIngested, long rowsRejected, long rowsDuplicate, Long jobExecutionId, Sentence reason) {
 
         /** The reason in English, as the logs and the reason file say it; null when there is none. */
         public String reasonText() {

@@ -45,7 +45,7 @@ import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport.FileOutcome;
 import org.zoomcompliance.ingest.IngestReport.Status;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
-import org.zoomcompliance.ingest.read.RejectionReason;
+import org.zoomcompliance.infrastructure.Sentence;
 import org.zoomcompliance.ingest.write.IngestWriter;
 
 /**
@@ -171,15 +171,15 @@ public class Ingestion {
                 FileOutcome setAside = null;
                 String sha256 = null;
                 if (Files.isSymbolicLink(file)) {
-                    setAside = unread(file, RejectionReason.of("ingest.reason.symbolic-link"));
+                    setAside = unread(file, Sentence.of("ingest.reason.symbolic-link"));
                 } else {
                     try {
                         sha256 = sha256(file);
                     } catch (NoSuchFileException e) {
                         setAside = failed(FileNames.display(file), null,
-                                RejectionReason.of("ingest.reason.disappeared"));
+                                Sentence.of("ingest.reason.disappeared"));
                     } catch (IOException e) {
-                        setAside = unread(file, RejectionReason.of("ingest.reason.cannot-be-opened",
+                        setAside = unread(file, Sentence.of("ingest.reason.cannot-be-opened",
                                 e.getClass().getSimpleName()));
                     }
                 }
@@ -243,15 +243,15 @@ public class Ingestion {
                         known.jobExecutionId(), known.reason());
             }
             return new FileOutcome(name, sha256, known.kind(), Status.ALREADY_INGESTED, 0, 0, 0, 0,
-                    known.jobExecutionId(), RejectionReason.of("ingest.reason.already-ingested", known.fileName()));
+                    known.jobExecutionId(), Sentence.of("ingest.reason.already-ingested", known.fileName()));
         }
         if (skipPastLimit && known != null && known.status().equals("FAILED")) {
             OptionalLong limit = IngestWriter.rejectedRowsLimitIn(known.reasonText());
             if (limit.isPresent() && limit.getAsLong() >= maxRejectedRows) {
                 return new FileOutcome(name, sha256, known.kind(), Status.SKIPPED, 0, 0, 0, 0, known.jobExecutionId(),
                         known.jobExecutionId() == null
-                                ? RejectionReason.of("ingest.reason.skipped-past-limit", limit.getAsLong())
-                                : RejectionReason.of("ingest.reason.skipped-past-limit-execution", limit.getAsLong(),
+                                ? Sentence.of("ingest.reason.skipped-past-limit", limit.getAsLong())
+                                : Sentence.of("ingest.reason.skipped-past-limit-execution", limit.getAsLong(),
                                         known.jobExecutionId()));
             }
         }
@@ -263,7 +263,7 @@ public class Ingestion {
         try (FileLocations.Registration registered = locations.register(sha256, file)) {
             execution = jobRunner.run(IngestFileJobConfiguration.JOB_NAME, parameters);
         } catch (JobRefusedException e) {
-            return failed(name, sha256, RejectionReason.text(Sanitiser.redact(e.getMessage())));
+            return failed(name, sha256, Sentence.text(Sanitiser.redact(e.getMessage())));
         }
         if (execution.getStatus() != BatchStatus.COMPLETED && ranOutOfMemory(execution)) {
             return quarantineOutOfMemory(name, sha256, execution);
@@ -279,7 +279,7 @@ public class Ingestion {
             return new FileOutcome(name, sha256, recorded == null ? null : recorded.kind(), Status.FAILED,
                     recorded == null ? 0 : recorded.rowsRead(), recorded == null ? 0 : recorded.rowsIngested(),
                     recorded == null ? 0 : recorded.rowsRejected(), recorded == null ? 0 : recorded.rowsDuplicate(),
-                    execution.getId(), RejectionReason.text(reason));
+                    execution.getId(), Sentence.text(reason));
         }
         Status status = recorded.status().equals("QUARANTINED") ? Status.QUARANTINED : Status.COMPLETED;
         return new FileOutcome(name, sha256, recorded.kind(), status, recorded.rowsRead(), recorded.rowsIngested(),
@@ -302,7 +302,7 @@ public class Ingestion {
      * so, so later runs skip it; the failed execution stays restartable once the heap is raised.
      */
     private FileOutcome quarantineOutOfMemory(String name, String sha256, JobExecution execution) {
-        RejectionReason reason = RejectionReason.of("ingest.reason.out-of-memory", execution.getId());
+        Sentence reason = Sentence.of("ingest.reason.out-of-memory", execution.getId());
         jdbc.update("""
                 insert into source_file (sha256, file_name, kind, status, reasons, reasons_key, reasons_args,
                                          job_execution_id, finished_at)
@@ -321,7 +321,7 @@ public class Ingestion {
      * the month it arrived in shows it in Data quality (docs/months.md, "Files"). Without content there is no
      * content hash; its key is the hash of its masked path, so the same file given again is recorded once.
      */
-    private FileOutcome unread(Path file, RejectionReason reason) {
+    private FileOutcome unread(Path file, Sentence reason) {
         String key = sha256Hex("not read: " + FileNames.displayPath(file));
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
@@ -342,12 +342,12 @@ public class Ingestion {
         }
     }
 
-    private static FileOutcome failed(String name, String sha256, RejectionReason reason) {
+    private static FileOutcome failed(String name, String sha256, Sentence reason) {
         return new FileOutcome(name, sha256, null, Status.FAILED, 0, 0, 0, 0, null, reason);
     }
 
     private record SourceFile(long id, String fileName, String kind, String status, long rowsRead, long rowsIngested,
-            long rowsRejected, long rowsDuplicate, Long jobExecutionId, RejectionReason reason) {
+            long rowsRejected, long rowsDuplicate, Long jobExecutionId, Sentence reason) {
 
         String reasonText() {
             return reason == null ? null : reason.english();
@@ -361,7 +361,7 @@ public class Ingestion {
                 from source_file where sha256 = ?""",
                 (rs, i) -> new SourceFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getObject(9, Long.class),
-                        RejectionReason.recorded(rs.getString(10), rs.getString(11), rs.getString(12))),
+                        Sentence.recorded(rs.getString(10), rs.getString(11), rs.getString(12))),
                 sha256);
         return rows.isEmpty() ? null : rows.get(0);
     }

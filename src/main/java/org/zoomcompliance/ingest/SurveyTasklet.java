@@ -18,7 +18,7 @@ import org.zoomcompliance.ingest.normalise.FileContext;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
 import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.FileSurvey;
-import org.zoomcompliance.ingest.read.RejectionReason;
+import org.zoomcompliance.infrastructure.Sentence;
 import org.zoomcompliance.ingest.read.Survey;
 import org.zoomcompliance.ingest.write.DataPeriod;
 import org.zoomcompliance.config.Policy;
@@ -79,7 +79,7 @@ final class SurveyTasklet implements Tasklet {
                 // the survey said so already: the file is quarantined with its name's dates only
             }
         }
-        RejectionReason reason = found.quarantined() ? found.quarantineReason().sanitised(sanitiser::sanitise) : null;
+        Sentence reason = found.quarantined() ? found.quarantineReason().sanitised(sanitiser::sanitise) : null;
         Long id = jdbc.queryForObject("""
                 insert into source_file (sha256, file_name, kind, layout, language, inventory_date, status, reasons,
                                          reasons_key, reasons_args, job_execution_id, finished_at, ingested_at,

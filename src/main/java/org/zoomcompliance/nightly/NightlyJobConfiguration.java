@@ -31,7 +31,7 @@ import org.zoomcompliance.infrastructure.JobRefusedException;
 import org.zoomcompliance.infrastructure.JobRunner;
 import org.zoomcompliance.ingest.IngestReport;
 import org.zoomcompliance.ingest.Ingestion;
-import org.zoomcompliance.ingest.read.RejectionReason;
+import org.zoomcompliance.infrastructure.Sentence;
 import org.zoomcompliance.policy.PolicyEvaluation;
 import org.zoomcompliance.pull.Pull;
 import org.zoomcompliance.pull.PullRequest;
@@ -119,7 +119,7 @@ public class NightlyJobConfiguration {
                     for (IngestReport.FileOutcome window : pulled.report().files()) {
                         if (window.status() == IngestReport.Status.FAILED) {
                             problems.add(NightlySummary.line(window.fileName(),
-                                    RejectionReason.of("ingest.reason.pull-failed", window.reason())));
+                                    Sentence.of("ingest.reason.pull-failed", window.reason())));
                         }
                     }
                     if (pulled.stopped() != null) {
@@ -164,7 +164,7 @@ public class NightlyJobConfiguration {
                     skipped.add(NightlySummary.line(file.fileName(), file.reason()));
                 } else if (file.status() == IngestReport.Status.FAILED) {
                     failed.add(NightlySummary.line(file.fileName(),
-                            RejectionReason.of("ingest.reason.ingest-failed", file.reason())));
+                            Sentence.of("ingest.reason.ingest-failed", file.reason())));
                 }
             }
             context.putString(QUARANTINED, String.join("\n", quarantined));

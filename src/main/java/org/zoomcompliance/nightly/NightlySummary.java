@@ -12,7 +12,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.zoomcompliance.infrastructure.EvidenceText;
 import org.zoomcompliance.infrastructure.Messages;
-import org.zoomcompliance.ingest.read.RejectionReason;
+import org.zoomcompliance.infrastructure.Sentence;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,7 +72,7 @@ public final class NightlySummary {
      * One file's entry whose reason is a key and arguments, kept so (one JSON object on one line) until the summary
      * is said in a language (docs/data-quality.md).
      */
-    static String line(String fileName, RejectionReason reason) {
+    static String line(String fileName, Sentence reason) {
         ObjectNode entry = JSON.createObjectNode();
         entry.put(FILE, oneLine(fileName));
         entry.put("key", reason == null ? null : reason.key());

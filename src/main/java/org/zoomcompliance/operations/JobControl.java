@@ -171,7 +171,7 @@ public class JobControl implements DisposableBean {
             jobRunner.requestStop(execution);
         } catch (JobExecutionNotRunningException e) {
             throw refused(actor, target, new JobRefusedException(
-                    Sentence.of("refusal.not-running", String.valueOf(id), execution.getStatus()), e));
+                    Sentence.of("refusal.not-running", String.valueOf(id), execution.getStatus().name()), e));
         }
         audit.record(actor, AuditLog.JOB_STOP, target, null, null);
     }
@@ -182,7 +182,7 @@ public class JobControl implements DisposableBean {
         String target = target(id, execution.getJobInstance().getJobName());
         if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
             throw refused(actor, target, new JobRefusedException(
-                    Sentence.of("refusal.nothing-to-abandon", String.valueOf(id), execution.getStatus())));
+                    Sentence.of("refusal.nothing-to-abandon", String.valueOf(id), execution.getStatus().name())));
         }
         try {
             jobOperator.abandon(execution);
@@ -226,12 +226,12 @@ public class JobControl implements DisposableBean {
         String target = target(id, jobName);
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
             throw refused(actor, target, new JobRefusedException(Sentence.of("refusal.not-restartable",
-                    String.valueOf(id), jobName, execution.getStatus())));
+                    String.valueOf(id), jobName, execution.getStatus().name())));
         }
         JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
         if (last != null && last.getId() != id) {
             throw refused(actor, target, new JobRefusedException(Sentence.of("refusal.already-restarted",
-                    String.valueOf(id), jobName, String.valueOf(last.getId()), last.getStatus())));
+                    String.valueOf(id), jobName, String.valueOf(last.getId()), last.getStatus().name())));
         }
         return admit(new JobRequest(jobName, execution.getJobParameters()), actor, target);
     }

@@ -39,7 +39,7 @@ import org.zoomcompliance.ingest.normalise.Rows.NormalisedRow;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
 import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.RawRow;
-import org.zoomcompliance.ingest.read.RejectionReason;
+import org.zoomcompliance.infrastructure.Sentence;
 import org.zoomcompliance.ingest.write.IngestWriter;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.pseudonymisation.PseudonymKeyStore;
@@ -355,7 +355,7 @@ public class Pull {
     }
 
     private record Known(long id, String status, long read, long ingested, long rejected, long duplicate,
-            RejectionReason reason) {
+            Sentence reason) {
     }
 
     /**
@@ -378,7 +378,7 @@ public class Pull {
                 return new FileOutcome(name, sha256, window.kind().name(), Status.COMPLETED, 0, 0, 0, 0, null, null);
             }
             FileOutcome outcome = new FileOutcome(name, sha256, window.kind().name(), Status.ALREADY_INGESTED, 0, 0,
-                    0, 0, null, RejectionReason.of("ingest.reason.pulled-before"));
+                    0, 0, null, Sentence.of("ingest.reason.pulled-before"));
             record.accept(outcome);
             return outcome;
         }
@@ -453,7 +453,7 @@ public class Pull {
                        reasons
                 from source_file where sha256 = ?""", (rs, i) -> new Known(rs.getLong(1), rs.getString(2),
                 rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                RejectionReason.recorded(rs.getString(7), rs.getString(8), rs.getString(9))), sha256);
+                Sentence.recorded(rs.getString(7), rs.getString(8), rs.getString(9))), sha256);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -497,7 +497,7 @@ public class Pull {
         log.warn("{} failed: {}", name, reason);
         Known known = find(sha256);
         return new FileOutcome(name, sha256, window.kind().name(), Status.FAILED, known.read(), known.ingested(),
-                known.rejected(), known.duplicate(), null, RejectionReason.of("ingest.reason.pull-again", reason));
+                known.rejected(), known.duplicate(), null, Sentence.of("ingest.reason.pull-again", reason));
     }
 
     private static String sha256(String identity) {

@@ -141,7 +141,7 @@ class Dashboard {
                         + " where status = 'QUARANTINED' and coalesce(finished_at, ingested_at) between ? and ?"
                         + " order by at desc, id desc limit ?",
                 (rs, row) -> new QuarantinedFile(rs.getLong("id"), Sanitiser.fileName(rs.getString("file_name")),
-                        rs.getObject("at", OffsetDateTime.class), ConsoleReasons.said(rs.getString("reasons_key"),
+                        rs.getObject("at", OffsetDateTime.class), ConsoleSentences.said(rs.getString("reasons_key"),
                                 rs.getString("reasons_args"), rs.getString("reasons"))),
                 since(), now(), QUARANTINED_SHOWN);
     }

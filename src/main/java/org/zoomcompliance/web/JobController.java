@@ -28,7 +28,6 @@ import org.zoomcompliance.config.PipelineSettings;
 import org.zoomcompliance.infrastructure.AlreadyCompletedException;
 import org.zoomcompliance.config.HomeFolder;
 import org.zoomcompliance.infrastructure.JobRefusedException;
-import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.operations.ExecutionView;
 import org.zoomcompliance.operations.JobControl;
 import org.zoomcompliance.operations.JobGuard;
@@ -187,7 +186,7 @@ class JobController {
 
     /** A refusal in the reader's language (the console's locale: en or fr). */
     private static String said(JobRefusedException refusal) {
-        return refusal.in(Messages.of(ConsoleLanguage.language()));
+        return refusal.in(ConsoleSentences.language());
     }
 
     private static String control(Runnable action, String done, RedirectAttributes flash) {

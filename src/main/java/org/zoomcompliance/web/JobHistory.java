@@ -237,7 +237,7 @@ class JobHistory {
         boolean quarantined = "QUARANTINED".equals(rs.getString("file_status"));
         String exit = rs.getString("exit_message");
         String message = quarantined
-                ? exits.quarantined(ConsoleReasons.said(rs.getString("reasons_key"), rs.getString("reasons_args"),
+                ? exits.quarantined(ConsoleSentences.said(rs.getString("reasons_key"), rs.getString("reasons_args"),
                         rs.getString("reasons")))
                 : rs.getString("status").equals("COMPLETED") ? "" : exits.human(firstLine(exit));
         String fileName = rs.getString("file_name");

@@ -7,19 +7,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zoomcompliance.month.OpenDeviations;
-import org.zoomcompliance.config.Language;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.infrastructure.EvidenceText;
-import org.zoomcompliance.infrastructure.Messages;
 
 /** What the DPO pages read: the registered workbooks ({@code report}) and a month's deviations. */
 @Component
@@ -42,21 +37,10 @@ class ReportCatalogue {
     private final JdbcTemplate jdbc;
     /** Times are shown as the exports and the workbook show them: in the institution's zone. */
     private final ZoneId zone;
-    /**
-     * Evidence in each language the console speaks, as the workbook writes it (docs/evidence.md); a page reads it in
-     * the reader's language (web/ConsoleLanguage), the institution's unless the reader switched.
-     */
-    private final Map<String, EvidenceText> evidence = Arrays.stream(Language.values())
-            .collect(Collectors.toUnmodifiableMap(Language::code, language -> new EvidenceText(Messages.of(language.code()))));
 
     ReportCatalogue(JdbcTemplate jdbc, Policy policy) {
         this.zone = policy.zone();
         this.jdbc = jdbc;
-    }
-
-    /** The evidence renderer of the page's language. */
-    private EvidenceText evidence() {
-        return evidence.get(ConsoleLanguage.language());
     }
 
     /** Every workbook, newest month and version first. */
@@ -114,7 +98,8 @@ class ReportCatalogue {
     List<Deviation> deviations(DeviationFilter filter, int offset, int limit) {
         List<Object> arguments = new ArrayList<>();
         String where = where(filter, arguments);
-        EvidenceText evidence = evidence();
+        // evidence as the workbook writes it (docs/evidence.md), in the page's language
+        EvidenceText evidence = ConsoleSentences.language();
         arguments.add(limit);
         arguments.add(offset);
         return jdbc.query("select rule_code, severity, status, occurred_at, meeting_id, topic, host_email, profile, evidence,"

@@ -34,7 +34,7 @@ import org.zoomcompliance.ingest.read.BlockType;
 import org.zoomcompliance.ingest.read.DateShapes;
 import org.zoomcompliance.ingest.read.RawRow;
 import org.zoomcompliance.ingest.read.RejectedValueException;
-import org.zoomcompliance.ingest.read.RejectionReason;
+import org.zoomcompliance.infrastructure.Sentence;
 import org.zoomcompliance.pseudonymisation.IpPseudonym;
 import org.zoomcompliance.pseudonymisation.Pseudonymiser;
 
@@ -60,7 +60,7 @@ public final class RowNormaliser {
     private final SubjectDenyList denyList;
     private RawRow cachedMeetingRaw;
     private Meeting cachedMeeting;
-    private RejectionReason cachedMeetingError;
+    private Sentence cachedMeetingError;
     /** The fields of the row being normalised whose value no value table knows. */
     private final List<String> unknownValues = new ArrayList<>();
 
@@ -135,7 +135,7 @@ public final class RowNormaliser {
                 row.unknownValues());
     }
 
-    private NormalisedRow rejected(RawRow raw, RejectionReason reason) {
+    private NormalisedRow rejected(RawRow raw, Sentence reason) {
         return new NormalisedRow(raw.line(), new RejectedRow(reason.sanitised(sanitiser::sanitise), quarantined.of(raw)), null);
     }
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.zoomcompliance.ingest.read.RejectionReason;
+import org.zoomcompliance.infrastructure.Sentence;
 
 /** The normalised rows ingestion writes, one record per target table. Nothing here holds a clear IP address. */
 public final class Rows {
@@ -84,7 +84,7 @@ public final class Rows {
     }
 
     /** A row that could not be read: the reason, and what ingest would have kept of it (see QuarantinedContent). */
-    public record RejectedRow(RejectionReason reason, String content) implements TableRow {
+    public record RejectedRow(Sentence reason, String content) implements TableRow {
     }
 
     /** A row of a person erased and denied at the door ({@link SubjectDenyList}): nothing of it is stored. */

@@ -1,5 +1,6 @@
 package org.zoomcompliance.ingest.read;
 
+import org.zoomcompliance.infrastructure.Sentence;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayDeque;
@@ -21,7 +22,7 @@ import java.util.List;
 public final class CsvRecords {
 
     /** The reason given for a record whose quotes do not pair up. */
-    public static final RejectionReason BROKEN_QUOTE = RejectionReason.of("ingest.reason.broken-quote");
+    public static final Sentence BROKEN_QUOTE = Sentence.of("ingest.reason.broken-quote");
 
     /** How a text splits into fields. */
     enum Split { COMPLETE, OPEN_QUOTE, MALFORMED }
@@ -42,8 +43,8 @@ public final class CsvRecords {
     }
 
     /** The reason given for a record longer than the limit. */
-    public static RejectionReason tooLong(int maxLength) {
-        return RejectionReason.of("ingest.reason.too-long", maxLength);
+    public static Sentence tooLong(int maxLength) {
+        return Sentence.of("ingest.reason.too-long", maxLength);
     }
 
     /** The width of the current block's header, which bounds a record continued over several lines. */
@@ -63,7 +64,7 @@ public final class CsvRecords {
         }
         String first = physical.text();
         if (first.indexOf('\0') >= 0) {
-            return new CsvRecord(line, List.of(), first, RejectionReason.of("ingest.reason.nul-byte"));
+            return new CsvRecord(line, List.of(), first, Sentence.of("ingest.reason.nul-byte"));
         }
         List<String> fields = new ArrayList<>();
         Split split = split(first, fields);

@@ -1,5 +1,6 @@
 package org.zoomcompliance.ingest.read;
 
+import org.zoomcompliance.infrastructure.Sentence;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -53,7 +54,7 @@ public final class ExportScanner implements Closeable {
         while ((record = records.next()) != null) {
             if (record.error() != null) {
                 if (current == null) {
-                    throw new UnknownExportException(RejectionReason.of("ingest.reason.first-line-unreadable",
+                    throw new UnknownExportException(Sentence.of("ingest.reason.first-line-unreadable",
                             record.error()));
                 }
                 afterBlank = false;
@@ -78,7 +79,7 @@ public final class ExportScanner implements Closeable {
                     continue;
                 }
                 if (current == null) {
-                    throw new UnknownExportException(RejectionReason.of("ingest.reason.no-known-header",
+                    throw new UnknownExportException(Sentence.of("ingest.reason.no-known-header",
                             record.fields().size()));
                 }
             }
@@ -104,12 +105,12 @@ public final class ExportScanner implements Closeable {
             for (int i = width; i < fields.size(); i++) {
                 if (!fields.get(i).isBlank()) {
                     return RawRow.rejected(record.line(), current,
-                            RejectionReason.of("ingest.reason.field-count", fields.size(), width), record.text());
+                            Sentence.of("ingest.reason.field-count", fields.size(), width), record.text());
                 }
             }
         } else if (fields.size() < current.shortestRow()) {
             return RawRow.rejected(record.line(), current,
-                    RejectionReason.of("ingest.reason.field-count", fields.size(), width), record.text());
+                    Sentence.of("ingest.reason.field-count", fields.size(), width), record.text());
         }
         RawRow row = new RawRow(record.line(), current, fields, current.type().meetingBlock() ? null : meeting,
                 null, record.text());

@@ -1,5 +1,6 @@
 package org.zoomcompliance.ingest.read;
 
+import org.zoomcompliance.infrastructure.Sentence;
 import static org.zoomcompliance.ingest.read.Field.*;
 
 import java.io.IOException;
@@ -68,17 +69,17 @@ public final class FileSurvey {
             }
             headers = scanner.headers();
         } catch (CharacterCodingException e) {
-            return Survey.rejected(RejectionReason.of("ingest.reason.not-valid-text"));
+            return Survey.rejected(Sentence.of("ingest.reason.not-valid-text"));
         } catch (UnknownExportException e) {
-            return Survey.rejected(RejectionReason.of("ingest.reason.unknown-kind", e.reason()));
+            return Survey.rejected(Sentence.of("ingest.reason.unknown-kind", e.reason()));
         } catch (IOException e) {
-            return Survey.rejected(RejectionReason.of("ingest.reason.cannot-be-read", e.getClass().getSimpleName()));
+            return Survey.rejected(Sentence.of("ingest.reason.cannot-be-read", e.getClass().getSimpleName()));
         }
         if (headers.isEmpty()) {
-            return Survey.rejected(RejectionReason.of("ingest.reason.empty-file"));
+            return Survey.rejected(Sentence.of("ingest.reason.empty-file"));
         }
         if (monthFirst > 0 && dayFirst > 0) {
-            return Survey.rejected(RejectionReason.of("ingest.reason.order-unresolved", dayFirst, monthFirst));
+            return Survey.rejected(Sentence.of("ingest.reason.order-unresolved", dayFirst, monthFirst));
         }
         BlockHeader main = headers.stream().filter(h -> !h.type().meetingBlock()).findFirst().orElse(headers.get(0));
         DateShapes.Order order = dayFirst > 0 ? DateShapes.Order.DAY_FIRST : DateShapes.Order.MONTH_FIRST;

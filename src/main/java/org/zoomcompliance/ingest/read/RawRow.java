@@ -1,14 +1,15 @@
 package org.zoomcompliance.ingest.read;
 
+import org.zoomcompliance.infrastructure.Sentence;
 import java.util.List;
 
 /**
  * A data row as read: its line, the header of its block, its fields, and the meeting row of the file's meeting
  * block when there is one. A row that cannot be read carries the reason and its raw text instead.
  */
-public record RawRow(long line, BlockHeader header, List<String> fields, RawRow meeting, RejectionReason error, String text) {
+public record RawRow(long line, BlockHeader header, List<String> fields, RawRow meeting, Sentence error, String text) {
 
-    public static RawRow rejected(long line, BlockHeader header, RejectionReason reason, String text) {
+    public static RawRow rejected(long line, BlockHeader header, Sentence reason, String text) {
         return new RawRow(line, header, List.of(), null, reason, text);
     }
 

@@ -1,5 +1,6 @@
 package org.zoomcompliance.ingest.read;
 
+import org.zoomcompliance.infrastructure.Sentence;
 import org.zoomcompliance.ingest.ExportKind;
 
 /**
@@ -7,13 +8,13 @@ import org.zoomcompliance.ingest.ExportKind;
  * data rows it has, and why it must be quarantined as a whole ({@code null} when it can be ingested).
  */
 public record Survey(ExportKind kind, String layout, String language, DateShapes.Order order, long dataRows,
-        RejectionReason quarantineReason) {
+        Sentence quarantineReason) {
 
     public boolean quarantined() {
         return quarantineReason != null;
     }
 
-    static Survey rejected(RejectionReason reason) {
+    static Survey rejected(Sentence reason) {
         return new Survey(ExportKind.UNKNOWN, null, null, null, 0, reason);
     }
 }

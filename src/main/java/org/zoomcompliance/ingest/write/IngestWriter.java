@@ -39,7 +39,7 @@ import org.zoomcompliance.ingest.normalise.Rows.RejectedRow;
 import org.zoomcompliance.ingest.normalise.Rows.SignInRow;
 import org.zoomcompliance.ingest.normalise.Rows.WebinarRegistrationRow;
 import org.zoomcompliance.ingest.normalise.Rows.ZoomUserRow;
-import org.zoomcompliance.ingest.read.RejectionReason;
+import org.zoomcompliance.infrastructure.Sentence;
 import org.zoomcompliance.schema.StoredTable;
 
 /**
@@ -398,7 +398,7 @@ public class IngestWriter implements ItemWriter<NormalisedRow> {
                 added += inSavepoint(() -> insert(type, List.of(row)));
             } catch (DataAccessException e) {
                 String reason = refusalOfOneRow(e);
-                refused.add(new Lined<>(row.line(), new RejectedRow(RejectionReason.of("ingest.reason.database-refused", reason),
+                refused.add(new Lined<>(row.line(), new RejectedRow(Sentence.of("ingest.reason.database-refused", reason),
                         Sanitiser.redact(String.valueOf(row.row())))));
             }
         }

@@ -26,7 +26,7 @@ import org.zoomcompliance.support.WebIntegrationTest;
  * The console says why a file was set aside in the page's language, from the key ingest recorded: the dashboard's
  * quarantined files, and a run's line on the job pages.
  */
-class ConsoleReasonsTest extends WebIntegrationTest {
+class ConsoleSentencesTest extends WebIntegrationTest {
 
     private static final RequestPostProcessor AS_DPO = user(DPO).roles("DPO");
 
@@ -64,13 +64,13 @@ class ConsoleReasonsTest extends WebIntegrationTest {
                 + " [{\"key\": \"ingest.reason.no-meeting-id\", \"args\": []}, 2]}]}]";
         try {
             LocaleContextHolder.setLocale(Locale.FRENCH);
-            assertThat(exits.quarantined(ConsoleReasons.said(key, arguments, "ignored when there is a key")))
+            assertThat(exits.quarantined(ConsoleSentences.said(key, arguments, "ignored when there is a key")))
                     .isEqualTo("en quarantaine : rien n’a pu être importé, toutes les lignes ont été rejetées :"
                             + " pas d’ID de réunion (2)");
-            assertThat(ConsoleReasons.said(null, null, "from 192.0.2.44, as recorded"))
+            assertThat(ConsoleSentences.said(null, null, "from 192.0.2.44, as recorded"))
                     .isEqualTo("from [address], as recorded");
             LocaleContextHolder.setLocale(Locale.ENGLISH);
-            assertThat(exits.quarantined(ConsoleReasons.said(key, arguments, null)))
+            assertThat(exits.quarantined(ConsoleSentences.said(key, arguments, null)))
                     .isEqualTo("quarantined: nothing could be ingested, every row was rejected: no meeting ID (2)");
         } finally {
             LocaleContextHolder.resetLocaleContext();

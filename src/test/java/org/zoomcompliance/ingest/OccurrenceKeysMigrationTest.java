@@ -3,10 +3,11 @@ package org.zoomcompliance.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.zoomcompliance.support.MigratedSchema;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 
 /**
@@ -20,16 +21,23 @@ class OccurrenceKeysMigrationTest extends PipelineIntegrationTest {
     @Autowired
     DataSource dataSource;
 
+    private MigratedSchema schema;
+
+    @BeforeEach
+    void schema() {
+        schema = new MigratedSchema(dataSource, SCHEMA);
+    }
+
     @AfterEach
     void dropSchema() {
-        jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
+        schema.drop();
     }
 
     @Test
     void keepsTheRowsOfTheOldKeysAndTellsOccurrencesAndSessionsApartAfterwards() {
         // given a schema as it was before V14 (V11 the last migration before it), holding a unique-users row of
         // unknown occurrence (the old key let one such row stand for every occurrence), a join and a dashboard session
-        migrateTo("11");
+        schema.migrateTo("11");
         jdbc.update("insert into " + SCHEMA + ".source_file (sha256, file_name, kind, status)"
                 + " values (repeat('a', 64), 'f.csv', 'PARTICIPANTS', 'COMPLETED')");
         jdbc.update(join("null", "null"));
@@ -37,7 +45,7 @@ class OccurrenceKeysMigrationTest extends PipelineIntegrationTest {
         jdbc.update(dashboard("'2017-08-01T15:20:00Z'"));
 
         // when
-        migrateTo("14");
+        schema.migrateTo("14");
 
         // then the rows stay; the same rows again add nothing, the join not even without its occurrence start;
         // the rows of the 09-01 and 09-03 occurrences and another session that started in the same minute go in
@@ -52,10 +60,6 @@ class OccurrenceKeysMigrationTest extends PipelineIntegrationTest {
         assertThat(jdbc.update(dashboard("'2017-08-01T14:58:00Z'") + " on conflict do nothing")).isOne();
     }
 
-    private void migrateTo(String version) {
-        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/migration")
-                .target(version).load().migrate();
-    }
 
     private static String join(String meetingStart, String joinTime) {
         return "insert into " + SCHEMA + ".participant_join (meeting_id, meeting_start, name, email_pseudonym,"

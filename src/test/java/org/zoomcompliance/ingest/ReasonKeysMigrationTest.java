@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zoomcompliance.infrastructure.EvidenceText;
 import org.zoomcompliance.infrastructure.Messages;
+import org.zoomcompliance.support.MigratedSchema;
 import org.zoomcompliance.support.PipelineIntegrationTest;
 
 /**
@@ -27,15 +28,22 @@ class ReasonKeysMigrationTest extends PipelineIntegrationTest {
     @Autowired
     DataSource dataSource;
 
+    private MigratedSchema schema;
+
+    @BeforeEach
+    void schema() {
+        schema = new MigratedSchema(dataSource, SCHEMA);
+    }
+
     @AfterEach
     void dropSchema() {
-        jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
+        schema.drop();
     }
 
     @Test
     void turnsTheEnglishShapesIntoKeysAndLeavesAnyOtherTextAsRecorded() {
         // given a schema as it was before V58, holding files and rejected rows with their English reasons
-        migrateTo("57");
+        schema.migrateTo("57");
         file("a", "COMPLETED", "empty participant name (2); unknown value in role, row kept as unknown (1)");
         file("b", "QUARANTINED", "nothing could be ingested, every row was rejected: no meeting ID: no meeting block"
                 + " and none in the file name (2)");
@@ -50,7 +58,7 @@ class ReasonKeysMigrationTest extends PipelineIntegrationTest {
                 + " (4, 'a row reason of another shape')) v (n, r) where sha256 = repeat('a', 64)");
 
         // when
-        migrateTo("58");
+        schema.migrateTo("58");
 
         // then the English reads as recorded, the French is French, and unknown shapes keep no key
         List<String[]> files = jdbc.query("select reasons_key, reasons_args::text, reasons from " + SCHEMA
@@ -95,10 +103,5 @@ class ReasonKeysMigrationTest extends PipelineIntegrationTest {
     private void file(String letter, String status, String reasons) {
         jdbc.update("insert into " + SCHEMA + ".source_file (sha256, file_name, kind, status, reasons)"
                 + " values (repeat(?, 64), ?, 'PARTICIPANTS', ?, ?)", letter, letter + ".csv", status, reasons);
-    }
-
-    private void migrateTo(String version) {
-        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/migration")
-                .target(version).load().migrate();
     }
 }

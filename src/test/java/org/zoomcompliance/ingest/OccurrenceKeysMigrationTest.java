@@ -2,42 +2,26 @@ package org.zoomcompliance.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.zoomcompliance.support.MigratedSchema;
-import org.zoomcompliance.support.PipelineIntegrationTest;
+import org.zoomcompliance.support.MigrationIntegrationTest;
 
 /**
  * V14 on a database that holds rows of the old natural keys: every row stays, rows without an occurrence start
  * still meet their copies, and later occurrences and sessions that the old keys merged now go in.
  */
-class OccurrenceKeysMigrationTest extends PipelineIntegrationTest {
+class OccurrenceKeysMigrationTest extends MigrationIntegrationTest {
 
     private static final String SCHEMA = "occurrence_keys_migration";
 
-    @Autowired
-    DataSource dataSource;
-
-    private MigratedSchema schema;
-
-    @BeforeEach
-    void schema() {
-        schema = new MigratedSchema(dataSource, SCHEMA);
-    }
-
-    @AfterEach
-    void dropSchema() {
-        schema.drop();
+    OccurrenceKeysMigrationTest() {
+        super(SCHEMA);
     }
 
     @Test
     void keepsTheRowsOfTheOldKeysAndTellsOccurrencesAndSessionsApartAfterwards() {
         // given a schema as it was before V14 (V11 the last migration before it), holding a unique-users row of
         // unknown occurrence (the old key let one such row stand for every occurrence), a join and a dashboard session
-        schema.migrateTo("11");
+        migrateTo("11");
         jdbc.update("insert into " + SCHEMA + ".source_file (sha256, file_name, kind, status)"
                 + " values (repeat('a', 64), 'f.csv', 'PARTICIPANTS', 'COMPLETED')");
         jdbc.update(join("null", "null"));
@@ -45,7 +29,7 @@ class OccurrenceKeysMigrationTest extends PipelineIntegrationTest {
         jdbc.update(dashboard("'2017-08-01T15:20:00Z'"));
 
         // when
-        schema.migrateTo("14");
+        migrateTo("14");
 
         // then the rows stay; the same rows again add nothing, the join not even without its occurrence start;
         // the rows of the 09-01 and 09-03 occurrences and another session that started in the same minute go in

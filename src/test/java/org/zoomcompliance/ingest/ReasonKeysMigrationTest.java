@@ -3,47 +3,31 @@ package org.zoomcompliance.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.zoomcompliance.infrastructure.EvidenceText;
 import org.zoomcompliance.infrastructure.Messages;
-import org.zoomcompliance.support.MigratedSchema;
-import org.zoomcompliance.support.PipelineIntegrationTest;
+import org.zoomcompliance.support.MigrationIntegrationTest;
 
 /**
  * V58 on a database whose reasons were recorded as English text only: the shapes ingest wrote become keys and
  * arguments that say the same sentence in English and say it in French; a reason of another shape, and a failed
  * file's message, stay as recorded, without key.
  */
-class ReasonKeysMigrationTest extends PipelineIntegrationTest {
+class ReasonKeysMigrationTest extends MigrationIntegrationTest {
 
     private static final String SCHEMA = "reason_keys_migration";
 
     private static final EvidenceText ENGLISH = new EvidenceText(Messages.of(Messages.ENGLISH));
     private static final EvidenceText FRENCH = new EvidenceText(Messages.of(Messages.FRENCH));
 
-    @Autowired
-    DataSource dataSource;
-
-    private MigratedSchema schema;
-
-    @BeforeEach
-    void schema() {
-        schema = new MigratedSchema(dataSource, SCHEMA);
-    }
-
-    @AfterEach
-    void dropSchema() {
-        schema.drop();
+    ReasonKeysMigrationTest() {
+        super(SCHEMA);
     }
 
     @Test
     void turnsTheEnglishShapesIntoKeysAndLeavesAnyOtherTextAsRecorded() {
         // given a schema as it was before V58, holding files and rejected rows with their English reasons
-        schema.migrateTo("57");
+        migrateTo("57");
         file("a", "COMPLETED", "empty participant name (2); unknown value in role, row kept as unknown (1)");
         file("b", "QUARANTINED", "nothing could be ingested, every row was rejected: no meeting ID: no meeting block"
                 + " and none in the file name (2)");
@@ -58,7 +42,7 @@ class ReasonKeysMigrationTest extends PipelineIntegrationTest {
                 + " (4, 'a row reason of another shape')) v (n, r) where sha256 = repeat('a', 64)");
 
         // when
-        schema.migrateTo("58");
+        migrateTo("58");
 
         // then the English reads as recorded, the French is French, and unknown shapes keep no key
         List<String[]> files = jdbc.query("select reasons_key, reasons_args::text, reasons from " + SCHEMA

@@ -20,7 +20,8 @@ with sign_in_platforms as (
     from sign_in s
     left join sign_in_platforms pl on pl.client_type = s.client_type
     where s.event_time >= :month_start and s.event_time < :month_end and zc_version(s.client_version) is not null
-      and not zc_restricted('sign_in', s.id) -- data-subject restriction (V54)
+      -- data-subject restriction (V54, V58)
+      and not exists (select 1 from zc_restricted_rows('sign_in') r where r.row_id = s.id)
 ), minimums as (
     select k.day, k.platform, coalesce(own.version, low.version) as version, coalesce(own.written, low.written) as written,
            own.version is null as lowest

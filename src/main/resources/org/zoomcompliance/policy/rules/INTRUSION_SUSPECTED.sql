@@ -26,7 +26,8 @@ with joins as (
         select p.meeting_id, p.start_time, p.person from ev_dash_presence p where p.is_host and p.person is not null)
         as is_host) h
     where d.join_time is not null and d.person is not null
-      and not exists (select 1 from ev_presence e where e.meeting_id = d.meeting_id and e.start_time = d.start_time)
+      and not exists (select 1 from (select distinct meeting_id, start_time from ev_presence) e
+                      where e.meeting_id = d.meeting_id and e.start_time = d.start_time)
 ), marked as (
     -- in one sort of the joins by meeting ID and person (byte order: only grouping matters): whether a join is a
     -- re-join (an earlier join under the same e-mail, or under the same name that had left by then) and whether

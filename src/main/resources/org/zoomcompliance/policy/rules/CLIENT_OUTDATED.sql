@@ -9,10 +9,14 @@ with sign_in_platforms as (
     from (select distinct client_type from sign_in where event_time >= :month_start and event_time < :month_end) t
     join ev_client_platform cp on zc_words(t.client_type) ~ cp.pattern
     group by t.client_type
+), sign_in_written as materialized (
+    -- each version as written once (a month's sign-ins show a handful), read as numbers once below
+    select distinct client_version from sign_in where event_time >= :month_start and event_time < :month_end
 ), sign_in_versions as (
-    -- each version as written once, as numbers (a month's sign-ins show a handful)
-    select v.client_version, zc_version(v.client_version) as version
-    from (select distinct client_version from sign_in where event_time >= :month_start and event_time < :month_end) v
+    -- a version that no minimum is above is never outdated: the sign-ins with it (nearly all) are not judged
+    select v.client_version, v.version
+    from (select client_version, zc_version(client_version) as version from sign_in_written) v
+    where v.version < (select max(m.version) from ev_client_minimum m)
 ), clients as (
     select p.meeting_id, p.start_time, null as email, null::timestamptz as event_time, p.client_version as version,
            p.client_version_written as written, p.platform, (p.start_time at time zone :zone)::date as day

@@ -28,6 +28,14 @@ with joins as (
     where d.join_time is not null and d.person is not null
       and not exists (select 1 from (select distinct meeting_id, start_time from ev_presence) e
                       where e.meeting_id = d.meeting_id and e.start_time = d.start_time)
+), suspected_meetings as (
+    -- a burst needs at least min-unidentified-share x min-joins suspicious arrivals, so as many guest or
+    -- unidentified joins in one occurrence: only the meeting IDs with such an occurrence are looked at below (all
+    -- their occurrences, which tell their regulars)
+    select distinct meeting_id
+    from (select meeting_id from joins
+          group by meeting_id, start_time
+          having count(*) filter (where guest or unidentified) >= :min_share * :min_joins) o
 ), marked as (
     -- in one sort of the joins by meeting ID and person (byte order: only grouping matters): whether a join is a
     -- re-join (an earlier join under the same e-mail, or under the same name that had left by then) and whether
@@ -39,6 +47,7 @@ with joins as (
                     < max(j.start_time) filter (where j.by_email or not j.unidentified) over meeting_person,
                     false) as regular
     from joins j
+    where j.meeting_id in (select meeting_id from suspected_meetings)
     window meeting_person as (partition by j.meeting_id collate "C", j.person collate "C"),
            -- the person's joins of the occurrence before this one (a frame with an exclusion is summed anew for
            -- each row: kept to one person's few joins, never a whole occurrence)

@@ -82,12 +82,12 @@ select n.name, n.name_is_phone,
                                  ',', ' '), n.name_is_phone, g.pattern) as unidentified
 from (select j.name, j.name_is_phone from participant_join j
       where zc_join_moment(j.meeting_start, j.join_time) >= :lo and zc_join_moment(j.meeting_start, j.join_time) < :hi
-        -- data-subject restriction (V54, V58)
+        -- data-subject restriction (V54, V59)
         and not exists (select 1 from zc_restricted_rows('participant_join') r where r.row_id = j.id)
       union
       select d.name, d.name ~ '^[0-9a-f]{32}$' from dashboard_participant d
       where zc_join_moment(d.meeting_start, d.join_time) >= :lo and zc_join_moment(d.meeting_start, d.join_time) < :hi
-        -- data-subject restriction (V54, V58)
+        -- data-subject restriction (V54, V59)
         and not exists (select 1 from zc_restricted_rows('dashboard_participant') r where r.row_id = d.id)) n
 cross join ev_generic g;
 
@@ -108,7 +108,7 @@ select j.meeting_id, j.name, j.role, j.email_pseudonym, coalesce(j.email_pseudon
 from participant_join j
 join ev_name n on n.name = j.name and n.name_is_phone = j.name_is_phone
 where zc_join_moment(j.meeting_start, j.join_time) >= :lo and zc_join_moment(j.meeting_start, j.join_time) < :hi
-  -- data-subject restriction (V54, V58)
+  -- data-subject restriction (V54, V59)
   and not exists (select 1 from zc_restricted_rows('participant_join') r where r.row_id = j.id);
 
 update ev_join j set start_time = f.start_time
@@ -127,7 +127,7 @@ select d.meeting_id, d.name, d.name ~ '^[0-9a-f]{32}$' as name_is_phone, d.role,
 from dashboard_participant d
 left join ev_name n on n.name = d.name and n.name_is_phone = (d.name ~ '^[0-9a-f]{32}$')
 where zc_join_moment(d.meeting_start, d.join_time) >= :lo and zc_join_moment(d.meeting_start, d.join_time) < :hi
-  -- data-subject restriction (V54, V58)
+  -- data-subject restriction (V54, V59)
   and not exists (select 1 from zc_restricted_rows('dashboard_participant') r where r.row_id = d.id);
 
 update ev_dash d set start_time = f.start_time

@@ -1,5 +1,5 @@
 -- The Summary sheet's figures (SummarySheet). Rows under a data-subject restriction (zc_restricted_rows, V54,
--- V58) are left out of every figure.
+-- V59) are left out of every figure.
 
 -- name: meetings
 select count(*) from meeting where start_time >= :from and start_time < :to

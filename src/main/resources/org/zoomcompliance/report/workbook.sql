@@ -2,7 +2,7 @@
 
 -- name: local-recordings
 -- One row per locally recorded meeting occurrence of the month (dashboard Recording = yes); rows under a
--- data-subject restriction (zc_restricted_rows, V54, V58) are left out.
+-- data-subject restriction (zc_restricted_rows, V54, V59) are left out.
 select d.meeting_id, coalesce(d.meeting_start, min(d.join_time)) as recorded
   from dashboard_participant d
  where d.recording

@@ -29,7 +29,7 @@ with sign_in_platforms as (
     join sign_in_versions v on v.client_version = s.client_version
     left join sign_in_platforms pl on pl.client_type = s.client_type
     where s.event_time >= :month_start and s.event_time < :month_end and v.version is not null
-      -- data-subject restriction (V54, V58)
+      -- data-subject restriction (V54, V59)
       and not exists (select 1 from zc_restricted_rows('sign_in') r where r.row_id = s.id)
 ), minimums as (
     select k.day, k.platform, coalesce(own.version, low.version) as version, coalesce(own.written, low.written) as written,

@@ -80,6 +80,12 @@ class MonthEvaluator {
         MapSqlParameterSource parameters = parameters(window, asOf);
         // Sorts and hashes of a month of joins fit in memory instead of spilling to disk; this transaction only.
         jdbc.update("set local work_mem = '256MB'", parameters);
+        // The month's temporary tables (hundreds of MB) stay in memory instead of cycling through 8 MB of local
+        // buffers. PostgreSQL refuses the setting once a session has used temporary tables: a pooled connection
+        // that already evaluated keeps the buffers it was given.
+        if (Boolean.TRUE.equals(jdbc.queryForObject("select pg_my_temp_schema() = 0", parameters, Boolean.class))) {
+            jdbc.update("set local temp_buffers = '256MB'", parameters);
+        }
         long started = System.nanoTime();
         sessionStatements.forEach(statement -> timed(statement.lines().filter(l -> !l.startsWith("--")).findFirst().orElse(""),
                 () -> jdbc.update(statement, parameters)));

@@ -80,15 +80,15 @@ create temp table ev_name on commit drop as
 select n.name, n.name_is_phone,
        zc_unidentified(translate(case when :name_prefixes = '' then n.name else regexp_replace(n.name, :name_prefixes, '') end,
                                  ',', ' '), n.name_is_phone, g.pattern) as unidentified
-from (select name, name_is_phone from participant_join
-      where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi
-        -- data-subject restriction (V54)
-        and not zc_restricted('participant_join', id)
+from (select j.name, j.name_is_phone from participant_join j
+      where zc_join_moment(j.meeting_start, j.join_time) >= :lo and zc_join_moment(j.meeting_start, j.join_time) < :hi
+        -- data-subject restriction (V54, V59)
+        and not exists (select 1 from zc_restricted_rows('participant_join') r where r.row_id = j.id)
       union
-      select name, name ~ '^[0-9a-f]{32}$' from dashboard_participant
-      where zc_join_moment(meeting_start, join_time) >= :lo and zc_join_moment(meeting_start, join_time) < :hi
-        -- data-subject restriction (V54)
-        and not zc_restricted('dashboard_participant', id)) n
+      select d.name, d.name ~ '^[0-9a-f]{32}$' from dashboard_participant d
+      where zc_join_moment(d.meeting_start, d.join_time) >= :lo and zc_join_moment(d.meeting_start, d.join_time) < :hi
+        -- data-subject restriction (V54, V59)
+        and not exists (select 1 from zc_restricted_rows('dashboard_participant') r where r.row_id = d.id)) n
 cross join ev_generic g;
 
 analyze ev_name;
@@ -108,8 +108,8 @@ select j.meeting_id, j.name, j.role, j.email_pseudonym, coalesce(j.email_pseudon
 from participant_join j
 join ev_name n on n.name = j.name and n.name_is_phone = j.name_is_phone
 where zc_join_moment(j.meeting_start, j.join_time) >= :lo and zc_join_moment(j.meeting_start, j.join_time) < :hi
-  -- data-subject restriction (V54)
-  and not zc_restricted('participant_join', j.id);
+  -- data-subject restriction (V54, V59)
+  and not exists (select 1 from zc_restricted_rows('participant_join') r where r.row_id = j.id);
 
 update ev_join j set start_time = f.start_time
 from (select meeting_id, (join_time at time zone :zone)::date as day, min(join_time) as start_time
@@ -127,8 +127,8 @@ select d.meeting_id, d.name, d.name ~ '^[0-9a-f]{32}$' as name_is_phone, d.role,
 from dashboard_participant d
 left join ev_name n on n.name = d.name and n.name_is_phone = (d.name ~ '^[0-9a-f]{32}$')
 where zc_join_moment(d.meeting_start, d.join_time) >= :lo and zc_join_moment(d.meeting_start, d.join_time) < :hi
-  -- data-subject restriction (V54)
-  and not zc_restricted('dashboard_participant', d.id);
+  -- data-subject restriction (V54, V59)
+  and not exists (select 1 from zc_restricted_rows('dashboard_participant') r where r.row_id = d.id);
 
 update ev_dash d set start_time = f.start_time
 from (select meeting_id, (join_time at time zone :zone)::date as day, min(join_time) as start_time
@@ -149,6 +149,11 @@ delete from ev_join j where not exists (
 
 delete from ev_dash d where not exists (
     select 1 from ev_occurrence o where o.meeting_id = d.meeting_id and o.start_time = d.start_time);
+
+-- Statistics before the presences group them: without, the planner takes a month of joins for a few rows.
+analyze ev_join;
+
+analyze ev_dash;
 
 -- The host of each occurrence: the meeting's host, else the participant tagged (Host).
 update ev_occurrence o set host_name = h.name
@@ -256,10 +261,6 @@ create temp table ev_data_centre (
     country     text,
     region      text not null
 ) on commit drop;
-
-analyze ev_join;
-
-analyze ev_dash;
 
 analyze ev_presence;
 

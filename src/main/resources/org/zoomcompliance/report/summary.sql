@@ -1,19 +1,19 @@
--- The Summary sheet's figures (SummarySheet). Rows under a data-subject restriction (zc_restricted, V54) are left
--- out of every figure.
+-- The Summary sheet's figures (SummarySheet). Rows under a data-subject restriction (zc_restricted_rows, V54,
+-- V59) are left out of every figure.
 
 -- name: meetings
 select count(*) from meeting where start_time >= :from and start_time < :to
 
 -- name: participant-sessions
-select count(*) from participant_join
- where zc_join_moment(meeting_start, join_time) >= :from and zc_join_moment(meeting_start, join_time) < :to
-   and not zc_restricted('participant_join', id)
+select count(*) from participant_join j
+ where zc_join_moment(j.meeting_start, j.join_time) >= :from and zc_join_moment(j.meeting_start, j.join_time) < :to
+   and not exists (select 1 from zc_restricted_rows('participant_join') r where r.row_id = j.id)
 
 -- name: dashboard-sessions
 -- the month's sessions from the dashboard export, when no participants export gave any
-select count(*) from dashboard_participant
- where zc_join_moment(meeting_start, join_time) >= :from and zc_join_moment(meeting_start, join_time) < :to
-   and not zc_restricted('dashboard_participant', id)
+select count(*) from dashboard_participant d
+ where zc_join_moment(d.meeting_start, d.join_time) >= :from and zc_join_moment(d.meeting_start, d.join_time) < :to
+   and not exists (select 1 from zc_restricted_rows('dashboard_participant') r where r.row_id = d.id)
 
 -- name: hosts
 select count(distinct lower(host_email)) from meeting where start_time >= :from and start_time < :to

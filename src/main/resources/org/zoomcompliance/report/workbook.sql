@@ -2,13 +2,13 @@
 
 -- name: local-recordings
 -- One row per locally recorded meeting occurrence of the month (dashboard Recording = yes); rows under a
--- data-subject restriction (zc_restricted, V54) are left out.
+-- data-subject restriction (zc_restricted_rows, V54, V59) are left out.
 select d.meeting_id, coalesce(d.meeting_start, min(d.join_time)) as recorded
   from dashboard_participant d
  where d.recording
    and zc_join_moment(d.meeting_start, d.join_time) >= :from
    and zc_join_moment(d.meeting_start, d.join_time) < :to
-   and not zc_restricted('dashboard_participant', d.id)
+   and not exists (select 1 from zc_restricted_rows('dashboard_participant') r where r.row_id = d.id)
  group by d.meeting_id, d.meeting_start
 
 -- name: rule-evaluation

@@ -9,18 +9,28 @@ with sign_in_platforms as (
     from (select distinct client_type from sign_in where event_time >= :month_start and event_time < :month_end) t
     join ev_client_platform cp on zc_words(t.client_type) ~ cp.pattern
     group by t.client_type
+), sign_in_written as materialized (
+    -- each version as written once (a month's sign-ins show a handful), read as numbers once below
+    select distinct client_version from sign_in where event_time >= :month_start and event_time < :month_end
+), sign_in_versions as (
+    -- a version that no minimum is above is never outdated: the sign-ins with it (nearly all) are not judged
+    select v.client_version, v.version
+    from (select client_version, zc_version(client_version) as version from sign_in_written) v
+    where v.version < (select max(m.version) from ev_client_minimum m)
 ), clients as (
     select p.meeting_id, p.start_time, null as email, null::timestamptz as event_time, p.client_version as version,
            p.client_version_written as written, p.platform, (p.start_time at time zone :zone)::date as day
     from ev_dash_presence p
     where p.client_version is not null
     union all
-    select null, null, s.email, s.event_time, zc_version(s.client_version), btrim(s.client_version), pl.platform,
+    select null, null, s.email, s.event_time, v.version, btrim(s.client_version), pl.platform,
            (s.event_time at time zone :zone)::date
     from sign_in s
+    join sign_in_versions v on v.client_version = s.client_version
     left join sign_in_platforms pl on pl.client_type = s.client_type
-    where s.event_time >= :month_start and s.event_time < :month_end and zc_version(s.client_version) is not null
-      and not zc_restricted('sign_in', s.id) -- data-subject restriction (V54)
+    where s.event_time >= :month_start and s.event_time < :month_end and v.version is not null
+      -- data-subject restriction (V54, V59)
+      and not exists (select 1 from zc_restricted_rows('sign_in') r where r.row_id = s.id)
 ), minimums as (
     select k.day, k.platform, coalesce(own.version, low.version) as version, coalesce(own.written, low.written) as written,
            own.version is null as lowest
@@ -33,21 +43,22 @@ with sign_in_platforms as (
                              where m.valid_from <= k.day order by m.platform, m.valid_from desc) f
                        order by f.version limit 1) low on own.version is null
 ), judged as (
-    select c.*, c.version < m.version as outdated,
-           c.written || case when :zoom_enforced
-               then ' on ' || coalesce(c.platform, 'an unknown platform') || ', below ' || m.written
-                    || case when m.lowest then ' (the lowest minimum in force)' else '' end
-               else '' end as detail,
-           case when :zoom_enforced
-               then jsonb_build_object('key', 'evidence.CLIENT_OUTDATED.below', 'args', jsonb_build_array(c.written,
-                   coalesce(to_jsonb(c.platform), jsonb_build_object('key', 'evidence.CLIENT_OUTDATED.unknown-platform')),
-                   m.written, case when m.lowest then jsonb_build_object('key', 'evidence.CLIENT_OUTDATED.lowest') end))
-               else to_jsonb(c.written) end as detail_args
+    select c.*, c.version < m.version as outdated, m.written as minimum, m.lowest
     from clients c
-    join minimums m on m.day = c.day and m.platform is not distinct from c.platform
+    -- a client of no known platform meets the minimums found for none ('' is no platform's name: client-minimums.csv)
+    join minimums m on m.day = c.day and coalesce(m.platform, '') = coalesce(c.platform, '')
 ), details as (
     -- each outdated client once, in the order of its English text (detail), as before keys
-    select distinct meeting_id, start_time, lower(email) as email_key, detail, detail_args
+    select distinct meeting_id, start_time, lower(email) as email_key,
+           written || case when :zoom_enforced
+               then ' on ' || coalesce(platform, 'an unknown platform') || ', below ' || minimum
+                    || case when lowest then ' (the lowest minimum in force)' else '' end
+               else '' end as detail,
+           case when :zoom_enforced
+               then jsonb_build_object('key', 'evidence.CLIENT_OUTDATED.below', 'args', jsonb_build_array(written,
+                   coalesce(to_jsonb(platform), jsonb_build_object('key', 'evidence.CLIENT_OUTDATED.unknown-platform')),
+                   minimum, case when lowest then jsonb_build_object('key', 'evidence.CLIENT_OUTDATED.lowest') end))
+               else to_jsonb(written) end as detail_args
     from judged
     where outdated
 ), versions as (

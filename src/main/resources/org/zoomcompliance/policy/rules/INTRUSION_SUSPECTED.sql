@@ -8,37 +8,60 @@
 -- members join as guests is not an intrusion. The host is never a suspicious arrival.
 -- inputs: participants|dashboard
 with joins as (
+    -- the host (ev_presence.is_host) is never a suspicious arrival: looked up in a hash of the occurrences' hosts, a
+    -- few thousand rows, rather than by joining a month of joins to a month of presences
     select j.meeting_id, j.start_time, j.person, j.email_pseudonym is not null as by_email, j.name, j.name_is_phone,
-           j.join_time, j.leave_time, not p.is_host and coalesce(j.guest, false) as guest,
-           not p.is_host and j.unidentified as unidentified
+           j.join_time, j.leave_time, not h.is_host and coalesce(j.guest, false) as guest,
+           not h.is_host and j.unidentified as unidentified
     from ev_join j
-    join ev_presence p on p.meeting_id = j.meeting_id and p.start_time = j.start_time and p.person = j.person
-    where j.join_time is not null
+    cross join lateral (select (j.meeting_id, j.start_time, j.person) in (
+        select p.meeting_id, p.start_time, p.person from ev_presence p where p.is_host and p.person is not null)
+        as is_host) h
+    where j.join_time is not null and j.person is not null
     union all
     select d.meeting_id, d.start_time, d.person, d.email_pseudonym is not null, d.name, d.name_is_phone,
-           d.join_time, d.leave_time, false, not p.is_host and d.unidentified
+           d.join_time, d.leave_time, false, not h.is_host and d.unidentified
     from ev_dash d
-    join ev_dash_presence p on p.meeting_id = d.meeting_id and p.start_time = d.start_time and p.person = d.person
-    where d.join_time is not null
-      and not exists (select 1 from ev_presence e where e.meeting_id = d.meeting_id and e.start_time = d.start_time)
-), regulars as (
-    select meeting_id, person
-    from joins
-    where by_email or not unidentified
-    group by meeting_id, person
-    having count(distinct start_time) >= 2
+    cross join lateral (select (d.meeting_id, d.start_time, d.person) in (
+        select p.meeting_id, p.start_time, p.person from ev_dash_presence p where p.is_host and p.person is not null)
+        as is_host) h
+    where d.join_time is not null and d.person is not null
+      and not exists (select 1 from (select distinct meeting_id, start_time from ev_presence) e
+                      where e.meeting_id = d.meeting_id and e.start_time = d.start_time)
+), suspected_meetings as (
+    -- a burst needs at least min-unidentified-share x min-joins suspicious arrivals, so as many guest or
+    -- unidentified joins in one occurrence: only the meeting IDs with such an occurrence are looked at below (all
+    -- their occurrences, which tell their regulars)
+    select distinct meeting_id
+    from (select meeting_id from joins
+          group by meeting_id, start_time
+          having count(*) filter (where guest or unidentified) >= :min_share * :min_joins) o
+), marked as (
+    -- in one sort of the joins by meeting ID and person (byte order: only grouping matters): whether a join is a
+    -- re-join (an earlier join under the same e-mail, or under the same name that had left by then) and whether
+    -- its person is a regular (in at least two occurrences of the meeting ID by e-mail or an identifying name)
+    select j.meeting_id, j.start_time, j.name, j.name_is_phone, j.join_time, j.guest, j.unidentified,
+           case when j.by_email then min(j.join_time) over earlier is not null
+                else coalesce(min(j.leave_time) over earlier <= j.join_time, false) end as rejoin,
+           coalesce(min(j.start_time) filter (where j.by_email or not j.unidentified) over meeting_person
+                    < max(j.start_time) filter (where j.by_email or not j.unidentified) over meeting_person,
+                    false) as regular
+    from joins j
+    where j.meeting_id in (select meeting_id from suspected_meetings)
+    window meeting_person as (partition by j.meeting_id collate "C", j.person collate "C"),
+           -- the person's joins of the occurrence before this one (a frame with an exclusion is summed anew for
+           -- each row: kept to one person's few joins, never a whole occurrence)
+           earlier as (partition by j.meeting_id collate "C", j.person collate "C", j.start_time order by j.join_time
+                       range between unbounded preceding and current row exclude group)
 ), counted as (
     select j.meeting_id, j.start_time, j.name, j.name_is_phone, j.join_time as first_join, j.guest, j.unidentified
-    from joins j
-    where not exists (select 1 from joins e
-                      where e.meeting_id = j.meeting_id and e.start_time = j.start_time and e.person = j.person
-                        and e.join_time < j.join_time and (j.by_email or e.leave_time <= j.join_time))
-      and not exists (select 1 from regulars r where r.meeting_id = j.meeting_id and r.person = j.person)
+    from marked j
+    where not j.rejoin and not j.regular
 ), windows as (
     select meeting_id, start_time, first_join,
            count(*) over w as arrivals, count(*) filter (where guest or unidentified) over w as suspicious
     from counted
-    window w as (partition by meeting_id, start_time order by first_join
+    window w as (partition by meeting_id collate "C", start_time order by first_join
                  range between current row and cast(:window_minutes || ' minutes' as interval) following)
 ), bursts as (
     select distinct on (meeting_id, start_time) meeting_id, start_time, first_join as from_time, arrivals, suspicious
@@ -63,18 +86,30 @@ with joins as (
                case when suspicious > 5 then jsonb_build_object('key', 'evidence.more') end,
                :min_joins, :window_minutes, round(:min_share * 100))) as evidence
     from burst_arrivals
+), shared_names as (
+    -- the names under which two e-mails (addresses) joined one occurrence: the few the pairs below are looked for in
+    select j.meeting_id, j.start_time, lower(j.name) as name_key, j.name, j.name_is_phone, j.email_pseudonym,
+           null as ip_pseudonym, j.join_time, j.leave_time, 'e-mails' as what
+    from ev_join j
+    where (j.meeting_id, j.start_time, lower(j.name)) in (
+        select meeting_id, start_time, lower(name) from ev_join where email_pseudonym is not null
+        group by 1, 2, 3 having min(email_pseudonym collate "C") < max(email_pseudonym collate "C"))
+    union all
+    select d.meeting_id, d.start_time, lower(d.name), d.name, d.name_is_phone, d.email_pseudonym, d.ip_pseudonym,
+           d.join_time, d.leave_time, 'addresses'
+    from ev_dash d
+    where (d.meeting_id, d.start_time, lower(d.name)) in (
+        select meeting_id, start_time, lower(name) from ev_dash where ip_pseudonym is not null
+        group by 1, 2, 3 having min(ip_pseudonym collate "C") < max(ip_pseudonym collate "C"))
 ), doubles as (
-    select a.meeting_id, a.start_time, a.name, a.name_is_phone, 'e-mails' as what
-    from ev_join a
-    join ev_join b on b.meeting_id = a.meeting_id and b.start_time = a.start_time and lower(b.name) = lower(a.name)
-        and a.email_pseudonym < b.email_pseudonym
+    select a.meeting_id, a.start_time, a.name, a.name_is_phone, a.what
+    from shared_names a
+    join shared_names b on b.meeting_id = a.meeting_id and b.start_time = a.start_time and b.name_key = a.name_key
+        and b.what = a.what
+        and case a.what when 'e-mails' then a.email_pseudonym < b.email_pseudonym
+                 else a.ip_pseudonym < b.ip_pseudonym and a.email_pseudonym is distinct from b.email_pseudonym end
         and a.join_time < coalesce(b.leave_time, 'infinity') and b.join_time < coalesce(a.leave_time, 'infinity')
-    union
-    select a.meeting_id, a.start_time, a.name, a.name_is_phone, 'addresses'
-    from ev_dash a
-    join ev_dash b on b.meeting_id = a.meeting_id and b.start_time = a.start_time and lower(b.name) = lower(a.name)
-        and a.ip_pseudonym < b.ip_pseudonym and a.email_pseudonym is distinct from b.email_pseudonym
-        and a.join_time < coalesce(b.leave_time, 'infinity') and b.join_time < coalesce(a.leave_time, 'infinity')
+    group by a.meeting_id, a.start_time, a.name, a.name_is_phone, a.what
 ), impersonations as (
     select meeting_id, start_time,
            -- each pair once, in the order of its English text, as before keys

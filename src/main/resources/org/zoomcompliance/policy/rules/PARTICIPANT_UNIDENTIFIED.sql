@@ -8,7 +8,8 @@ with people as (
     union all
     select d.meeting_id, d.start_time, d.name, d.name_is_phone, d.unidentified from ev_dash_presence d
     where not d.is_host
-      and not exists (select 1 from ev_presence p where p.meeting_id = d.meeting_id and p.start_time = d.start_time)
+      and not exists (select 1 from (select distinct meeting_id, start_time from ev_presence) p
+                      where p.meeting_id = d.meeting_id and p.start_time = d.start_time)
 ), counted as (
     select p.meeting_id, p.start_time, count(*) as total,
            count(*) filter (where p.unidentified) as unidentified,
@@ -17,6 +18,8 @@ with people as (
                       order by p.name_is_phone desc, p.name)
                filter (where p.unidentified))[1 : 5] as examples
     from people p
+    -- only the occurrences with someone unidentified, a few among the month's
+    where (p.meeting_id, p.start_time) in (select meeting_id, start_time from people where unidentified)
     group by p.meeting_id, p.start_time
 )
 select o.subject, o.start_time as occurred_at, o.meeting_id, o.topic, o.host_email, o.host_profile as profile,

@@ -235,7 +235,7 @@ select d.meeting_id, coalesce(d.email_pseudonym, 'name:' || lower(d.name)) as pe
                    and (o.end_time is null or d.response_time <= o.end_time + interval '30 minutes'))) as start_time
 from disclaimer_response d
 where coalesce(d.meeting_start, d.response_time) >= :lo and coalesce(d.meeting_start, d.response_time) < :hi
-  and not zc_restricted('disclaimer_response', d.id);
+  and not exists (select 1 from zc_restricted_rows('disclaimer_response') r where r.row_id = d.id);
 
 delete from ev_disclaimer d where not exists (
     select 1 from ev_occurrence o where o.meeting_id = d.meeting_id and o.start_time = d.start_time);

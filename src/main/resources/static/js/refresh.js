@@ -25,7 +25,7 @@
   }
 
   function show(element, counts) {
-    set(element, 'status', counts.status);
+    set(element, 'status', counts.label || counts.status);
     set(element, 'read', counts.readCount);
     set(element, 'written', counts.writeCount);
     set(element, 'skipped', counts.skipCount);

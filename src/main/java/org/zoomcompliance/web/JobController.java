@@ -66,20 +66,28 @@ class JobController {
         this.refreshInterval = settings.console().refreshInterval();
     }
 
-    /** What the pages refresh of an execution while it runs. */
-    record Progress(long id, String status, boolean running, long readCount, long writeCount, long skipCount,
-            List<StepProgress> steps) {
+    /**
+     * What the pages refresh of an execution while it runs: the status's code, and its label in the page's language
+     * (what the cell shows).
+     */
+    record Progress(long id, String status, String label, boolean running, long readCount, long writeCount,
+            long skipCount, List<StepProgress> steps) {
 
-        static Progress of(ExecutionView execution) {
-            return new Progress(execution.id(), execution.status().name(), execution.status().isRunning(),
-                    execution.readCount(), execution.writeCount(), execution.skipCount(),
-                    execution.steps().stream().map(step -> new StepProgress(step.id(), step.status().name(),
-                            step.readCount(), step.writeCount(), step.skipCount())).toList());
+        static Progress of(ExecutionView execution, MessageSourceAccessor say) {
+            return new Progress(execution.id(), execution.status().name(), label(execution.status().name(), say),
+                    execution.status().isRunning(), execution.readCount(), execution.writeCount(),
+                    execution.skipCount(), execution.steps().stream().map(step -> new StepProgress(step.id(),
+                            step.status().name(), label(step.status().name(), say), step.readCount(),
+                            step.writeCount(), step.skipCount())).toList());
+        }
+
+        private static String label(String status, MessageSourceAccessor say) {
+            return say.getMessage("status." + status, status);
         }
     }
 
     /** What the pages refresh of one step. */
-    record StepProgress(long id, String status, long readCount, long writeCount, long skipCount) {
+    record StepProgress(long id, String status, String label, long readCount, long writeCount, long skipCount) {
     }
 
     /** Runs, newest first, a page at a time, by job and status ({@link JobHistory}). */
@@ -125,7 +133,7 @@ class JobController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "too many executions");
         }
         return asked.stream().map(WebParameters::id).distinct().map(jobControl::find).flatMap(Optional::stream)
-                .map(Progress::of).toList();
+                .map(execution -> Progress.of(execution, say)).toList();
     }
 
     @PostMapping("/jobs/start")

@@ -227,7 +227,7 @@ class ConsoleBrowserTest extends WebIntegrationTest {
             assertThat(browser.findElement(By.id("last-nightly-message")).getText())
                     .isEqualTo("arrêtée par un opérateur ou par l’arrêt de l’application ; relancez-la pour continuer");
             assertThat(browser.findElement(By.id("problem-" + stuck.getId())).getText())
-                    .contains("standInStuckJob", "BLOQUÉE (STARTED)", "2026-11-01 07:00:00");
+                    .contains("standInStuckJob", "BLOQUÉE (EN COURS)", "2026-11-01 07:00:00");
             assertThat(browser.findElement(By.cssSelector("#quarantine h2")).getText())
                     .isEqualTo("Fichiers mis en quarantaine ces 7 derniers jours");
             assertThat(browser.findElement(By.id("zone")).getText()).isEqualTo("Fuseau horaire : Europe/Paris");

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
@@ -125,7 +126,12 @@ class ConsoleLanguageTest extends WebIntegrationTest {
                 .andExpect(content().string(containsString("<h1>Exécution " + failed.getId() + " de standInFlakyJob</h1>")))
                 .andExpect(content().string(containsString(">Code de fin</th>")))
                 .andExpect(content().string(containsString(">Étapes</h2>")))
-                .andExpect(content().string(containsString(">Abandonner (ne jamais relancer)</button>")));
+                .andExpect(content().string(containsString(">Abandonner (ne jamais relancer)</button>")))
+                .andExpect(content().string(containsString("data-field=\"status\">EN ÉCHEC</span>")));
+        // and the progress a running page refreshes from gives the status's label in the page's language
+        mvc.perform(get("/jobs/progress").param("ids", String.valueOf(failed.getId())).with(AS_OPERATOR))
+                .andExpect(jsonPath("$[0].status").value("FAILED"))
+                .andExpect(jsonPath("$[0].label").value("EN ÉCHEC"));
 
         // and what an action answers is French too
         mvc.perform(post("/jobs/" + failed.getId() + "/restart").with(AS_OPERATOR).with(csrf()))

@@ -46,6 +46,17 @@ public final class Messages {
         return locale == Locale.ROOT;
     }
 
+    /**
+     * The text of {@code prefix + code} when the bundle has one, else the code as it is: for values read from an
+     * export (an answer, a status) that are said in words when known and shown as coded otherwise.
+     */
+    public String orCode(String prefix, String code) {
+        if (code == null) {
+            return null;
+        }
+        return bundle.containsKey(prefix + code) ? bundle.getString(prefix + code) : code;
+    }
+
     /** The text of a key, its {@code {0}} placeholders filled (MessageFormat). */
     public String get(String key, Object... arguments) {
         String pattern;

@@ -13,6 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.zoomcompliance.infrastructure.EvidenceText;
 import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.infrastructure.Sentence;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -86,7 +87,16 @@ public final class NightlySummary {
         if (!entry.startsWith("{\"" + FILE + "\"")) {
             return entry;
         }
-        JsonNode read = JSON.readTree(entry);
+        JsonNode read;
+        try {
+            read = JSON.readTree(entry);
+        } catch (JacksonException e) {
+            // a plain entry of a night recorded before reasons had keys, whose file name happens to start so
+            return entry;
+        }
+        if (read == null || !read.isObject() || !read.has(FILE)) {
+            return entry;
+        }
         return read.get(FILE).asString() + ": " + oneLine(language.render(text(read, "key"), text(read, "args"),
                 text(read, "text")));
     }

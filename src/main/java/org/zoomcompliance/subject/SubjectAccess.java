@@ -125,7 +125,7 @@ public class SubjectAccess {
         AccessWorkbook.SheetRows accounts = accounts(workbook, m, person);
         AccessWorkbook.SheetRows deviations = deviations(workbook, m, person);
         AccessWorkbook.SheetRows quarantine = quarantine(workbook, m, person);
-        AccessWorkbook.SheetRows registrations = registrations(workbook, person);
+        AccessWorkbook.SheetRows registrations = registrations(workbook, m, person);
         AccessWorkbook.SheetRows notices = notices(workbook, m, person);
         counts.put("meetings", meetings.rows());
         counts.put("sign-ins", signIns.rows());
@@ -299,15 +299,15 @@ public class SubjectAccess {
     }
 
     /** Webinar registrations: the name as registered, when, whether approved and whether the person attended. */
-    private AccessWorkbook.SheetRows registrations(AccessWorkbook workbook, Person person) {
+    private AccessWorkbook.SheetRows registrations(AccessWorkbook workbook, Messages m, Person person) {
         AccessWorkbook.SheetRows sheet = workbook.sheet("subject.access.sheet.registrations", List.of(
                 "subject.access.header.webinar-id", "subject.access.header.occurrence",
                 "subject.access.header.registered-name", "subject.access.header.registered",
                 "subject.access.header.approval", "subject.access.header.attended"));
         jdbc.query("select webinar_id, webinar_start, name, registration_time, approval_status, attended"
                 + " from webinar_registration where id = any(?) order by registration_time nulls last, webinar_id", row -> {
-                    sheet.add(row.getString(1), time(row, 2), row.getString(3), time(row, 4), row.getString(5),
-                            bool(row, 6));
+                    sheet.add(row.getString(1), time(row, 2), row.getString(3), time(row, 4),
+                            m.orCode("subject.access.approval.", row.getString(5)), bool(row, 6));
                 }, (Object) ids(person, "webinar_registration"));
         return sheet;
     }
@@ -319,7 +319,8 @@ public class SubjectAccess {
                 "subject.access.header.notice", "subject.access.header.answer", "subject.access.header.answered"));
         jdbc.query("select meeting_id, meeting_start, notice, response, response_time from disclaimer_response"
                 + " where id = any(?) order by response_time nulls last, meeting_id", row -> {
-                    sheet.add(row.getString(1), time(row, 2), row.getString(3), row.getString(4), time(row, 5));
+                    sheet.add(row.getString(1), time(row, 2), m.orCode("subject.access.notice.", row.getString(3)),
+                            m.orCode("subject.access.answer.", row.getString(4)), time(row, 5));
                 }, (Object) ids(person, "disclaimer_response"));
         return sheet;
     }

@@ -322,8 +322,9 @@ class SubjectRequestsFunctionalTests extends PipelineIntegrationTest {
         assertThat(cell(out, "Webinar registrations", 1, 2)).isEqualTo("Nadia Webinaire");
         assertThat(cell(out, "Webinar registrations", 1, 3)).startsWith("2026-09-02 08:15");
         assertThat(cell(out, "Notice answers", 1, 0)).isEqualTo("93000000001");
-        assertThat(cell(out, "Notice answers", 1, 2)).isEqualTo("RECORDING");
-        assertThat(cell(out, "Notice answers", 1, 3)).isEqualTo("REFUSED");
+        assertThat(cell(out, "Webinar registrations", 1, 4)).isEqualTo("approved");
+        assertThat(cell(out, "Notice answers", 1, 2)).isEqualTo("recording notice");
+        assertThat(cell(out, "Notice answers", 1, 3)).isEqualTo("refused");
         assertThat(answer.text()).doesNotContain("Oscar", "Reste");
         // and a search by the name she registered under finds the same registration
         assertThat(finder.find(SubjectRequest.name("Nadia Webinaire")).candidates()).singleElement().satisfies(

@@ -49,7 +49,7 @@ final class IngestCommand extends PipelineCommand {
     /** A file's line: name, kind and status in columns, then its counts and any reason (pull prints windows so). */
     static String fileLine(PipelineCommand command, IngestReport.FileOutcome file) {
         // the reason in the institution's language, from the key ingest recorded (docs/data-quality.md)
-        String reason = file.reason() == null ? null : file.reason().in(new EvidenceText(command.messages()));
+        String reason = file.reason() == null ? null : file.reason().in(EvidenceText.of(command.messages().locale().getLanguage()));
         return command.text("cli.ingest.file", String.format("%-45s %-22s %-16s", file.fileName(),
                         file.kind() == null ? "-" : file.kind(), file.status()), file.rowsRead(), file.rowsIngested(),
                 file.rowsRejected(), file.rowsDuplicate(), reason == null || reason.isBlank() ? "" : " (" + reason + ")");

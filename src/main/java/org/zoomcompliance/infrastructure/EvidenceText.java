@@ -50,6 +50,20 @@ public final class EvidenceText {
     private final DateTimeFormatter dateTimes;
     private final DateTimeFormatter months;
 
+    private static final EvidenceText ENGLISH = new EvidenceText(Messages.of(Messages.ENGLISH));
+    private static final EvidenceText FRENCH = new EvidenceText(Messages.of(Messages.FRENCH));
+
+    /** The renderer of a language code (en, fr), shared: it holds no state but its bundle and formats. */
+    public static EvidenceText of(String language) {
+        return Messages.FRENCH.equals(language) ? FRENCH : Messages.ENGLISH.equals(language) ? ENGLISH
+                : new EvidenceText(Messages.of(language));
+    }
+
+    /** English: what the logs, stderr and the stored text columns hold. */
+    public static EvidenceText english() {
+        return ENGLISH;
+    }
+
     public EvidenceText(Messages messages) {
         this.messages = messages;
         this.dates = DateTimeFormatter.ofPattern(messages.get("evidence.format.date"), messages.locale());

@@ -17,13 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record Sentence(String key, String arguments, String text) {
 
-    private static final EvidenceText ENGLISH = new EvidenceText(Messages.of(Messages.ENGLISH));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The sentence of a key; an argument is a whole number, a string, another sentence or null. */
     public static Sentence of(String key, Object... arguments) {
         String json = JSON.writeValueAsString(array(arguments));
-        return new Sentence(key, json, ENGLISH.render(key, json, null));
+        return new Sentence(key, json, EvidenceText.english().render(key, json, null));
     }
 
     /** A sentence of no known shape, shown as written. */
@@ -55,7 +54,7 @@ public record Sentence(String key, String arguments, String text) {
             return text(sanitiser.apply(text));
         }
         String json = EvidenceText.replaceStrings(arguments, sanitiser);
-        return new Sentence(key, json, ENGLISH.render(key, json, null));
+        return new Sentence(key, json, EvidenceText.english().render(key, json, null));
     }
 
     @Override

@@ -30,8 +30,6 @@ public final class NightlySummary {
     private static final Messages ENGLISH = Messages.of(Messages.ENGLISH);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FILE = "file";
-    /** The logs and the exit description say the reasons in English. */
-    private static final EvidenceText ENGLISH_REASONS = new EvidenceText(ENGLISH);
 
     /** The summary of a night in English, as the log gives it. */
     public static List<String> of(JobExecution night) {
@@ -44,7 +42,7 @@ public final class NightlySummary {
      */
     public static List<String> of(JobExecution night, Messages messages) {
         ExecutionContext context = night.getExecutionContext();
-        EvidenceText language = new EvidenceText(messages);
+        EvidenceText language = EvidenceText.of(messages.locale().getLanguage());
         List<String> lines = new ArrayList<>();
         List<String> quarantined = entries(context, NightlyJobConfiguration.QUARANTINED, language);
         if (!quarantined.isEmpty()) {
@@ -133,7 +131,7 @@ public final class NightlySummary {
 
         @Override
         public void afterJob(JobExecution night) {
-            List<String> problems = problems(night.getExecutionContext(), ENGLISH_REASONS);
+            List<String> problems = problems(night.getExecutionContext(), EvidenceText.english());
             if (night.getStatus() == BatchStatus.COMPLETED && !problems.isEmpty()) {
                 night.setStatus(BatchStatus.FAILED);
                 night.setExitStatus(ExitStatus.FAILED.addExitDescription(problems.size() + " part(s) of the night did"

@@ -25,7 +25,6 @@ import org.zoomcompliance.month.MonthWindow;
 import org.zoomcompliance.month.OpenDeviations;
 import org.zoomcompliance.config.Policy;
 import org.zoomcompliance.infrastructure.EvidenceText;
-import org.zoomcompliance.infrastructure.Messages;
 
 /**
  * Evaluates the policy for one month inside the caller's transaction: sessionises the month (temporary tables),
@@ -38,7 +37,6 @@ class MonthEvaluator {
 
     private static final String SESSIONS = "org/zoomcompliance/policy/sessions.sql";
     private static final Logger LOG = LoggerFactory.getLogger(MonthEvaluator.class);
-    private static final EvidenceText ENGLISH = new EvidenceText(Messages.of(Messages.ENGLISH));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Policy policy;
@@ -308,7 +306,7 @@ class MonthEvaluator {
         MapSqlParameterSource[] rows = jdbc.query("select id, evidence_key, evidence_args::text from deviation"
                 + " where month = :month and rule_code in (:codes) and evidence_key is not null", parameters,
                 (rs, n) -> new MapSqlParameterSource("id", rs.getLong(1))
-                        .addValue("evidence", ENGLISH.render(rs.getString(2), rs.getString(3), null)))
+                        .addValue("evidence", EvidenceText.english().render(rs.getString(2), rs.getString(3), null)))
                 .toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("update deviation set evidence = :evidence where id = :id", rows);
     }

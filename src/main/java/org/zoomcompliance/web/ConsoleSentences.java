@@ -1,7 +1,6 @@
 package org.zoomcompliance.web;
 
 import org.zoomcompliance.infrastructure.EvidenceText;
-import org.zoomcompliance.infrastructure.Messages;
 import org.zoomcompliance.ingest.normalise.Sanitiser;
 
 /**
@@ -12,15 +11,12 @@ import org.zoomcompliance.ingest.normalise.Sanitiser;
  */
 final class ConsoleSentences {
 
-    private static final EvidenceText ENGLISH = new EvidenceText(Messages.of(Messages.ENGLISH));
-    private static final EvidenceText FRENCH = new EvidenceText(Messages.of(Messages.FRENCH));
-
     private ConsoleSentences() {
     }
 
     /** The renderer of the page's language. */
     static EvidenceText language() {
-        return ConsoleLanguage.language().equals(Messages.FRENCH) ? FRENCH : ENGLISH;
+        return EvidenceText.of(ConsoleLanguage.language());
     }
 
     /**
